@@ -1,0 +1,79 @@
+# Factcheck: `make run` serves the workbench, `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The suite runs a second time against this PostgreSQL when it answers.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help run test lint format check-python install install-test browser clean
+
+help:
+	@echo "make run    install, migrate, load the DeepSeek demo case and serve on http://$(HOST):$(PORT)"
+	@echo "make test   install what the tests need (Chromium included) and run the whole suite"
+	@echo "make lint   ruff check and format check"
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "Factcheck needs Python 3.12 or newer (Django 6); '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
+	  echo "Install Python 3.13 (for example: pyenv install 3.13.0) or pass one: make PYTHON=python3.13 ..."; \
+	  exit 1; }
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: export DJANGO_DEBUG ?= 1
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's Chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
+	    echo "Install it with: sudo apt-get install chromium   (then run make test again)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install-test browser lint
+	$(BIN)/pytest
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "--- again on PostgreSQL ($(TEST_POSTGRES_URL))"; \
+	  DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest; \
+	else \
+	  echo "--- PostgreSQL is not reachable at $(TEST_POSTGRES_URL): the suite ran on SQLite only."; \
+	fi
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,100 @@
+"""Which claims: the one definition the list page, the CSV export and the API share."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from claims import search
+from claims.choices import ClaimStatus, Rating, ValueKind
+from claims.forms import team_members
+from claims.models import (
+    Appearance,
+    Claim,
+    Source,
+    Subject,
+    disputed_claims,
+    normalise_name,
+)
+
+
+def article_languages() -> list[tuple[str, str]]:
+    codes = Source.objects.order_by().values_list("language", flat=True).distinct()
+    return [(code, code) for code in sorted(codes)]
+
+
+class ClaimFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ClaimStatus.choices)
+    rating = django_filters.ChoiceFilter(label=_("Rating"), choices=Rating.choices)
+    source = django_filters.ModelChoiceFilter(
+        label=_("Article"),
+        queryset=Source.objects.filter(Exists(Appearance.objects.filter(source=OuterRef("pk"))))
+        .only("pk", "title")
+        .order_by("title"),
+        method="filter_source",
+    )
+    assignee = django_filters.ModelChoiceFilter(label=_("Assignee"), queryset=team_members())
+    # Text, not a drop-down: a newsroom's archive holds thousands of subjects.
+    subject = django_filters.CharFilter(label=_("Subject"), method="filter_subject")
+    value_kind = django_filters.ChoiceFilter(label=_("Value kind"), choices=ValueKind.choices)
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=article_languages, method="filter_language"
+    )
+    disputed = django_filters.BooleanFilter(
+        label=_("Disputed"), method="filter_disputed", widget=django_filters.widgets.BooleanWidget
+    )
+    added = django_filters.DateFromToRangeFilter(
+        label=_("Added between"),
+        field_name="created_at",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=[
+            ("statement", "statement"),
+            ("subject__name", "subject"),
+            ("property__label", "property"),
+            ("status", "status"),
+            ("rating", "rating"),
+            ("updated_at", "updated"),
+            ("created_at", "added"),
+        ],
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[Claim]:
+        # A stable order under every sort, so pages never repeat or skip a claim.
+        queryset = super().qs
+        ordering = list(queryset.query.order_by) or list(Claim._meta.ordering)
+        if "-pk" not in ordering and "pk" not in ordering:
+            ordering.append("-pk")
+        return queryset.order_by(*ordering)
+
+    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return search.search(queryset, value)
+
+    def filter_source(self, queryset: QuerySet[Claim], name: str, value: Source) -> QuerySet[Claim]:
+        return queryset.filter(
+            Exists(Appearance.objects.filter(claim=OuterRef("pk"), source=value))
+        )
+
+    def filter_language(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return queryset.filter(
+            Exists(Appearance.objects.filter(claim=OuterRef("pk"), source__language=value))
+        )
+
+    def filter_disputed(self, queryset: QuerySet[Claim], name: str, value: bool) -> QuerySet[Claim]:
+        return queryset.filter(disputed_claims() if value else ~disputed_claims())
+
+    def filter_subject(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        key = normalise_name(value)
+        return queryset.filter(
+            Q(subject__normalised_name__contains=key)
+            | Q(subject__in=Subject.objects.filter(aliases__normalised_alias__contains=key))
+        )

@@ -1,0 +1,144 @@
+"""Forms validate what people type; the workflow functions do the saving."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from claims.choices import ClaimStatus, Rating
+from claims.models import Evidence
+from claims.roles import EDITOR, REVIEWER
+
+MAX_TEXT = 20_000
+
+
+def validate_web_url(value: str) -> None:
+    """Only http(s): a javascript: or data: link in evidence would run in a reader's browser."""
+    if value and urlsplit(value).scheme.lower() not in {"http", "https"}:
+        raise ValidationError(_("Only http:// and https:// links are allowed."), code="scheme")
+
+
+def team_members() -> QuerySet:
+    """People claims can be assigned to."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=[REVIEWER, EDITOR]) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+    )
+
+
+class EvidenceForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("URL"),
+        required=False,
+        max_length=2000,
+        validators=[validate_web_url],
+        assume_scheme="https",
+    )
+    excerpt = forms.CharField(
+        label=_("Excerpt"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The passage that matters, quoted exactly."),
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Evidence
+        fields = ["stance", "url", "title", "excerpt", "note"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("url") and not (self.instance.pk and self.instance.source_id):
+            self.add_error("url", _("Give the URL of the evidence."))
+        return data
+
+
+class VerdictForm(forms.Form):
+    rating = forms.ChoiceField(label=_("Rating"), choices=[("", _("Choose…")), *Rating.choices])
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the evidence shows, in words a reader understands."),
+    )
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Move to"), choices=ClaimStatus.choices)
+    reason = forms.CharField(
+        label=_("Reason (needed for “not checkable”)"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=team_members(), required=False, empty_label=_("nobody")
+    )
+
+
+class BulkForm(forms.Form):
+    ACTIONS = [("assign", _("Assign to")), ("status", _("Move to status"))]
+
+    claims = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Claims"))
+    action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=team_members(), required=False, empty_label=_("nobody")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", "—"),
+            (ClaimStatus.NEW, ClaimStatus.NEW.label),
+            (ClaimStatus.IN_RESEARCH, ClaimStatus.IN_RESEARCH.label),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Any claim id is acceptable here; the view looks them up and 404s on none.
+        self.fields["claims"].valid_value = lambda value: True
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("action") == "status" and not data.get("status"):
+            self.add_error("status", _("Choose the status to move the claims to."))
+        return data

@@ -1,0 +1,24 @@
+"""The two roles of the review workflow, as groups."""
+
+from django.db import migrations
+
+ROLES = ["Reviewer", "Editor"]
+
+
+def add_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("claims", "0002_property_vocabulary"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(add_roles, remove_roles)]

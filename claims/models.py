@@ -1,0 +1,672 @@
+"""The fact-checking domain: sources, claims and where they appear, evidence, verdicts.
+
+A ``Claim`` is the canonical checkable statement; an ``Appearance`` anchors it in
+a ``Source`` text the way W3C Web Annotation selectors do (exact quote, prefix,
+suffix and character offsets), so one claim repeated by several articles is one
+claim with several appearances. ``Verdict`` rows are never overwritten: a new
+proposal is a new row, and the claim's verdict history is the list of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from claims.choices import (
+    DEFAULT_TOLERANCE,
+    Agreement,
+    ClaimStatus,
+    DatePrecision,
+    DisputeStatus,
+    Qualifier,
+    Rating,
+    Stance,
+    ValueKind,
+    ValueRank,
+)
+
+# How much context an Appearance keeps on each side of its quote: enough to find
+# the quote again if the text is ever re-imported with small changes.
+ANCHOR_CONTEXT = 32
+
+
+def normalise_name(name: str) -> str:
+    """Fold case, accents, hyphens and spacing so "DeepSeek-R1" and "deepseek r1" match."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for separator in "-_‐‑–—.":
+        stripped = stripped.replace(separator, " ")
+    return " ".join(stripped.casefold().split())
+
+
+class Source(models.Model):
+    """A document: an article claims are taken from, or a document cited as evidence."""
+
+    title = models.CharField(_("title"), max_length=500)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"), max_length=12, help_text=_("An ISO 639 code such as fr or en.")
+    )
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("publication date precision"), max_length=8, choices=DatePrecision, blank=True
+    )
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("The full text; appearances point into it by character offsets."),
+    )
+    text_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True, published_precision="")
+                | Q(published_on__isnull=False) & ~Q(published_precision=""),
+                name="source_published_precision_with_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.text_sha256 = hashlib.sha256(self.text.encode()).hexdigest()
+        if "update_fields" in kwargs and "text" in (kwargs["update_fields"] or ()):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "text_sha256"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("source_detail", args=[self.pk])
+
+
+class SubjectQuerySet(models.QuerySet["Subject"]):
+    def get_by_natural_key(self, name: str) -> Subject:
+        return self.get(name=name)
+
+    def resolve(self, name: str) -> Subject | None:
+        """The subject called ``name`` or known by it as an alias, whatever its spelling."""
+        key = normalise_name(name)
+        return (
+            self.filter(Q(normalised_name=key) | Q(aliases__normalised_alias=key))
+            .distinct()
+            .first()
+        )
+
+
+class Subject(models.Model):
+    """What a claim is about: a company, a model, a person. One entity, many spellings."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    normalised_name = models.CharField(max_length=200, unique=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SubjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised_name = normalise_name(self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
+
+
+class SubjectAlias(models.Model):
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(_("alias"), max_length=200)
+    normalised_alias = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("subject alias")
+        verbose_name_plural = _("subject aliases")
+        ordering = ["alias"]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised_alias = normalise_name(self.alias)
+        super().save(*args, **kwargs)
+
+
+class PropertyManager(models.Manager["Property"]):
+    def get_by_natural_key(self, code: str) -> Property:
+        return self.get(code=code)
+
+
+class Property(models.Model):
+    """What is claimed about a subject ("founding date", "price per unit").
+
+    A small controlled vocabulary, seeded by a migration, that reviewers extend
+    in the admin: claims about the same subject and property are compared.
+    """
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    label = models.CharField(_("label"), max_length=200)
+    value_kind = models.CharField(
+        _("expected value kind"), max_length=12, choices=ValueKind, blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = PropertyManager()
+
+    class Meta:
+        verbose_name = _("property")
+        verbose_name_plural = _("properties")
+        ordering = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def for_list(self) -> ClaimQuerySet:
+        """Everything a list row shows, fetched in a constant number of queries."""
+        return (
+            self.select_related("subject", "property", "assignee")
+            .defer("search_text", "not_checkable_reason")
+            .annotate(is_disputed=disputed_claims())
+            .order_by(*Claim._meta.ordering)
+        )
+
+    def for_detail(self) -> ClaimQuerySet:
+        return self.select_related("subject", "property", "assignee", "created_by")
+
+
+class Claim(models.Model):
+    """A checkable statement, with the value it states in structured form."""
+
+    statement = models.TextField(_("statement"))
+    subject = models.ForeignKey(
+        Subject, verbose_name=_("subject"), on_delete=models.PROTECT, related_name="claims"
+    )
+    property = models.ForeignKey(
+        Property, verbose_name=_("property"), on_delete=models.PROTECT, related_name="claims"
+    )
+
+    # The value as stated, and its structured form (see claims.values).
+    value_kind = models.CharField(
+        _("value kind"), max_length=12, choices=ValueKind, default=ValueKind.TEXT
+    )
+    value_text = models.CharField(
+        _("value as stated"),
+        max_length=500,
+        blank=True,
+        help_text=_("The original wording, kept whatever the interface language."),
+    )
+    value_number = models.DecimalField(
+        _("number"), max_digits=40, decimal_places=10, null=True, blank=True
+    )
+    value_unit = models.CharField(
+        _("unit"), max_length=64, blank=True, help_text=_("What is counted: token, GPU, hour…")
+    )
+    value_per = models.DecimalField(
+        _("per"),
+        max_digits=30,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("For a rate, how many units the value is for: 1000000 for per million."),
+    )
+    value_currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code: USD, EUR…")
+    )
+    value_date = models.DateField(_("date"), null=True, blank=True)
+    value_date_precision = models.CharField(
+        _("date precision"), max_length=8, choices=DatePrecision, blank=True
+    )
+    value_qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier, default=Qualifier.EXACT
+    )
+    value_rank = models.CharField(
+        _("rank"), max_length=10, choices=ValueRank, default=ValueRank.NORMAL
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ClaimStatus, default=ClaimStatus.NEW, db_index=True
+    )
+    not_checkable_reason = models.TextField(_("why it is not checkable"), blank=True)
+    # The rating of the claim's current verdict (proposed or published), kept
+    # here by the workflow so lists filter and sort on it without a subquery.
+    rating = models.CharField(_("rating"), max_length=16, choices=Rating, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+    # Bumped on every save so that concurrent edits can be detected, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Statement, quotes, subject names and evidence, folded to lower case without
+    # accents, so that "parametres" finds "paramètres" on SQLite and PostgreSQL.
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["-updated_at", "-pk"]
+        indexes = [
+            models.Index(fields=["subject", "property"], name="claim_subject_property"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=ClaimStatus.NOT_CHECKABLE) | ~Q(not_checkable_reason=""),
+                name="claim_not_checkable_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_date__isnull=True) | ~Q(value_date_precision=""),
+                name="claim_value_date_has_precision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim_detail", args=[self.pk])
+
+
+class Appearance(models.Model):
+    """Where a claim appears: a quote anchored in a source's text by offsets.
+
+    The invariant ``source.text[start:end] == exact`` is checked on every save.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="appearances")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="appearances")
+    exact = models.TextField(_("quote"))
+    prefix = models.CharField(_("text before"), max_length=ANCHOR_CONTEXT * 2, blank=True)
+    suffix = models.CharField(_("text after"), max_length=ANCHOR_CONTEXT * 2, blank=True)
+    start = models.PositiveIntegerField(_("start offset"))
+    end = models.PositiveIntegerField(_("end offset"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appearance")
+        verbose_name_plural = _("appearances")
+        ordering = ["source_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="appearance_span"),
+            models.UniqueConstraint(
+                fields=["claim", "source", "start", "end"], name="appearance_unique_span"
+            ),
+        ]
+        indexes = [models.Index(fields=["source", "start"], name="appearance_source_start")]
+
+    def __str__(self) -> str:
+        return f"{self.exact[:60]} ({self.source})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        text = self.source.text
+        if not (0 <= self.start < self.end <= len(text)) or text[self.start : self.end] != (
+            self.exact
+        ):
+            raise ValidationError(
+                _("The quote does not match the article text at offsets %(start)s–%(end)s."),
+                params={"start": self.start, "end": self.end},
+            )
+
+    @classmethod
+    def anchor(cls, *, claim: Claim, source: Source, start: int, end: int) -> Appearance:
+        """An appearance for ``source.text[start:end]``, with its prefix and suffix filled in."""
+        text = source.text
+        if not 0 <= start < end <= len(text):
+            raise ValidationError(
+                _("The quote's offsets %(start)s–%(end)s fall outside the article."),
+                params={"start": start, "end": end},
+            )
+        return cls(
+            claim=claim,
+            source=source,
+            exact=text[start:end],
+            prefix=text[max(0, start - ANCHOR_CONTEXT) : start],
+            suffix=text[end : end + ANCHOR_CONTEXT],
+            start=start,
+            end=end,
+        )
+
+    @classmethod
+    def find(cls, *, claim: Claim, source: Source, exact: str, occurrence: int = 1) -> Appearance:
+        """Anchor the ``occurrence``-th place where ``exact`` stands in the source text."""
+        start = -1
+        for _n in range(occurrence):
+            start = source.text.find(exact, start + 1)
+            if start < 0:
+                raise ValidationError(
+                    _("The quote “%(quote)s” is not in “%(source)s”."),
+                    params={"quote": exact[:80], "source": source.title},
+                )
+        return cls.anchor(claim=claim, source=source, start=start, end=start + len(exact))
+
+    def context(self, *, radius: int = 300) -> tuple[str, str, str]:
+        """The quote with the text around it, cut at paragraph breaks: (before, quote, after)."""
+        text = self.source.text
+        para_start = text.rfind("\n", 0, self.start) + 1
+        para_end = text.find("\n", self.end)
+        if para_end < 0:
+            para_end = len(text)
+        before_from = max(para_start, self.start - radius)
+        after_to = min(para_end, self.end + radius)
+        before = text[before_from : self.start]
+        after = text[self.end : after_to]
+        if before_from > para_start:
+            before = "…" + before.lstrip()
+        if after_to < para_end:
+            after = after.rstrip() + "…"
+        return before, self.exact, after
+
+
+class Evidence(models.Model):
+    """A piece of evidence for or against a claim: a cited source or URL and its excerpt."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cited_as_evidence",
+    )
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    excerpt = models.TextField(_("excerpt"), blank=True)
+    stance = models.CharField(_("stance"), max_length=10, choices=Stance)
+    note = models.TextField(_("note"), blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__isnull=False) | ~Q(url=""), name="evidence_has_source_or_url"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or str(self.source)
+
+
+class VerdictStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    APPROVED = "approved", _("approved")
+    SENT_BACK = "sent_back", _("sent back")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class Verdict(models.Model):
+    """One verdict a claim was given. Rows are appended, never rewritten."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.CharField(_("rating"), max_length=16, choices=Rating)
+    rationale = models.TextField(_("rationale"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="verdicts_written",
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=VerdictStatus, default=VerdictStatus.PROPOSED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verdicts_reviewed",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+        constraints = [
+            # The four-eyes rule, held by the database as well as by the workflow.
+            models.CheckConstraint(
+                condition=Q(reviewed_by__isnull=True) | ~Q(reviewed_by=models.F("author")),
+                name="verdict_four_eyes",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=VerdictStatus.APPROVED)
+                | Q(reviewed_by__isnull=False, reviewed_at__isnull=False),
+                name="verdict_approved_has_reviewer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()} — {self.claim}"
+
+    @property
+    def rating_value(self) -> int | None:
+        return Rating(self.rating).numeric_value
+
+
+class Comment(models.Model):
+    """A note in a claim's discussion thread."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT
+    )
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("created")
+    STATUS_CHANGED = "status_changed", _("status changed")
+    ASSIGNED = "assigned", _("assigned")
+    VALUE_CHANGED = "value_changed", _("value changed")
+    EVIDENCE_ADDED = "evidence_added", _("evidence added")
+    EVIDENCE_CHANGED = "evidence_changed", _("evidence changed")
+    EVIDENCE_REMOVED = "evidence_removed", _("evidence removed")
+    EVIDENCE_RESTORED = "evidence_restored", _("evidence restored")
+    VERDICT_PROPOSED = "verdict_proposed", _("verdict proposed")
+    VERDICT_APPROVED = "verdict_approved", _("verdict approved")
+    VERDICT_SENT_BACK = "verdict_sent_back", _("verdict sent back")
+    REOPENED = "reopened", _("reopened")
+    COMMENTED = "commented", _("commented")
+    APPEARANCE_ADDED = "appearance_added", _("quote added")
+    DISPUTE_RESOLVED = "dispute_resolved", _("dispute resolved")
+
+
+class ClaimEvent(models.Model):
+    """One line of a claim's timeline: who did what, when, with the details that matter.
+
+    Written by the workflow functions in the same transaction as the change
+    itself, so the timeline cannot miss a step.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("what"), max_length=24, choices=EventKind)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("claim event")
+        verbose_name_plural = _("claim events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class DisputeQuerySet(models.QuerySet["Dispute"]):
+    def open_conflicts(self) -> DisputeQuerySet:
+        return self.filter(agreement=Agreement.CONFLICT, status=DisputeStatus.OPEN)
+
+
+class Dispute(models.Model):
+    """How the values claimed for one subject and property compare.
+
+    One row per subject and property that has claims from two or more places:
+    a conflict is a dispute to resolve; a corroboration is agreement shown as
+    such; values in different currencies or units are "not comparable", never
+    taken for agreement.
+    """
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="disputes")
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="disputes")
+    agreement = models.CharField(_("agreement"), max_length=16, choices=Agreement)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DisputeStatus, default=DisputeStatus.OPEN
+    )
+    tolerance = models.DecimalField(
+        _("tolerance"),
+        max_digits=6,
+        decimal_places=4,
+        default=DEFAULT_TOLERANCE,
+        help_text=_("Quantities within this relative difference agree (0.05 is 5 %)."),
+    )
+    claim_count = models.PositiveIntegerField(_("claims"), default=0)
+    established_value = models.CharField(
+        _("established value"),
+        max_length=500,
+        blank=True,
+        help_text=_("When the evidence shows a value that none of the claims states."),
+    )
+    resolution_note = models.TextField(_("resolution"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    detected_at = models.DateTimeField(_("detected at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DisputeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dispute")
+        verbose_name_plural = _("disputes")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "property"], name="dispute_per_group"),
+        ]
+        indexes = [models.Index(fields=["agreement", "status"], name="dispute_agreement_status")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} · {self.property}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("dispute_detail", args=[self.pk])
+
+
+class SuggestionDismissal(models.Model):
+    """A suggested claim a reviewer dismissed: it stays dismissed."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="dismissals")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dismissed suggestion")
+        verbose_name_plural = _("dismissed suggestions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "start", "end"], name="suggestion_dismissal_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.start}–{self.end}"
+
+
+def disputed_claims() -> Exists:
+    """True for a claim whose subject and property have an open conflict."""
+    return Exists(
+        Dispute.objects.open_conflicts().filter(
+            subject=OuterRef("subject_id"), property=OuterRef("property_id")
+        )
+    )

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from claims.views import claims, dashboard, sources
+
+urlpatterns = [
+    path("", dashboard.home, name="home"),
+    path("claims/", claims.claim_list, name="claim_list"),
+    path("claims/bulk/", claims.claim_bulk, name="claim_bulk"),
+    path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/status/", claims.claim_status, name="claim_status"),
+    path("claims/<int:pk>/assign/", claims.claim_assign, name="claim_assign"),
+    path("claims/<int:pk>/reopen/", claims.claim_reopen, name="claim_reopen"),
+    path("claims/<int:pk>/comments/", claims.comment_add, name="comment_add"),
+    path("claims/<int:pk>/evidence/", claims.evidence_add, name="evidence_add"),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence_pk>/",
+        claims.evidence_edit,
+        name="evidence_edit",
+    ),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence_pk>/remove/",
+        claims.evidence_remove,
+        name="evidence_remove",
+    ),
+    path(
+        "claims/<int:pk>/restore/<int:event_pk>/",
+        claims.evidence_restore,
+        name="evidence_restore",
+    ),
+    path("claims/<int:pk>/verdicts/", claims.verdict_propose, name="verdict_propose"),
+    path(
+        "claims/<int:pk>/verdicts/<int:verdict_pk>/approve/",
+        claims.verdict_approve,
+        name="verdict_approve",
+    ),
+    path(
+        "claims/<int:pk>/verdicts/<int:verdict_pk>/send-back/",
+        claims.verdict_send_back,
+        name="verdict_send_back",
+    ),
+    path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
+]

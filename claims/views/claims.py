@@ -1,0 +1,391 @@
+"""The claims list (with its bulk actions) and the claim page with its actions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from claims import workflow
+from claims.choices import ClaimStatus, Stance
+from claims.filters import ClaimFilter
+from claims.forms import (
+    AssignForm,
+    BulkForm,
+    CommentForm,
+    EvidenceForm,
+    ReasonForm,
+    ReviewForm,
+    StatusForm,
+    VerdictForm,
+)
+from claims.models import Claim, Evidence, Verdict
+from claims.roles import is_editor
+from claims.views.access import get_claim_for_user, reviewer_required
+
+
+@require_safe
+@reviewer_required
+def claim_list(request: HttpRequest) -> HttpResponse:
+    claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.for_list())
+    page = Paginator(claim_filter.qs, settings.FACTCHECK_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "filter": claim_filter,
+        "page": page,
+        "bulk_form": BulkForm(),
+        "current_ordering": request.GET.get("ordering", ""),
+    }
+    template = "claims/claim_list.html#results" if request.htmx else "claims/claim_list.html"
+    return render(request, template, context)
+
+
+def _back_to_list(request: HttpRequest) -> HttpResponseRedirect:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = ""
+    return redirect(target or "claim_list")
+
+
+@require_POST
+@reviewer_required
+def claim_bulk(request: HttpRequest) -> HttpResponse:
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        if "claims" in form.errors:
+            messages.error(request, _("Select at least one claim."))
+        return _back_to_list(request)
+    claims = list(Claim.objects.filter(pk__in=form.cleaned_data["claims"]))
+    try:
+        if form.cleaned_data["action"] == "assign":
+            count = workflow.bulk_assign(
+                claims, by=request.user, assignee=form.cleaned_data["assignee"]
+            )
+        else:
+            count = workflow.bulk_change_status(
+                claims, by=request.user, status=form.cleaned_data["status"]
+            )
+    except workflow.WorkflowError as error:
+        messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error.message})
+    else:
+        messages.success(request, _("%(count)d claims updated.") % {"count": count})
+    return _back_to_list(request)
+
+
+def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
+    """Everything the claim page shows; views pass bound forms to show their errors."""
+    evidence = list(claim.evidence.select_related("source", "added_by"))
+    tally = dict(
+        claim.evidence.order_by()
+        .values_list("stance")
+        .annotate(n=Count("pk"))
+        .values_list("stance", "n")
+    )
+    verdicts = list(claim.verdicts.select_related("author", "reviewed_by"))
+    pending = next((v for v in verdicts if v.status == "proposed"), None)
+    context = {
+        "claim": claim,
+        "appearances": claim.appearances.select_related("source"),
+        "evidence_list": evidence,
+        "tally": {stance: tally.get(stance, 0) for stance in Stance.values},
+        "stances": Stance,
+        "verdicts": verdicts,
+        "pending": pending,
+        "can_approve": pending is not None and workflow.can_approve(pending, request.user),
+        "is_editor": is_editor(request.user),
+        "is_open": claim.status in workflow.OPEN_STATUSES,
+        "comments": claim.comments.select_related("author"),
+        "events": claim.events.select_related("actor"),
+        "allowed_statuses": [(s, ClaimStatus(s).label) for s in workflow.allowed_statuses(claim)],
+        "evidence_form": EvidenceForm(prefix="new"),
+        "verdict_form": VerdictForm(),
+        "review_form": ReviewForm(),
+        "reopen_form": ReasonForm(),
+        "comment_form": CommentForm(),
+        "status_form": StatusForm(),
+        "assign_form": AssignForm(initial={"assignee": claim.assignee_id}),
+        "editing": None,
+    }
+    context.update(overrides)
+    return context
+
+
+@require_safe
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    return render(request, "claims/claim_detail.html", claim_page_context(request, claim))
+
+
+def _render_section(
+    request: HttpRequest, claim: Claim, section: str, status: int = 200, **overrides
+) -> HttpResponse:
+    """One section of the claim page for htmx, or the whole page; the timeline rides along."""
+    claim.refresh_from_db()
+    context = claim_page_context(request, claim, **overrides)
+    if request.htmx:
+        body = render(request, f"claims/claim_detail.html#{section}", context).content
+        context["oob"] = True
+        body += render(request, "claims/claim_detail.html#timeline", context).content
+        return HttpResponse(body, status=status)
+    return render(request, "claims/claim_detail.html", context, status=status)
+
+
+def _refused(request: HttpRequest, claim: Claim, error: workflow.WorkflowError) -> HttpResponse:
+    if isinstance(error, workflow.NotAllowed):
+        raise PermissionDenied(error.message)
+    messages.error(request, error.message)
+    if request.htmx:
+        return HttpResponseClientRedirect(claim.get_absolute_url())
+    return redirect(claim)
+
+
+@require_POST
+def claim_status(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _render_section(request, claim, "actions", status_form=form)
+    try:
+        workflow.change_status(
+            claim,
+            by=request.user,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+        )
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    return redirect(claim)
+
+
+@require_POST
+def claim_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _render_section(request, claim, "actions", assign_form=form)
+    try:
+        workflow.assign(claim, by=request.user, assignee=form.cleaned_data["assignee"])
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    messages.success(request, _("Assignment saved."))
+    return redirect(claim)
+
+
+@require_POST
+def claim_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _render_section(request, claim, "verdict", reopen_form=form)
+    try:
+        workflow.reopen(claim, by=request.user, reason=form.cleaned_data["reason"])
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    messages.success(request, _("The claim is reopened for research."))
+    return redirect(claim)
+
+
+@require_POST
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _render_section(request, claim, "comments", comment_form=form)
+    try:
+        workflow.add_comment(claim, by=request.user, body=form.cleaned_data["body"])
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    if request.htmx:
+        return _render_section(request, claim, "comments")
+    return redirect(claim)
+
+
+# --- evidence, edited in place -------------------------------------------------
+
+
+def _evidence_for_user(request: HttpRequest, pk: int, evidence_pk: int) -> tuple[Claim, Evidence]:
+    claim = get_claim_for_user(request, pk)
+    try:
+        return claim, claim.evidence.select_related("source").get(pk=evidence_pk)
+    except Evidence.DoesNotExist:
+        raise Http404 from None
+
+
+@require_POST
+def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    form = EvidenceForm(request.POST, prefix="new")
+    if not form.is_valid():
+        return _render_section(request, claim, "evidence", evidence_form=form)
+    try:
+        workflow.add_evidence(claim, by=request.user, **form.cleaned_data)
+    except workflow.WorkflowError as error:
+        if isinstance(error, workflow.NotAllowed):
+            raise PermissionDenied(error.message) from error
+        form.add_error(None, error.message)
+        return _render_section(request, claim, "evidence", evidence_form=form)
+    if request.htmx:
+        return _render_section(request, claim, "evidence")
+    messages.success(request, _("Evidence added."))
+    return redirect(claim)
+
+
+def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    """GET shows the evidence as a form in place; POST saves it unless someone saved first."""
+    claim, evidence = _evidence_for_user(request, pk, evidence_pk)
+    if request.method == "GET":
+        form = EvidenceForm(instance=evidence, prefix=f"e{evidence.pk}")
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            editing=evidence.pk,
+            edit_form=form,
+            edit_version=evidence.version,
+        )
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+    form = EvidenceForm(request.POST, instance=evidence, prefix=f"e{evidence.pk}")
+    try:
+        expected = int(request.POST.get("version", ""))
+    except ValueError:
+        expected = None
+    if not form.is_valid():
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            editing=evidence.pk,
+            edit_form=form,
+            edit_version=expected,
+        )
+    changes = {k: form.cleaned_data[k] for k in ("stance", "url", "title", "excerpt", "note")}
+    try:
+        workflow.update_evidence(evidence, by=request.user, expected_version=expected, **changes)
+    except workflow.StaleEdit as stale:
+        form.add_error(
+            None,
+            _(
+                "Someone else saved this evidence while you were editing it. "
+                "Their version is shown below; yours is still in the form: merge and save again."
+            ),
+        )
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            editing=evidence.pk,
+            edit_form=form,
+            edit_version=stale.current.version,
+            conflict=stale.current,
+        )
+    except workflow.WorkflowError as error:
+        if isinstance(error, workflow.NotAllowed):
+            raise PermissionDenied(error.message) from error
+        form.add_error(None, error.message)
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            editing=evidence.pk,
+            edit_form=form,
+            edit_version=expected,
+        )
+    if request.htmx:
+        return _render_section(request, claim, "evidence")
+    messages.success(request, _("Evidence saved."))
+    return redirect(claim)
+
+
+@require_POST
+def evidence_remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    claim, evidence = _evidence_for_user(request, pk, evidence_pk)
+    try:
+        workflow.remove_evidence(evidence, by=request.user)
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    if request.htmx:
+        return _render_section(request, claim, "evidence")
+    messages.success(request, _("Evidence removed. It can be restored from the timeline."))
+    return redirect(claim)
+
+
+@require_POST
+def evidence_restore(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    event = claim.events.filter(pk=event_pk).first()
+    if event is None:
+        raise Http404
+    try:
+        workflow.restore_evidence(event, by=request.user)
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    messages.success(request, _("Evidence restored."))
+    return redirect(claim)
+
+
+# --- verdicts --------------------------------------------------------------------
+
+
+@require_POST
+def verdict_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    form = VerdictForm(request.POST)
+    if not form.is_valid():
+        return _render_section(request, claim, "verdict", verdict_form=form)
+    try:
+        workflow.propose_verdict(claim, by=request.user, **form.cleaned_data)
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    messages.success(request, _("Verdict proposed. An editor other than you must approve it."))
+    return redirect(claim)
+
+
+def _pending_for_review(request: HttpRequest, pk: int, verdict_pk: int) -> tuple[Claim, Verdict]:
+    claim = get_claim_for_user(request, pk)
+    verdict = claim.verdicts.filter(pk=verdict_pk).first()
+    if verdict is None:
+        raise Http404
+    return claim, verdict
+
+
+@require_POST
+def verdict_approve(request: HttpRequest, pk: int, verdict_pk: int) -> HttpResponse:
+    claim, verdict = _pending_for_review(request, pk, verdict_pk)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    try:
+        workflow.approve_verdict(
+            verdict, by=request.user, comment=form.cleaned_data.get("comment", "")
+        )
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    messages.success(request, _("Verdict approved: the claim is published."))
+    return redirect(claim)
+
+
+@require_POST
+def verdict_send_back(request: HttpRequest, pk: int, verdict_pk: int) -> HttpResponse:
+    claim, verdict = _pending_for_review(request, pk, verdict_pk)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    try:
+        workflow.send_back_verdict(
+            verdict, by=request.user, comment=form.cleaned_data.get("comment", "")
+        )
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    messages.success(request, _("Verdict sent back to research."))
+    return redirect(claim)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from claims.choices import ClaimStatus, Rating
+from claims.models import Claim, Dispute, Verdict, VerdictStatus
+from claims.roles import is_editor
+from claims.views.access import reviewer_required
+
+DASHBOARD_ROWS = 10
+
+
+@require_safe
+@reviewer_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    by_status = dict(Claim.objects.order_by().values_list("status").annotate(n=Count("pk")))
+    by_rating = dict(
+        Claim.objects.exclude(rating="").order_by().values_list("rating").annotate(n=Count("pk"))
+    )
+    awaiting = Verdict.objects.none()
+    if is_editor(user):
+        awaiting = (
+            Verdict.objects.filter(status=VerdictStatus.PROPOSED)
+            .exclude(author=user)
+            .select_related("claim", "author")
+            .order_by("created_at")
+        )
+    context = {
+        "my_claims": Claim.objects.for_list()
+        .filter(assignee=user)
+        .exclude(status=ClaimStatus.PUBLISHED)[:DASHBOARD_ROWS],
+        "awaiting": awaiting[:DASHBOARD_ROWS],
+        "disputes": Dispute.objects.open_conflicts().select_related("subject", "property")[
+            :DASHBOARD_ROWS
+        ],
+        "by_status": [(s, by_status.get(s.value, 0)) for s in ClaimStatus],
+        "by_rating": [(r, by_rating.get(r.value, 0)) for r in Rating],
+        "is_editor": is_editor(user),
+    }
+    return render(request, "claims/home.html", context)

@@ -1,0 +1,442 @@
+"""The review workflow: what may happen to a claim, who may do it, and the trace it leaves.
+
+Every action here is atomic, checks its rule and raises ``NotAllowed`` (wrong
+person) or ``InvalidTransition`` (wrong moment) with a message a user can read,
+and writes a ``ClaimEvent`` in the same transaction, so the timeline never
+misses a step. Views, the admin and the API call these; none re-implements them.
+
+    new ⇄ in research → verdict proposed → published
+     ↘        ↘              ↘ (sent back) ↗      ↘ (reopened by an editor, with a reason)
+      not checkable (with a reason)                in research
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from claims.choices import ClaimStatus, Rating, Stance
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    Comment,
+    EventKind,
+    Evidence,
+    Source,
+    Verdict,
+    VerdictStatus,
+)
+from claims.roles import is_editor, is_reviewer
+
+User = AbstractBaseUser
+
+
+class WorkflowError(Exception):
+    """A rule said no. The message is written for the person who tried."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class NotAllowed(WorkflowError):
+    """This person may not do this."""
+
+
+class InvalidTransition(WorkflowError):
+    """Nobody may do this to the claim as it stands now."""
+
+
+class StaleEdit(WorkflowError):
+    """Someone saved this record after the user opened it."""
+
+    def __init__(self, message: str, *, current: Any) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+# Moves a reviewer makes by hand. Proposing, approving, sending back and
+# reopening have functions of their own because they carry more than a status.
+MANUAL_TRANSITIONS: dict[str, set[str]] = {
+    ClaimStatus.NEW: {ClaimStatus.IN_RESEARCH, ClaimStatus.NOT_CHECKABLE},
+    ClaimStatus.IN_RESEARCH: {ClaimStatus.NEW, ClaimStatus.NOT_CHECKABLE},
+    ClaimStatus.NOT_CHECKABLE: {ClaimStatus.NEW, ClaimStatus.IN_RESEARCH},
+    ClaimStatus.VERDICT_PROPOSED: set(),
+    ClaimStatus.PUBLISHED: set(),
+}
+
+# Evidence and verdicts can change only while the claim is being worked on.
+OPEN_STATUSES = {ClaimStatus.NEW, ClaimStatus.IN_RESEARCH, ClaimStatus.VERDICT_PROPOSED}
+
+
+def _require_reviewer(user: User) -> None:
+    if not is_reviewer(user):
+        raise NotAllowed(_("Only reviewers and editors can do this."))
+
+
+def _require_editor(user: User) -> None:
+    if not is_editor(user):
+        raise NotAllowed(_("Only editors can do this."))
+
+
+def _require_open(claim: Claim) -> None:
+    if claim.status == ClaimStatus.PUBLISHED:
+        raise InvalidTransition(
+            _("This claim is published and locked. An editor must reopen it first.")
+        )
+    if claim.status == ClaimStatus.NOT_CHECKABLE:
+        raise InvalidTransition(
+            _("This claim is marked not checkable. Move it back to research first.")
+        )
+
+
+def _lock(claim: Claim) -> Claim:
+    """Re-read the claim inside the transaction, so two reviewers act one after the other."""
+    return Claim.objects.select_for_update().get(pk=claim.pk)
+
+
+def _record(claim: Claim, by: User | None, kind: str, **data: Any) -> ClaimEvent:
+    return ClaimEvent.objects.create(claim=claim, actor=by, kind=kind, data=data)
+
+
+def _save_claim(claim: Claim, fields: Iterable[str]) -> None:
+    claim.version = F("version") + 1
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+    claim.refresh_from_db(fields=["version", "updated_at"])
+
+
+def allowed_statuses(claim: Claim) -> list[str]:
+    """The statuses a reviewer can move this claim to by hand, for the interface."""
+    return sorted(MANUAL_TRANSITIONS[claim.status])
+
+
+# --- status and assignment --------------------------------------------------
+
+
+@transaction.atomic
+def change_status(claim: Claim, *, by: User, status: str, reason: str = "") -> Claim:
+    _require_reviewer(by)
+    claim = _lock(claim)
+    if status == claim.status:
+        return claim
+    if status not in MANUAL_TRANSITIONS[claim.status]:
+        raise InvalidTransition(
+            _("A claim cannot go from “%(old)s” to “%(new)s” by hand.")
+            % {
+                "old": ClaimStatus(claim.status).label,
+                "new": ClaimStatus(status).label if status in ClaimStatus.values else status,
+            }
+        )
+    reason = reason.strip()
+    if status == ClaimStatus.NOT_CHECKABLE and not reason:
+        raise InvalidTransition(_("Say why the claim is not checkable."))
+    old = claim.status
+    claim.status = status
+    claim.not_checkable_reason = reason if status == ClaimStatus.NOT_CHECKABLE else ""
+    _save_claim(claim, ["status", "not_checkable_reason"])
+    _record(claim, by, EventKind.STATUS_CHANGED, old=old, new=status, reason=reason)
+    return claim
+
+
+def mark_not_checkable(claim: Claim, *, by: User, reason: str) -> Claim:
+    return change_status(claim, by=by, status=ClaimStatus.NOT_CHECKABLE, reason=reason)
+
+
+def start_research(claim: Claim, *, by: User) -> Claim:
+    return change_status(claim, by=by, status=ClaimStatus.IN_RESEARCH)
+
+
+@transaction.atomic
+def assign(claim: Claim, *, by: User, assignee: User | None) -> Claim:
+    _require_reviewer(by)
+    if assignee is not None and not is_reviewer(assignee):
+        raise NotAllowed(_("Claims can only be assigned to reviewers and editors."))
+    claim = _lock(claim)
+    if claim.assignee_id == (assignee.pk if assignee else None):
+        return claim
+    old = claim.assignee.get_username() if claim.assignee else ""
+    claim.assignee = assignee
+    _save_claim(claim, ["assignee"])
+    _record(claim, by, EventKind.ASSIGNED, old=old, new=assignee.get_username() if assignee else "")
+    return claim
+
+
+@transaction.atomic
+def bulk_assign(claims: Iterable[Claim], *, by: User, assignee: User | None) -> int:
+    """Assign every claim, or none if one of them refuses."""
+    return sum(1 for claim in claims if assign(claim, by=by, assignee=assignee))
+
+
+@transaction.atomic
+def bulk_change_status(claims: Iterable[Claim], *, by: User, status: str, reason: str = "") -> int:
+    """Move every claim, or none: one refusal rolls the whole batch back."""
+    return sum(1 for claim in claims if change_status(claim, by=by, status=status, reason=reason))
+
+
+# --- evidence ------------------------------------------------------------------
+
+EVIDENCE_FIELDS = ("source", "url", "title", "excerpt", "stance", "note")
+
+
+def _evidence_snapshot(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "evidence": evidence.pk,
+        "source": evidence.source_id,
+        "url": evidence.url,
+        "title": evidence.title,
+        "excerpt": evidence.excerpt,
+        "stance": evidence.stance,
+        "note": evidence.note,
+    }
+
+
+def _check_evidence(fields: dict[str, Any]) -> None:
+    if fields.get("stance") not in Stance.values:
+        raise InvalidTransition(_("Choose whether the evidence supports or refutes the claim."))
+    if not fields.get("source") and not fields.get("url"):
+        raise InvalidTransition(_("Evidence needs a source or a URL."))
+
+
+@transaction.atomic
+def add_evidence(
+    claim: Claim,
+    *,
+    by: User,
+    stance: str,
+    url: str = "",
+    title: str = "",
+    excerpt: str = "",
+    note: str = "",
+    source: Source | None = None,
+) -> Evidence:
+    _require_reviewer(by)
+    claim = _lock(claim)
+    _require_open(claim)
+    fields = {"source": source, "url": url, "title": title, "excerpt": excerpt}
+    fields |= {"stance": stance, "note": note}
+    _check_evidence(fields)
+    evidence = Evidence.objects.create(claim=claim, added_by=by, **fields)
+    if claim.status == ClaimStatus.NEW:
+        # Gathering evidence is research: say so without an extra click.
+        old = claim.status
+        claim.status = ClaimStatus.IN_RESEARCH
+        _save_claim(claim, ["status"])
+        _record(claim, by, EventKind.STATUS_CHANGED, old=old, new=claim.status, reason="")
+    else:
+        _save_claim(claim, [])
+    _record(claim, by, EventKind.EVIDENCE_ADDED, **_evidence_snapshot(evidence))
+    return evidence
+
+
+@transaction.atomic
+def update_evidence(
+    evidence: Evidence, *, by: User, expected_version: int | None = None, **changes: Any
+) -> Evidence:
+    """Change evidence; refuse if someone else saved it since ``expected_version``."""
+    _require_reviewer(by)
+    claim = _lock(evidence.claim)
+    _require_open(claim)
+    current = Evidence.objects.select_for_update().get(pk=evidence.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(
+            _("Someone else changed this evidence while you were editing it."), current=current
+        )
+    unknown = set(changes) - set(EVIDENCE_FIELDS)
+    if unknown:
+        raise ValueError(f"not evidence fields: {sorted(unknown)}")
+    before = _evidence_snapshot(current)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    _check_evidence({name: getattr(current, name) for name in EVIDENCE_FIELDS})
+    after = _evidence_snapshot(current)
+    if before == after:
+        return current
+    current.version = F("version") + 1
+    current.save(update_fields=[*changes, "version", "updated_at"])
+    current.refresh_from_db(fields=["version", "updated_at"])
+    _save_claim(claim, [])
+    changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+    _record(claim, by, EventKind.EVIDENCE_CHANGED, evidence=current.pk, changes=changed)
+    return current
+
+
+@transaction.atomic
+def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
+    """Delete evidence; the timeline keeps all of it, so it can be restored."""
+    _require_reviewer(by)
+    claim = _lock(evidence.claim)
+    _require_open(claim)
+    snapshot = _evidence_snapshot(evidence)
+    snapshot["added_by"] = evidence.added_by_id
+    evidence.delete()
+    _save_claim(claim, [])
+    return _record(claim, by, EventKind.EVIDENCE_REMOVED, **snapshot)
+
+
+@transaction.atomic
+def restore_evidence(event: ClaimEvent, *, by: User) -> Evidence:
+    """Bring removed evidence back from its timeline entry."""
+    _require_reviewer(by)
+    if event.kind != EventKind.EVIDENCE_REMOVED:
+        raise InvalidTransition(_("Only removed evidence can be restored."))
+    claim = _lock(event.claim)
+    _require_open(claim)
+    data = event.data
+    if data.get("restored_as"):
+        raise InvalidTransition(_("This evidence has already been restored."))
+    source = Source.objects.filter(pk=data.get("source")).first() if data.get("source") else None
+    evidence = Evidence.objects.create(
+        claim=claim,
+        source=source,
+        url=data.get("url", ""),
+        title=data.get("title", ""),
+        excerpt=data.get("excerpt", ""),
+        stance=data["stance"],
+        note=data.get("note", ""),
+        added_by_id=data.get("added_by"),
+    )
+    event.data = {**data, "restored_as": evidence.pk}
+    event.save(update_fields=["data"])
+    _save_claim(claim, [])
+    _record(claim, by, EventKind.EVIDENCE_RESTORED, **_evidence_snapshot(evidence))
+    return evidence
+
+
+# --- verdicts -------------------------------------------------------------------
+
+
+def pending_verdict(claim: Claim) -> Verdict | None:
+    return claim.verdicts.filter(status=VerdictStatus.PROPOSED).order_by("-created_at").first()
+
+
+@transaction.atomic
+def propose_verdict(claim: Claim, *, by: User, rating: str, rationale: str) -> Verdict:
+    """Propose a rating; a verdict already waiting is withdrawn, not overwritten."""
+    _require_reviewer(by)
+    claim = _lock(claim)
+    _require_open(claim)
+    if rating not in Rating.values:
+        raise InvalidTransition(_("Choose a rating from the scale."))
+    rationale = rationale.strip()
+    if not rationale:
+        raise InvalidTransition(_("Explain the verdict: the rationale is what readers see."))
+    for waiting in claim.verdicts.select_for_update().filter(status=VerdictStatus.PROPOSED):
+        waiting.status = VerdictStatus.WITHDRAWN
+        waiting.save(update_fields=["status"])
+    verdict = Verdict.objects.create(claim=claim, rating=rating, rationale=rationale, author=by)
+    old = claim.status
+    claim.status = ClaimStatus.VERDICT_PROPOSED
+    claim.rating = rating
+    _save_claim(claim, ["status", "rating"])
+    _record(
+        claim,
+        by,
+        EventKind.VERDICT_PROPOSED,
+        verdict=verdict.pk,
+        rating=rating,
+        rationale=rationale,
+        old=old,
+    )
+    return verdict
+
+
+def can_approve(verdict: Verdict, user: User) -> bool:
+    return (
+        is_editor(user)
+        and verdict.status == VerdictStatus.PROPOSED
+        and verdict.author_id != user.pk
+    )
+
+
+def _take_for_review(verdict: Verdict, by: User) -> tuple[Verdict, Claim]:
+    _require_editor(by)
+    claim = _lock(verdict.claim)
+    verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    if verdict.status != VerdictStatus.PROPOSED:
+        raise InvalidTransition(
+            _("This verdict is no longer waiting for review (it is “%(status)s”).")
+            % {"status": VerdictStatus(verdict.status).label}
+        )
+    if verdict.author_id == by.pk:
+        raise NotAllowed(
+            _("You wrote this verdict: another editor must review it (four-eyes rule).")
+        )
+    return verdict, claim
+
+
+@transaction.atomic
+def approve_verdict(verdict: Verdict, *, by: User, comment: str = "") -> Verdict:
+    """An editor other than its author approves the verdict, which publishes the claim."""
+    verdict, claim = _take_for_review(verdict, by)
+    verdict.status = VerdictStatus.APPROVED
+    verdict.reviewed_by = by
+    verdict.reviewed_at = timezone.now()
+    verdict.review_comment = comment.strip()
+    verdict.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    claim.status = ClaimStatus.PUBLISHED
+    claim.rating = verdict.rating
+    _save_claim(claim, ["status", "rating"])
+    _record(
+        claim,
+        by,
+        EventKind.VERDICT_APPROVED,
+        verdict=verdict.pk,
+        rating=verdict.rating,
+        comment=verdict.review_comment,
+    )
+    return verdict
+
+
+@transaction.atomic
+def send_back_verdict(verdict: Verdict, *, by: User, comment: str) -> Verdict:
+    """An editor returns the verdict to research, saying what is missing."""
+    comment = comment.strip()
+    if not comment:
+        raise InvalidTransition(_("Say what is missing when you send a verdict back."))
+    verdict, claim = _take_for_review(verdict, by)
+    verdict.status = VerdictStatus.SENT_BACK
+    verdict.reviewed_by = by
+    verdict.reviewed_at = timezone.now()
+    verdict.review_comment = comment
+    verdict.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    claim.status = ClaimStatus.IN_RESEARCH
+    claim.rating = ""
+    _save_claim(claim, ["status", "rating"])
+    _record(claim, by, EventKind.VERDICT_SENT_BACK, verdict=verdict.pk, comment=comment)
+    return verdict
+
+
+@transaction.atomic
+def reopen(claim: Claim, *, by: User, reason: str) -> Claim:
+    """Unlock a published claim. Its published verdict stays in the history."""
+    _require_editor(by)
+    claim = _lock(claim)
+    if claim.status != ClaimStatus.PUBLISHED:
+        raise InvalidTransition(_("Only a published claim can be reopened."))
+    reason = reason.strip()
+    if not reason:
+        raise InvalidTransition(_("Say why the published verdict is reopened."))
+    claim.status = ClaimStatus.IN_RESEARCH
+    _save_claim(claim, ["status"])
+    _record(claim, by, EventKind.REOPENED, reason=reason, rating=claim.rating)
+    return claim
+
+
+# --- discussion -----------------------------------------------------------------
+
+
+@transaction.atomic
+def add_comment(claim: Claim, *, by: User, body: str) -> Comment:
+    _require_reviewer(by)
+    body = body.strip()
+    if not body:
+        raise InvalidTransition(_("A comment cannot be empty."))
+    comment = Comment.objects.create(claim=claim, author=by, body=body)
+    _record(claim, by, EventKind.COMMENTED, comment=comment.pk, body=body)
+    return comment

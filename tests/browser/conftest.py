@@ -1,0 +1,83 @@
+"""Playwright, driving Debian's Chromium against a live test server.
+
+Playwright's own browser download cannot work on these machines, so the tests
+launch /usr/bin/chromium (installed by `make test`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+DATA_MIGRATIONS = [("0002_property_vocabulary", "add_vocabulary"), ("0003_roles", "add_roles")]
+CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
+# Without these, Chromium reaches for Google's services at start-up, and this
+# machine's closed network refuses each attempt.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make test`, which installs it.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server, transactional_db) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page logs any error (CSP violations too)."""
+    restore_migration_data()
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors, f"the browser reported errors: {errors}"
+
+
+def restore_migration_data() -> None:
+    """The live server needs committed data, so browser tests truncate every table
+    after each test, rows the data migrations made included; put those back.
+
+    (Django's serialized rollback would do this, but Playwright's greenlets give
+    the test its own database connection object, which never holds the snapshot.)
+    """
+    for migration, function in DATA_MIGRATIONS:
+        getattr(import_module(f"claims.migrations.{migration}"), function)(apps, None)
+
+
+def log_in(page: Page, user: User, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(user.get_username())
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
