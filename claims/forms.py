@@ -23,6 +23,14 @@ def validate_web_url(value: str) -> None:
         raise ValidationError(_("Only http:// and https:// links are allowed."), code="scheme")
 
 
+class WebURLField(forms.URLField):
+    """A URL field that explains a refused scheme, instead of piling up three errors."""
+
+    def run_validators(self, value: str) -> None:
+        validate_web_url(value)
+        super().run_validators(value)
+
+
 def team_members() -> QuerySet:
     """People claims can be assigned to."""
     return (
@@ -35,13 +43,7 @@ def team_members() -> QuerySet:
 
 
 class EvidenceForm(forms.ModelForm):
-    url = forms.URLField(
-        label=_("URL"),
-        required=False,
-        max_length=2000,
-        validators=[validate_web_url],
-        assume_scheme="https",
-    )
+    url = WebURLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
     excerpt = forms.CharField(
         label=_("Excerpt"),
         required=False,
@@ -62,7 +64,11 @@ class EvidenceForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if not data.get("url") and not (self.instance.pk and self.instance.source_id):
+        if (
+            not data.get("url")
+            and "url" not in self.errors
+            and not (self.instance.pk and self.instance.source_id)
+        ):
             self.add_error("url", _("Give the URL of the evidence."))
         return data
 

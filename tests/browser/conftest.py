@@ -50,10 +50,16 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server, transactional_db) -> Iterator[Page]:
-    """A fresh browser tab; the test fails if the page logs any error (CSP violations too)."""
+@pytest.fixture(autouse=True)
+def live_db(transactional_db) -> None:
+    """Browser tests share committed data with the live server (autouse, so that
+    it comes before the fixtures that create users or load the demo case)."""
     restore_migration_data()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page logs any error (CSP violations too)."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(10_000)
