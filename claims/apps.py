@@ -8,4 +8,4 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from claims import signals  # noqa: F401  (connects the receivers)
+        from claims import security, signals  # noqa: F401  (connects the receivers)
