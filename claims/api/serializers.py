@@ -1,0 +1,293 @@
+"""What the API shows and what it accepts.
+
+Output serializers read the querysets the views prepare (no query of their
+own per row); input serializers only validate, with the browser forms' rules,
+and the views hand the cleaned data to ``claims.workflow``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.choices import (
+    RATING_SCALE,
+    DatePrecision,
+    Qualifier,
+    Rating,
+    Stance,
+    ValueKind,
+    ValueRank,
+)
+from claims.forms import MAX_TEXT, validate_web_url
+from claims.models import Appearance, Claim, Evidence, Source, Verdict
+
+
+class WebURLField(serializers.URLField):
+    """http(s) only, as in the browser form: a javascript: or data: link is refused first."""
+
+    def run_validators(self, value: str) -> None:
+        try:
+            validate_web_url(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages, code="scheme") from None
+        super().run_validators(value)
+
+
+class UsernameField(serializers.SlugRelatedField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="username", read_only=True, **kwargs)
+
+
+@extend_schema_field({"type": "integer", "nullable": True, "minimum": 1, "maximum": 5})
+class RatingValueField(serializers.Field):
+    """The rating on schema.org's 1–5 scale; null when unrated or unverifiable."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("source", "rating")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value: str) -> int | None:
+        return RATING_SCALE.get(value)
+
+
+# --- reading -------------------------------------------------------------------
+
+
+class ValueSerializer(serializers.Serializer):
+    """A claim's value, as stated and in structured form (see claims.values)."""
+
+    kind = serializers.ChoiceField(source="value_kind", choices=ValueKind.choices, read_only=True)
+    text = serializers.CharField(source="value_text", read_only=True)
+    number = serializers.DecimalField(
+        source="value_number",
+        max_digits=40,
+        decimal_places=10,
+        normalize_output=True,
+        allow_null=True,
+        read_only=True,
+    )
+    unit = serializers.CharField(source="value_unit", read_only=True)
+    per = serializers.DecimalField(
+        source="value_per",
+        max_digits=30,
+        decimal_places=6,
+        normalize_output=True,
+        allow_null=True,
+        read_only=True,
+    )
+    currency = serializers.CharField(source="value_currency", read_only=True)
+    date = serializers.DateField(source="value_date", allow_null=True, read_only=True)
+    date_precision = serializers.ChoiceField(
+        source="value_date_precision",
+        choices=DatePrecision.choices,
+        allow_blank=True,
+        read_only=True,
+    )
+    qualifier = serializers.ChoiceField(
+        source="value_qualifier", choices=Qualifier.choices, read_only=True
+    )
+    rank = serializers.ChoiceField(source="value_rank", choices=ValueRank.choices, read_only=True)
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A row of the claims list."""
+
+    subject = serializers.CharField(source="subject.name", read_only=True)
+    property = serializers.CharField(source="property.label", read_only=True)
+    property_code = serializers.CharField(source="property.code", read_only=True)
+    value = ValueSerializer(source="*", read_only=True)
+    rating_value = RatingValueField()
+    disputed = serializers.BooleanField(source="is_disputed", read_only=True)
+    assignee = UsernameField()
+    web_url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "statement",
+            "subject",
+            "property",
+            "property_code",
+            "value",
+            "status",
+            "rating",
+            "rating_value",
+            "disputed",
+            "assignee",
+            "created_at",
+            "updated_at",
+            "version",
+            "web_url",
+        ]
+        read_only_fields = fields
+
+
+class AppearanceSerializer(serializers.ModelSerializer):
+    source_title = serializers.CharField(source="source.title", read_only=True)
+
+    class Meta:
+        model = Appearance
+        fields = ["id", "source", "source_title", "exact", "prefix", "suffix", "start", "end"]
+        read_only_fields = fields
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    added_by = UsernameField()
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "claim",
+            "source",
+            "url",
+            "title",
+            "excerpt",
+            "stance",
+            "note",
+            "added_by",
+            "created_at",
+            "updated_at",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    author = UsernameField()
+    reviewed_by = UsernameField()
+    rating_value = RatingValueField()
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id",
+            "claim",
+            "rating",
+            "rating_value",
+            "rationale",
+            "status",
+            "author",
+            "created_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_comment",
+        ]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """A claim with where it appears, its evidence and its verdict history."""
+
+    appearances = AppearanceSerializer(many=True, read_only=True)
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    verdicts = VerdictSerializer(many=True, read_only=True)
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [
+            *ClaimSerializer.Meta.fields,
+            "not_checkable_reason",
+            "appearances",
+            "evidence",
+            "verdicts",
+        ]
+        read_only_fields = fields
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    web_url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "title",
+            "url",
+            "publisher",
+            "author",
+            "language",
+            "published_on",
+            "published_precision",
+            "created_at",
+            "web_url",
+        ]
+        read_only_fields = fields
+
+
+class SourceDetailSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "text", "text_sha256"]
+        read_only_fields = fields
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def _text(*, max_length: int = MAX_TEXT, **kwargs: Any) -> serializers.CharField:
+    return serializers.CharField(max_length=max_length, allow_blank=True, **kwargs)
+
+
+class EvidenceWriteSerializer(serializers.Serializer):
+    """The evidence form's fields and rules; an existing source may stand for the URL."""
+
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    url = WebURLField(max_length=2000, allow_blank=True, default="")
+    title = _text(max_length=500, default="")
+    excerpt = _text(default="")
+    note = _text(default="")
+    source = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.only("pk", "title"), allow_null=True, default=None
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("url") and not attrs.get("source"):
+            raise serializers.ValidationError(
+                {"url": _("Give the URL of the evidence.")}, code="required"
+            )
+        return attrs
+
+
+class EvidenceUpdateSerializer(EvidenceWriteSerializer):
+    """Only the fields sent change; ``version`` is the one the client read."""
+
+    version = serializers.IntegerField(
+        min_value=1,
+        help_text=_("The evidence's version when you read it: someone else's save since is a 409."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "version":
+                field.default = serializers.empty
+                field.required = False
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        evidence: Evidence = self.instance
+        # Checked against the evidence as it will be: the URL may go if a source stays.
+        super().validate({"url": evidence.url, "source": evidence.source_id} | attrs)
+        return attrs
+
+
+class VerdictProposeSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    rationale = serializers.CharField(
+        max_length=MAX_TEXT,
+        help_text=_("What the evidence shows, in words a reader understands."),
+    )
+
+
+class ReviewSerializer(serializers.Serializer):
+    comment = _text(default="")
+
+
+class SendBackSerializer(serializers.Serializer):
+    comment = serializers.CharField(
+        max_length=MAX_TEXT, help_text=_("What is missing: the author sees it.")
+    )

@@ -1,0 +1,30 @@
+"""/api/: the endpoints, the OpenAPI schema and its Swagger UI page."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from claims.api import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("evidence", views.EvidenceViewSet, basename="evidence")
+router.register("verdicts", views.VerdictViewSet, basename="verdict")
+router.register("sources", views.SourceViewSet, basename="source")
+
+# DRF views opt out of LoginRequiredMiddleware and answer 401/403 in JSON. The
+# docs page is for a person in a browser, so it goes back behind the login page.
+docs = SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+docs.login_required = True
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI from drf-spectacular-sidecar's static files; its start-up script
+    # is a separate request (?script), so the page runs under our script-src 'self'.
+    path("docs/", docs, name="docs"),
+    *router.urls,
+]
