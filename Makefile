@@ -11,7 +11,7 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help run test lint format check-python install install-test browser clean
+.PHONY: help run test lint format check-python install install-test browser node gettext messages clean
 
 help:
 	@echo "make run    install, migrate, load the DeepSeek demo case and serve on http://$(HOST):$(PORT)"
@@ -41,7 +41,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: export DJANGO_DEBUG ?= 1
-run: install
+run: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -58,6 +58,33 @@ browser:
 	  fi; \
 	fi
 
+# Compiled catalogues are built here, not committed: the .po files are the source.
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing GNU gettext to compile the translations..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else \
+	    echo "Compiling the translations needs GNU gettext (msgfmt)."; \
+	    echo "Install it with: sudo apt-get install gettext   (then run make again)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+messages: gettext install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# axe-core, for the accessibility tests; reinstalled only when package.json or its lock changes.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "The accessibility tests need npm (Node.js 18 or newer) to install axe-core."; \
+	  echo "Install it with: sudo apt-get install npm   (or from https://nodejs.org), then run make test again."; \
+	  exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node: node_modules/.installed
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -66,7 +93,7 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install-test browser lint
+test: install-test browser node messages lint
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "--- again on PostgreSQL ($(TEST_POSTGRES_URL))"; \
@@ -76,4 +103,4 @@ test: install-test browser lint
 	fi
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
