@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 
-from claims import search
+from claims import disputes, search
 from claims.models import Source
 from claims.roles import EDITOR, REVIEWER
 
@@ -50,6 +50,7 @@ def load_demo_case() -> bool:
     with transaction.atomic():
         call_command("loaddata", DEMO_FIXTURE, verbosity=0)
         search.refresh_all()
+        disputes.refresh_all()
     return True
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import claims, dashboard, sources
+from claims.views import claims, dashboard, disputes, sources
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
@@ -39,4 +39,11 @@ urlpatterns = [
         name="verdict_send_back",
     ),
     path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
+]
+
+urlpatterns += [
+    path("disputes/", disputes.dispute_list, name="dispute_list"),
+    path("disputes/<int:pk>/", disputes.dispute_detail, name="dispute_detail"),
+    path("disputes/<int:pk>/resolve/", disputes.dispute_resolve, name="dispute_resolve"),
+    path("disputes/<int:pk>/tolerance/", disputes.dispute_tolerance, name="dispute_tolerance"),
 ]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from django import template
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import get_language
 
 from claims.choices import ClaimStatus, Rating, Stance
+from claims.models import Claim, Evidence
+from claims.values import format_value
 
 register = template.Library()
 
@@ -29,3 +33,33 @@ def rating_label(value: str) -> str:
 @register.filter
 def stance_label(value: str) -> str:
     return _label(Stance, value)
+
+
+@register.filter
+def claim_field_label(name: str) -> str:
+    """The claim field's own verbose name, so the timeline reads in the reader's language."""
+    try:
+        return str(Claim._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+@register.filter
+def evidence_field_label(name: str) -> str:
+    try:
+        return str(Evidence._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+@register.filter
+def normalised_value(claim: Claim) -> str:
+    """The claim's structured value in the reader's language ("$0.14 per million tokens").
+
+    The stated wording is shown beside it untouched: the interface language
+    never rewrites what an article said.
+    """
+    try:
+        return format_value(claim, get_language() or "en")
+    except ValueError:
+        return claim.value_text

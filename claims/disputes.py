@@ -1,0 +1,659 @@
+"""Where sources disagree: comparing the values claimed for one subject and property.
+
+Claims about the same subject and property form a group; a group of two or
+more claims has one ``Dispute`` row saying how their values relate:
+
+- **conflict**: at least two values of the same kind that do not agree;
+- **corroboration**: every value agrees with every other;
+- **not comparable**: the values cannot be set side by side (dollars and euros,
+  per token and per million tokens, a date and a text, a value without its
+  structured form). This is never taken for agreement.
+
+Values are compared on their structured fields, never on their wording: dates at
+the coarser of the two precisions ("2023" and "May 2023" agree), figures within
+the dispute's relative tolerance, money only in one currency and per the same
+quantity of the same unit, ranks exactly, and texts once case, accents and
+spacing are folded. Each value is compared with the clusters of values found so
+far, not with every other value, so a group costs O(n log n), not O(n²).
+
+A reviewer resolves a dispute by marking the value the evidence supports (its
+claims become *preferred*, the others *superseded*, as Wikidata ranks
+statements: nothing is deleted), or by recording an established value that
+none of the claims states. Superseded claims no longer count: a resolved
+dispute reopens only if the claims still in standing disagree again.
+
+Detection runs on every claim save (``claims.signals``) at one claim query per
+group, and ``refresh_all`` recomputes every group in a bounded number of
+queries (after a fixture load, which skips signals).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple, Protocol
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from claims.choices import (
+    DEFAULT_TOLERANCE,
+    Agreement,
+    DatePrecision,
+    DisputeStatus,
+    ValueKind,
+    ValueRank,
+)
+from claims.models import (
+    Appearance,
+    Claim,
+    ClaimEvent,
+    Dispute,
+    EventKind,
+    Evidence,
+    normalise_name,
+)
+from claims.roles import is_reviewer
+from claims.workflow import InvalidTransition, NotAllowed
+
+User = AbstractBaseUser
+
+# The claim fields a comparison reads; saving any other field leaves disputes alone.
+VALUE_FIELDS = (
+    "value_kind",
+    "value_text",
+    "value_number",
+    "value_unit",
+    "value_per",
+    "value_currency",
+    "value_date",
+    "value_date_precision",
+    "value_rank",
+)
+GROUP_FIELDS = ("subject", "subject_id", "property", "property_id")
+COMPARED_FIELDS = frozenset(VALUE_FIELDS + GROUP_FIELDS)
+
+# Tolerances a reviewer may set: 0 (exact) up to 50 % of the larger value.
+MAX_TOLERANCE = Decimal("0.5")
+# Rows per INSERT, UPDATE or DELETE when every group is recomputed.
+WRITE_BATCH = 500
+READ_CHUNK = 2000
+
+_PRECISION_PARTS = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}
+# Durations in fixed-length units compare across units; months and years vary.
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+
+
+class ClaimValue(Protocol):
+    """What comparing needs of a claim: a ``Claim`` or a ``ClaimRow`` will do."""
+
+    pk: Any
+    value_kind: str
+    value_text: str
+    value_number: Decimal | None
+    value_unit: str
+    value_per: Decimal | None
+    value_currency: str
+    value_date: datetime.date | None
+    value_date_precision: str
+    value_rank: str
+
+
+class ClaimRow(NamedTuple):
+    """A claim as ``refresh_all`` reads it: the values only, no model instance."""
+
+    pk: int
+    subject_id: int
+    property_id: int
+    value_kind: str
+    value_text: str
+    value_number: Decimal | None
+    value_unit: str
+    value_per: Decimal | None
+    value_currency: str
+    value_date: datetime.date | None
+    value_date_precision: str
+    value_rank: str
+
+
+ROW_FIELDS = ClaimRow._fields
+
+
+# --- comparing values -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A claim's value reduced to what comparing needs.
+
+    ``family`` says what must be equal for two values to be compared at all
+    (the kind, and for figures the unit, currency and "per"); within a family,
+    ``number`` (figures, in the family's unit), ``date`` with ``parts`` (how
+    many of year, month, day are known) or ``key`` (ranks, folded text) decide.
+    """
+
+    family: tuple
+    number: Decimal | None = None
+    date: datetime.date | None = None
+    parts: int = 0
+    key: object = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.number is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_key(unit: str) -> str:
+    """Fold a unit, so that "GPUs" and "gpu", "hours" and "hour" are one unit."""
+    key = normalise_name(unit)
+    return key[:-1] if len(key) > 3 and key.endswith("s") else key
+
+
+def _decimal(value: object) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+def value_of(claim: ClaimValue) -> Value | None:
+    """The comparable form of a claim's value; None when its structured form is missing."""
+    kind = claim.value_kind
+    if kind == ValueKind.DATE:
+        parts = _PRECISION_PARTS.get(claim.value_date_precision)
+        if claim.value_date is None or parts is None:
+            return None
+        return Value(family=(ValueKind.DATE,), date=claim.value_date, parts=parts)
+    if kind == ValueKind.TEXT:
+        key = normalise_name(claim.value_text or "")
+        return Value(family=(ValueKind.TEXT,), key=key) if key else None
+    number = _decimal(claim.value_number)
+    if number is None:
+        return None
+    if kind == ValueKind.RANK:
+        return Value(family=(ValueKind.RANK,), key=number)
+    if kind == ValueKind.PERCENTAGE:
+        return Value(family=(ValueKind.PERCENTAGE,), number=number)
+    unit = _unit_key(claim.value_unit or "")
+    if kind == ValueKind.DURATION:
+        if unit in _SECONDS:
+            return Value(family=(ValueKind.DURATION, "second"), number=number * _SECONDS[unit])
+        return Value(family=(ValueKind.DURATION, unit), number=number)
+    if kind == ValueKind.QUANTITY:
+        return Value(family=(ValueKind.QUANTITY, unit), number=number)
+    if kind == ValueKind.MONEY:
+        currency = (claim.value_currency or "").upper()
+        if not currency:
+            return None
+        # "$2 per token" is per one token; a bare total has neither unit nor per.
+        per = _decimal(claim.value_per)
+        if per is None and unit:
+            per = Decimal(1)
+        return Value(family=(ValueKind.MONEY, currency, unit, per), number=number)
+    return None
+
+
+def figures_agree(a: Decimal, b: Decimal, tolerance: Decimal) -> bool:
+    """Within ``tolerance`` of the larger magnitude: 100 and 104 agree at 5 %, 100 and 106 not."""
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def dates_agree(a: Value, b: Value) -> bool:
+    """Equal at the coarser precision: 2023 agrees with May 2023, 2021 does not."""
+    parts = min(a.parts, b.parts)
+    return a.date.timetuple()[:parts] == b.date.timetuple()[:parts]
+
+
+@dataclass
+class Cluster:
+    """Claims whose values agree with the cluster's first (anchor) value."""
+
+    family: tuple
+    anchor: Value
+    claims: list = field(default_factory=list)
+
+
+def _clusters(family: tuple, members: list[tuple[Value, Any]], tolerance: Decimal) -> list:
+    kind = family[0]
+    clusters: list[Cluster] = []
+    if kind == ValueKind.DATE:
+        # Most precise first, so that "May 2023" and "June 2023" anchor clusters
+        # of their own and a bare "2023" joins the first it agrees with.
+        for value, claim in sorted(members, key=lambda m: (-m[0].parts, m[0].date)):
+            for cluster in clusters:
+                if dates_agree(cluster.anchor, value):
+                    cluster.claims.append(claim)
+                    break
+            else:
+                clusters.append(Cluster(family, value, [claim]))
+        return clusters
+    if kind in (ValueKind.TEXT, ValueKind.RANK):
+        exact: dict[object, Cluster] = {}
+        for value, claim in members:
+            exact.setdefault(value.key, Cluster(family, value)).claims.append(claim)
+        return list(exact.values())
+    # Figures, in ascending order: a value can only join the latest cluster,
+    # whose anchor is the largest anchor below it, so each is compared once.
+    for value, claim in sorted(members, key=lambda m: m[0].number):
+        if clusters and figures_agree(clusters[-1].anchor.number, value.number, tolerance):
+            clusters[-1].claims.append(claim)
+        else:
+            clusters.append(Cluster(family, value, [claim]))
+    return clusters
+
+
+@dataclass
+class Comparison:
+    """How a group's values relate: clusters of agreeing claims, and the claims that
+    could not be compared at all."""
+
+    clusters: list[Cluster]
+    unknown: list
+
+    @property
+    def agreement(self) -> Agreement:
+        families = [cluster.family for cluster in self.clusters]
+        if len(families) != len(set(families)):
+            return Agreement.CONFLICT
+        if len(families) > 1 or self.unknown:
+            return Agreement.NOT_COMPARABLE
+        return Agreement.CORROBORATION
+
+    @property
+    def is_numeric(self) -> bool:
+        return any(cluster.anchor.is_numeric for cluster in self.clusters)
+
+    def cluster_of(self, claim: Any) -> Cluster | None:
+        return next((c for c in self.clusters if any(m is claim for m in c.claims)), None)
+
+
+def compare(claims: Iterable[ClaimValue], *, tolerance: Decimal = DEFAULT_TOLERANCE) -> Comparison:
+    """Sort a group's claims into clusters of values that agree."""
+    by_family: dict[tuple, list[tuple[Value, Any]]] = {}
+    unknown = []
+    for claim in claims:
+        value = value_of(claim)
+        if value is None:
+            unknown.append(claim)
+        else:
+            by_family.setdefault(value.family, []).append((value, claim))
+    clusters = []
+    for family, members in by_family.items():
+        clusters += _clusters(family, members, Decimal(tolerance))
+    return Comparison(clusters, unknown)
+
+
+def _in_standing(claims: Iterable[ClaimValue]) -> list:
+    return [c for c in claims if c.value_rank != ValueRank.SUPERSEDED]
+
+
+def assess(claims: Sequence[ClaimValue], *, tolerance: Decimal, status: str) -> tuple[str, str]:
+    """The (agreement, status) a group of two or more claims should have.
+
+    The agreement describes what all the sources say, superseded claims
+    included: a resolved conflict stays a conflict, marked resolved. A resolved
+    dispute reopens when the claims still in standing conflict again (a new
+    claim contradicting the preferred value).
+    """
+    agreement = compare(claims, tolerance=tolerance).agreement
+    if status == DisputeStatus.RESOLVED:
+        standing = _in_standing(claims)
+        if (
+            len(standing) > 1
+            and compare(standing, tolerance=tolerance).agreement == Agreement.CONFLICT
+        ):
+            return Agreement.CONFLICT, DisputeStatus.OPEN
+    return agreement, status
+
+
+# --- keeping Dispute rows current ----------------------------------------------------
+
+
+def _group_rows(subject_id: int, property_id: int) -> list[ClaimRow]:
+    rows = Claim.objects.filter(subject_id=subject_id, property_id=property_id)
+    return [ClaimRow(*row) for row in rows.order_by("pk").values_list(*ROW_FIELDS)]
+
+
+@dataclass(slots=True)
+class _Known:
+    """An existing Dispute as ``refresh_all`` reads it: cheaper than 100,000 model instances."""
+
+    pk: int
+    agreement: str
+    status: str
+    tolerance: Decimal
+    claim_count: int
+
+
+def _apply(dispute: Dispute | _Known, rows: Sequence[ClaimValue]) -> bool:
+    """Update ``dispute`` in memory from its group's claims; whether anything changed."""
+    agreement, status = assess(rows, tolerance=dispute.tolerance, status=dispute.status)
+    new = {"agreement": agreement, "status": status, "claim_count": len(rows)}
+    changed = {name: value for name, value in new.items() if getattr(dispute, name) != value}
+    for name, value in changed.items():
+        setattr(dispute, name, value)
+    return bool(changed)
+
+
+@transaction.atomic
+def refresh_group(subject_id: int, property_id: int) -> Dispute | None:
+    """Recompute one subject and property: its Dispute row, made, updated or removed.
+
+    Three queries at most whatever the group's size: the dispute, the group's
+    claims, and the write.
+    """
+    dispute = (
+        Dispute.objects.select_for_update()
+        .filter(subject_id=subject_id, property_id=property_id)
+        .first()
+    )
+    rows = _group_rows(subject_id, property_id)
+    if len(rows) < 2:
+        if dispute is not None:
+            dispute.delete()
+        return None
+    if dispute is None:
+        dispute = Dispute(subject_id=subject_id, property_id=property_id)
+        _apply(dispute, rows)
+        try:
+            with transaction.atomic():
+                dispute.save()
+        except IntegrityError:
+            # Another save made the row first: theirs stands, recomputed.
+            dispute = Dispute.objects.select_for_update().get(
+                subject_id=subject_id, property_id=property_id
+            )
+        else:
+            return dispute
+    if _apply(dispute, rows):
+        dispute.save(update_fields=["agreement", "status", "claim_count", "updated_at"])
+    return dispute
+
+
+def refresh_groups(groups: Iterable[tuple[int, int]]) -> None:
+    """Recompute these (subject id, property id) groups, each once."""
+    for subject_id, property_id in sorted(set(groups)):
+        refresh_group(subject_id, property_id)
+
+
+class Refreshed(NamedTuple):
+    created: int
+    updated: int
+    deleted: int
+
+
+def _batches(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@transaction.atomic
+def refresh_all() -> Refreshed:
+    """Recompute every group: for after a fixture load or a bulk import.
+
+    Reads the disputes in one query and every claim's value fields in one
+    ordered query streamed in chunks, groups them in Python and writes only
+    what changed, in batches: the query count depends on the number of rows
+    written, divided by ``WRITE_BATCH``, never on the number of groups.
+    """
+    existing = {
+        (subject_id, property_id): _Known(pk, agreement, status, tolerance, claim_count)
+        for pk, subject_id, property_id, agreement, status, tolerance, claim_count in (
+            Dispute.objects.order_by().values_list(
+                "pk", "subject_id", "property_id", "agreement", "status", "tolerance", "claim_count"
+            )
+        )
+    }
+    rows = (
+        Claim.objects.order_by("subject_id", "property_id", "pk")
+        .values_list(*ROW_FIELDS)
+        .iterator(chunk_size=READ_CHUNK)
+    )
+    to_create: list[Dispute] = []
+    to_update: list[_Known] = []
+    seen: set[tuple[int, int]] = set()
+    for group, members in itertools.groupby(map(ClaimRow._make, rows), key=lambda r: r[1:3]):
+        members = list(members)
+        if len(members) < 2:
+            continue
+        seen.add(group)
+        dispute = existing.get(group)
+        if dispute is None:
+            dispute = Dispute(subject_id=group[0], property_id=group[1])
+            _apply(dispute, members)
+            to_create.append(dispute)
+        elif _apply(dispute, members):
+            to_update.append(dispute)
+    now = timezone.now()
+    Dispute.objects.bulk_create(to_create, batch_size=WRITE_BATCH)
+    Dispute.objects.bulk_update(
+        [
+            Dispute(
+                pk=known.pk,
+                agreement=known.agreement,
+                status=known.status,
+                claim_count=known.claim_count,
+                updated_at=now,
+            )
+            for known in to_update
+        ],
+        ["agreement", "status", "claim_count", "updated_at"],
+        batch_size=WRITE_BATCH,
+    )
+    stale = [d.pk for key, d in existing.items() if key not in seen]
+    for batch in _batches(stale, WRITE_BATCH):
+        Dispute.objects.filter(pk__in=batch).delete()
+    return Refreshed(len(to_create), len(to_update), len(stale))
+
+
+# --- reading a dispute ---------------------------------------------------------------
+
+
+def group_claims(dispute: Dispute) -> QuerySet[Claim]:
+    """The dispute's claims with what the dispute page shows: three queries in all."""
+    return (
+        Claim.objects.filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
+        .defer("search_text")
+        .prefetch_related(
+            Prefetch(
+                "appearances",
+                queryset=Appearance.objects.select_related("source").order_by("source_id", "start"),
+            ),
+            Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
+        )
+        .order_by("pk")
+    )
+
+
+# --- resolving and tuning ------------------------------------------------------------
+
+
+def _take(dispute: Dispute, by: User, note: str) -> tuple[Dispute, list[Claim], str]:
+    if not is_reviewer(by):
+        raise NotAllowed(_("Only reviewers and editors can resolve a dispute."))
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    note = note.strip()
+    if not note:
+        raise InvalidTransition(_("Say why: the note is what the claims' timelines keep."))
+    if dispute.agreement == Agreement.CORROBORATION:
+        raise InvalidTransition(_("These sources agree: there is nothing to resolve."))
+    claims = list(
+        Claim.objects.select_for_update()
+        .filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
+        .only("pk", *VALUE_FIELDS)
+        .order_by("pk")
+    )
+    return dispute, claims, note
+
+
+def _rank_and_record(
+    dispute: Dispute,
+    claims: list[Claim],
+    *,
+    by: User,
+    preferred: set[int],
+    note: str,
+    data: dict[str, Any],
+) -> None:
+    """Rank the claims (preferred or superseded), bump their versions, and write one
+    DISPUTE_RESOLVED event on each, in three queries whatever the group's size."""
+    now = timezone.now()
+    superseded = [c.pk for c in claims if c.pk not in preferred]
+    for rank, ids in ((ValueRank.PREFERRED, preferred), (ValueRank.SUPERSEDED, superseded)):
+        if ids:
+            Claim.objects.filter(pk__in=ids).update(
+                value_rank=rank, version=F("version") + 1, updated_at=now
+            )
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(
+            claim_id=claim.pk,
+            actor=by,
+            kind=EventKind.DISPUTE_RESOLVED,
+            data={
+                "dispute": dispute.pk,
+                "note": note,
+                "old_rank": claim.value_rank,
+                "rank": ValueRank.PREFERRED if claim.pk in preferred else ValueRank.SUPERSEDED,
+                **data,
+            },
+        )
+        for claim in claims
+    )
+    dispute.status = DisputeStatus.RESOLVED
+    dispute.resolution_note = note
+    dispute.resolved_by = by
+    dispute.resolved_at = now
+    dispute.save(
+        update_fields=[
+            "status",
+            "resolution_note",
+            "established_value",
+            "resolved_by",
+            "resolved_at",
+            "updated_at",
+        ]
+    )
+
+
+@transaction.atomic
+def mark_supported(dispute: Dispute, *, by: User, claim: Claim, note: str) -> Dispute:
+    """The evidence supports ``claim``'s value: it and the claims that agree with it
+    become preferred, the others superseded (kept, not deleted)."""
+    dispute, claims, note = _take(dispute, by, note)
+    chosen = next((c for c in claims if c.pk == claim.pk), None)
+    if chosen is None:
+        raise InvalidTransition(_("That claim is not part of this dispute."))
+    comparison = compare(claims, tolerance=dispute.tolerance)
+    cluster = comparison.cluster_of(chosen)
+    preferred = {c.pk for c in cluster.claims} if cluster else {chosen.pk}
+    dispute.established_value = ""
+    _rank_and_record(
+        dispute,
+        claims,
+        by=by,
+        preferred=preferred,
+        note=note,
+        data={"supported_claim": chosen.pk, "supported_value": chosen.value_text},
+    )
+    return dispute
+
+
+@transaction.atomic
+def establish_value(dispute: Dispute, *, by: User, value: str, note: str) -> Dispute:
+    """The evidence shows a value none of the claims states: all are superseded."""
+    dispute, claims, note = _take(dispute, by, note)
+    value = value.strip()
+    if not value:
+        raise InvalidTransition(_("Give the value the evidence establishes."))
+    max_length = Dispute._meta.get_field("established_value").max_length
+    if len(value) > max_length:
+        raise InvalidTransition(
+            _("The established value is too long (%(n)d characters at most).") % {"n": max_length}
+        )
+    dispute.established_value = value
+    _rank_and_record(
+        dispute, claims, by=by, preferred=set(), note=note, data={"established_value": value}
+    )
+    return dispute
+
+
+@transaction.atomic
+def set_tolerance(dispute: Dispute, *, by: User, tolerance: Decimal) -> Dispute:
+    """Change how far apart figures may be and still agree, and compare again."""
+    if not is_reviewer(by):
+        raise NotAllowed(_("Only reviewers and editors can change the tolerance."))
+    tolerance = _decimal(tolerance)
+    if tolerance is None or not Decimal(0) <= tolerance <= MAX_TOLERANCE:
+        raise InvalidTransition(
+            _("The tolerance must be between 0 and %(max)s %%.") % {"max": int(MAX_TOLERANCE * 100)}
+        )
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    dispute.tolerance = tolerance.quantize(Decimal("0.0001"))
+    dispute.save(update_fields=["tolerance", "updated_at"])
+    return refresh_group(dispute.subject_id, dispute.property_id) or dispute
+
+
+# --- the disagreements list ------------------------------------------------------------
+
+# What the list shows: open conflicts unless asked for another kind of group.
+SHOW_OPEN = "open"
+SHOW_CORROBORATIONS = "corroboration"
+SHOW_NOT_COMPARABLE = "not_comparable"
+SHOW_RESOLVED = "resolved"
+SHOW_ALL = "all"
+
+
+def to_show(show: str = SHOW_OPEN) -> QuerySet[Dispute]:
+    """The disputes one view of the list holds, with what each row names."""
+    disputes = Dispute.objects.select_related("subject", "property")
+    if show == SHOW_CORROBORATIONS:
+        return disputes.filter(agreement=Agreement.CORROBORATION)
+    if show == SHOW_NOT_COMPARABLE:
+        return disputes.filter(agreement=Agreement.NOT_COMPARABLE, status=DisputeStatus.OPEN)
+    if show == SHOW_RESOLVED:
+        return disputes.filter(status=DisputeStatus.RESOLVED)
+    if show == SHOW_ALL:
+        return disputes
+    return disputes.open_conflicts()
+
+
+class StatedValue(NamedTuple):
+    text: str
+    rank: str
+
+
+def attach_values(disputes: Sequence[Dispute]) -> None:
+    """Give each dispute ``stated_values``: its claims' values as stated, each once
+    (whatever its case or accents), in one query for the whole list."""
+    if not disputes:
+        return
+    groups = Q()
+    for dispute in disputes:
+        groups |= Q(subject_id=dispute.subject_id, property_id=dispute.property_id)
+    found: dict[tuple[int, int], dict[str, StatedValue]] = {}
+    rows = (
+        Claim.objects.filter(groups)
+        .order_by("pk")
+        .values_list("subject_id", "property_id", "value_text", "value_rank")
+    )
+    for subject_id, property_id, text, rank in rows:
+        stated = found.setdefault((subject_id, property_id), {})
+        key = normalise_name(text)
+        # One entry per value; the best rank any of its claims holds wins.
+        if key not in stated or rank == ValueRank.PREFERRED:
+            stated[key] = StatedValue(text or "—", rank)
+    for dispute in disputes:
+        stated = found.get((dispute.subject_id, dispute.property_id), {})
+        dispute.stated_values = list(stated.values())

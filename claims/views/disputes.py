@@ -1,0 +1,220 @@
+"""Where sources disagree: the list of disputes, and one dispute with its values side by side."""
+
+from __future__ import annotations
+
+import string
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST, require_safe
+
+from claims import disputes, workflow
+from claims.choices import Agreement, DisputeStatus
+from claims.forms import MAX_TEXT
+from claims.models import Claim, Dispute
+from claims.views.access import reviewer_required
+
+SUPPORTED_OTHER = "other"
+
+
+class DisputeListForm(forms.Form):
+    show = forms.ChoiceField(
+        label=gettext_lazy("Show"),
+        required=False,
+        choices=[
+            (disputes.SHOW_OPEN, gettext_lazy("Open conflicts")),
+            (disputes.SHOW_CORROBORATIONS, gettext_lazy("Corroborations")),
+            (disputes.SHOW_NOT_COMPARABLE, gettext_lazy("Not comparable")),
+            (disputes.SHOW_RESOLVED, gettext_lazy("Resolved")),
+            (disputes.SHOW_ALL, gettext_lazy("All")),
+        ],
+    )
+
+
+class ResolveForm(forms.Form):
+    """Which value the evidence supports: a claim's id, or "other" with the established value.
+
+    Whether the claim belongs to the dispute is the service's rule, not the form's.
+    """
+
+    supported = forms.CharField(
+        label=gettext_lazy("Which value does the evidence support?"),
+        error_messages={
+            "required": gettext_lazy(
+                "Choose the value the evidence supports, or give the established value."
+            )
+        },
+    )
+    established_value = forms.CharField(
+        label=gettext_lazy("Established value"),
+        required=False,
+        max_length=Dispute._meta.get_field("established_value").max_length,
+        help_text=gettext_lazy("Only when the evidence shows a value none of the claims states."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Why (note)"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("What the evidence shows. It goes into every claim's timeline."),
+        error_messages={"required": gettext_lazy("Say why: the note is required.")},
+    )
+
+    def clean_supported(self) -> str:
+        value = self.cleaned_data["supported"]
+        if value != SUPPORTED_OTHER and not value.isdigit():
+            raise ValidationError(_("Choose one of the values listed."), code="invalid")
+        return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("supported") == SUPPORTED_OTHER and not data.get("established_value"):
+            self.add_error("established_value", _("Give the value the evidence establishes."))
+        return data
+
+
+class ToleranceForm(forms.Form):
+    percent = forms.DecimalField(
+        label=gettext_lazy("Tolerance (%)"),
+        min_value=Decimal(0),
+        max_value=disputes.MAX_TOLERANCE * 100,
+        max_digits=6,
+        decimal_places=2,
+        help_text=gettext_lazy("Figures this close to the larger one, in percent, agree."),
+    )
+
+
+def _get_dispute(pk: int) -> Dispute:
+    return get_object_or_404(
+        Dispute.objects.select_related("subject", "property", "resolved_by"), pk=pk
+    )
+
+
+@require_safe
+@reviewer_required
+def dispute_list(request: HttpRequest) -> HttpResponse:
+    form = DisputeListForm(request.GET)
+    show = disputes.SHOW_OPEN
+    if form.is_valid() and form.cleaned_data["show"]:
+        show = form.cleaned_data["show"]
+    page = Paginator(disputes.to_show(show), settings.FACTCHECK_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = list(page)
+    disputes.attach_values(rows)
+    context = {"form": form, "show": show, "page": page, "rows": rows}
+    template = "claims/dispute_list.html#results" if request.htmx else "claims/dispute_list.html"
+    return render(request, template, context)
+
+
+def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) -> dict:
+    """Everything the dispute page shows; views pass bound forms to show their errors."""
+    claims = list(disputes.group_claims(dispute))
+    comparison = disputes.compare(claims, tolerance=dispute.tolerance)
+    # Claims that agree stand next to each other, labelled A, B…; a claim whose
+    # value cannot be compared has no group.
+    clusters = sorted(comparison.clusters, key=lambda c: min(claim.pk for claim in c.claims))
+    columns: list[Claim] = []
+    for index, cluster in enumerate(clusters):
+        label = string.ascii_uppercase[index] if index < 26 else str(index + 1)
+        for claim in sorted(cluster.claims, key=lambda c: c.pk):
+            claim.value_group = label
+            columns.append(claim)
+    for claim in comparison.unknown:
+        claim.value_group = ""
+        columns.append(claim)
+    context = {
+        "dispute": dispute,
+        "claims": columns,
+        "group_count": len(clusters),
+        "is_numeric": comparison.is_numeric,
+        "can_resolve": dispute.agreement != Agreement.CORROBORATION,
+        "is_resolved": dispute.status == DisputeStatus.RESOLVED,
+        "resolve_form": ResolveForm(),
+        "tolerance_form": ToleranceForm(
+            initial={"percent": (dispute.tolerance * 100).quantize(Decimal("0.01"))}
+        ),
+        "notice": "",
+    }
+    context.update(overrides)
+    return context
+
+
+@require_safe
+@reviewer_required
+def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _get_dispute(pk)
+    template = (
+        "claims/dispute_detail.html#dispute" if request.htmx else "claims/dispute_detail.html"
+    )
+    return render(request, template, dispute_page_context(request, dispute))
+
+
+def _render_dispute(request: HttpRequest, dispute: Dispute, **overrides) -> HttpResponse:
+    """The dispute section alone for htmx, or the whole page; both show the same markup.
+
+    Refused input answers 200 too, so that htmx swaps the form with its errors in.
+    """
+    dispute.refresh_from_db()
+    context = dispute_page_context(request, dispute, **overrides)
+    template = (
+        "claims/dispute_detail.html#dispute" if request.htmx else "claims/dispute_detail.html"
+    )
+    return render(request, template, context)
+
+
+def _done(request: HttpRequest, dispute: Dispute, notice: str) -> HttpResponse:
+    if request.htmx:
+        return _render_dispute(request, dispute, notice=notice)
+    messages.success(request, notice)
+    return redirect(dispute)
+
+
+@require_POST
+@reviewer_required
+def dispute_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _get_dispute(pk)
+    form = ResolveForm(request.POST)
+    if not form.is_valid():
+        return _render_dispute(request, dispute, resolve_form=form)
+    data = form.cleaned_data
+    try:
+        if data["supported"] == SUPPORTED_OTHER:
+            disputes.establish_value(
+                dispute, by=request.user, value=data["established_value"], note=data["note"]
+            )
+        else:
+            claim = Claim(pk=int(data["supported"]))
+            disputes.mark_supported(dispute, by=request.user, claim=claim, note=data["note"])
+    except workflow.NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except workflow.WorkflowError as error:
+        form.add_error(None, error.message)
+        return _render_dispute(request, dispute, resolve_form=form)
+    return _done(request, dispute, _("Dispute resolved. Every claim's timeline records it."))
+
+
+@require_POST
+@reviewer_required
+def dispute_tolerance(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _get_dispute(pk)
+    form = ToleranceForm(request.POST)
+    if not form.is_valid():
+        return _render_dispute(request, dispute, tolerance_form=form)
+    try:
+        disputes.set_tolerance(
+            dispute, by=request.user, tolerance=form.cleaned_data["percent"] / 100
+        )
+    except workflow.NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except workflow.WorkflowError as error:
+        form.add_error(None, error.message)
+        return _render_dispute(request, dispute, tolerance_form=form)
+    return _done(request, dispute, _("Tolerance saved; the values were compared again."))

@@ -1,0 +1,672 @@
+"""Disagreement detection (claims.disputes, without HTTP) and the disagreement pages."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from claims import disputes
+from claims.choices import Agreement, DisputeStatus, ValueKind, ValueRank
+from claims.models import Claim, ClaimEvent, Dispute, EventKind, Evidence, Subject
+from claims.workflow import InvalidTransition, NotAllowed
+from tests.factories import make_claim, make_source, make_subject
+
+pytestmark = pytest.mark.django_db
+
+
+def row(kind: str, **fields) -> disputes.ClaimRow:
+    """A claim's values without the database, as refresh_all reads them."""
+    values = {
+        "pk": 0,
+        "subject_id": 1,
+        "property_id": 1,
+        "value_kind": kind,
+        "value_text": "",
+        "value_number": None,
+        "value_unit": "",
+        "value_per": None,
+        "value_currency": "",
+        "value_date": None,
+        "value_date_precision": "",
+        "value_rank": ValueRank.NORMAL,
+    }
+    values.update(fields)
+    return disputes.ClaimRow(**values)
+
+
+def date(year: int, month: int = 1, day: int = 1, precision: str = "day") -> disputes.ClaimRow:
+    return row(
+        ValueKind.DATE, value_date=datetime.date(year, month, day), value_date_precision=precision
+    )
+
+
+def money(amount: str, currency: str = "USD", per: str | None = "1000000", unit: str = "token"):
+    return row(
+        ValueKind.MONEY,
+        value_number=Decimal(amount),
+        value_currency=currency,
+        value_per=Decimal(per) if per else None,
+        value_unit=unit,
+    )
+
+
+def agreement(*rows, tolerance: str = "0.05") -> str:
+    return disputes.compare(rows, tolerance=Decimal(tolerance)).agreement
+
+
+# --- comparing values -------------------------------------------------------------------
+
+
+def test_dates_compare_at_the_coarser_precision() -> None:
+    may_2023 = date(2023, 5, precision="month")
+    assert agreement(date(2023, precision="year"), may_2023) == Agreement.CORROBORATION
+    assert agreement(date(2021, precision="year"), may_2023) == Agreement.CONFLICT
+    assert agreement(date(2023, 5, 17), may_2023) == Agreement.CORROBORATION
+    assert agreement(date(2023, 6, precision="month"), may_2023) == Agreement.CONFLICT
+
+
+def test_a_vague_date_does_not_reconcile_two_precise_ones() -> None:
+    # "2023" agrees with May and with June 2023, but May and June still conflict.
+    rows = [
+        date(2023, precision="year"),
+        date(2023, 5, precision="month"),
+        date(2023, 6, precision="month"),
+    ]
+    assert agreement(*rows) == Agreement.CONFLICT
+
+
+def test_figures_agree_within_the_tolerance() -> None:
+    def quantity(n: str):
+        return row(ValueKind.QUANTITY, value_number=Decimal(n), value_unit="GPU")
+
+    assert agreement(quantity("2000"), quantity("2048")) == Agreement.CORROBORATION
+    assert agreement(quantity("2000"), quantity("2200")) == Agreement.CONFLICT
+    assert agreement(quantity("2000"), quantity("2200"), tolerance="0.10") == (
+        Agreement.CORROBORATION
+    )
+    assert agreement(quantity("2000"), quantity("2048"), tolerance="0") == Agreement.CONFLICT
+    # Units are folded: "GPUs" and "gpu" are one unit.
+    plural = row(ValueKind.QUANTITY, value_number=Decimal("2000"), value_unit="GPUs")
+    assert agreement(quantity("2000"), plural) == Agreement.CORROBORATION
+
+
+def test_percentages_and_durations_use_the_tolerance_too() -> None:
+    def percent(n: str):
+        return row(ValueKind.PERCENTAGE, value_number=Decimal(n), value_unit="%")
+
+    assert agreement(percent("96"), percent("95")) == Agreement.CORROBORATION
+    assert agreement(percent("96"), percent("50")) == Agreement.CONFLICT
+    hours = row(ValueKind.DURATION, value_number=Decimal("19"), value_unit="hour")
+    minutes = row(ValueKind.DURATION, value_number=Decimal("1140"), value_unit="minutes")
+    days = row(ValueKind.DURATION, value_number=Decimal("2"), value_unit="day")
+    assert agreement(hours, minutes) == Agreement.CORROBORATION
+    assert agreement(hours, days) == Agreement.CONFLICT
+
+
+def test_money_compares_only_in_one_currency_per_the_same_unit() -> None:
+    assert agreement(money("0.14"), money("0.55")) == Agreement.CONFLICT
+    assert agreement(money("0.55"), money("0.55")) == Agreement.CORROBORATION
+    # The same figure in another currency, or per another quantity, is not agreement.
+    assert agreement(money("0.55"), money("0.55", currency="EUR")) == Agreement.NOT_COMPARABLE
+    assert agreement(money("0.55"), money("0.55", per="1000")) == Agreement.NOT_COMPARABLE
+    assert agreement(money("0.55"), money("0.55", unit="image")) == Agreement.NOT_COMPARABLE
+    # A conflict among the comparable values is still a conflict.
+    euros = money("0.50", currency="EUR")
+    assert agreement(money("0.14"), money("0.55"), euros) == Agreement.CONFLICT
+
+
+def test_ranks_compare_exactly() -> None:
+    def rank(n: int):
+        return row(ValueKind.RANK, value_number=Decimal(n))
+
+    assert agreement(rank(3), rank(3)) == Agreement.CORROBORATION
+    assert agreement(rank(3), rank(4)) == Agreement.CONFLICT
+
+
+def test_texts_compare_without_case_or_accents() -> None:
+    def text(value: str):
+        return row(ValueKind.TEXT, value_text=value)
+
+    assert agreement(text("Chine"), text("chine")) == Agreement.CORROBORATION
+    assert agreement(text("surpasse ChatGPT"), text("surpassé  ChatGPT")) == (
+        Agreement.CORROBORATION
+    )
+    assert agreement(text("Chine"), text("États-Unis")) == Agreement.CONFLICT
+
+
+def test_values_that_cannot_be_compared_are_never_agreement() -> None:
+    assert agreement(date(2021, precision="year"), row(ValueKind.TEXT, value_text="2021")) == (
+        Agreement.NOT_COMPARABLE
+    )
+    # A figure without its number has no structured value to compare.
+    missing = row(ValueKind.QUANTITY, value_text="beaucoup")
+    full = row(ValueKind.QUANTITY, value_number=Decimal(5))
+    assert agreement(full, missing) == Agreement.NOT_COMPARABLE
+
+
+def test_clusters_hold_the_claims_that_agree() -> None:
+    rows = [money("0.14", per="1000000")._replace(pk=n) for n in (1, 2)]
+    rows.append(money("0.55")._replace(pk=3))
+    comparison = disputes.compare(rows)
+    assert sorted(sorted(c.pk for c in cluster.claims) for cluster in comparison.clusters) == [
+        [1, 2],
+        [3],
+    ]
+
+
+# --- the DeepSeek case --------------------------------------------------------------------
+
+
+def group(subject: str, property_code: str) -> Dispute:
+    return Dispute.objects.get(subject__name=subject, property__code=property_code)
+
+
+@pytest.fixture
+def detected(deepseek) -> None:
+    """The demo case with its disputes: fixture loading skips signals."""
+    disputes.refresh_all()
+
+
+def test_deepseek_conflicts_are_detected(detected) -> None:
+    founding = group("DeepSeek", "founding-date")
+    price = group("DeepSeek-R1", "price-per-unit")
+    assert (founding.agreement, founding.status, founding.claim_count) == (
+        Agreement.CONFLICT,
+        DisputeStatus.OPEN,
+        2,
+    )
+    assert (price.agreement, price.claim_count) == (Agreement.CONFLICT, 2)
+    open_conflicts = Dispute.objects.open_conflicts()
+    assert set(open_conflicts.values_list("pk", flat=True)) == {founding.pk, price.pk}
+
+
+def test_deepseek_china_data_location_is_corroboration(detected) -> None:
+    location = group("DeepSeek", "data-location")
+    assert location.agreement == Agreement.CORROBORATION
+    assert location.claim_count == 2
+    # "surpasse ChatGPT" and "surpassé ChatGPT": one value, two sources.
+    assert group("DeepSeek-R1", "benchmark-standing").agreement == Agreement.CORROBORATION
+
+
+def test_r1_and_o1_prices_are_not_a_dispute(detected) -> None:
+    o1 = Subject.objects.get(name="OpenAI o1")
+    assert not Dispute.objects.filter(subject=o1).exists()
+    price = group("DeepSeek-R1", "price-per-unit")
+    values = set(
+        Claim.objects.filter(subject=price.subject, property=price.property).values_list(
+            "value_text", flat=True
+        )
+    )
+    assert values == {"0,14 $", "0,55 $"}
+    assert Dispute.objects.count() == 4
+
+
+def test_refresh_all_is_idempotent_and_removes_stale_rows(detected) -> None:
+    assert disputes.refresh_all() == disputes.Refreshed(0, 0, 0)
+    founder = Claim.objects.get(statement="DeepSeek was founded by Liang Wenfeng.")
+    stale = Dispute.objects.create(
+        subject=founder.subject, property=founder.property, agreement=Agreement.CONFLICT
+    )
+    assert disputes.refresh_all() == disputes.Refreshed(0, 0, 1)
+    assert not Dispute.objects.filter(pk=stale.pk).exists()
+
+
+# --- detection on save, and its cost ------------------------------------------------------
+
+
+def dated_claim(subject: Subject, year: int, month: int | None = None, **fields) -> Claim:
+    return make_claim(
+        subject=subject,
+        value_kind=ValueKind.DATE,
+        value_text=str(year),
+        value_date=datetime.date(year, month or 1, 1),
+        value_date_precision="month" if month else "year",
+        **fields,
+    )
+
+
+def test_adding_editing_and_deleting_claims_updates_the_dispute() -> None:
+    subject = make_subject("Exemple")
+    first = dated_claim(subject, 2019)
+    assert not Dispute.objects.exists()
+
+    second = dated_claim(subject, 2019, 5)
+    dispute = Dispute.objects.get()
+    assert (dispute.agreement, dispute.claim_count) == (Agreement.CORROBORATION, 2)
+
+    second.value_date = datetime.date(2020, 5, 1)
+    second.save(update_fields=["value_date"])
+    dispute.refresh_from_db()
+    assert dispute.agreement == Agreement.CONFLICT
+
+    # Saving fields a comparison does not read leaves the dispute alone.
+    second.status = "in_research"
+    second.save(update_fields=["status"])
+
+    first.delete()
+    assert not Dispute.objects.exists()
+
+
+def test_a_claim_moved_to_another_subject_leaves_its_old_group() -> None:
+    old, new = make_subject("Old"), make_subject("New")
+    dated_claim(old, 2019)
+    moving = dated_claim(old, 2021)
+    dated_claim(new, 2019)
+    assert Dispute.objects.get().subject == old
+
+    moving.subject = new
+    moving.save()
+    dispute = Dispute.objects.get()
+    assert (dispute.subject, dispute.agreement) == (new, Agreement.CONFLICT)
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_refreshing_a_group_costs_the_same_whatever_its_size(
+    django_assert_num_queries, size
+) -> None:
+    subject = make_subject()
+    source = make_source()
+    claims = [dated_claim(subject, 2000 + n % 2, source=source) for n in range(size)]
+    # Savepoint in and out, the dispute (locked) and the group's claims; no
+    # write, since nothing changed.
+    with django_assert_num_queries(4):
+        disputes.refresh_group(subject.pk, claims[0].property_id)
+
+
+@pytest.mark.parametrize("groups", [3, 30])
+def test_refresh_all_query_count_does_not_grow_with_the_groups(
+    django_assert_num_queries, groups
+) -> None:
+    source = make_source()
+    for n in range(groups):
+        subject = make_subject()
+        dated_claim(subject, 2019, source=source)
+        dated_claim(subject, 2019 + n % 2, source=source)
+    Dispute.objects.all().delete()
+    # Savepoint in and out, the existing disputes, every claim (one ordered,
+    # streamed query), and one INSERT for all the new disputes.
+    with django_assert_num_queries(5):
+        assert disputes.refresh_all().created == groups
+    assert Dispute.objects.count() == groups
+
+
+# --- resolving ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def founding(detected) -> Dispute:
+    return group("DeepSeek", "founding-date")
+
+
+def founding_claims() -> tuple[Claim, Claim]:
+    may = Claim.objects.get(statement="DeepSeek was founded in May 2023.")
+    y2021 = Claim.objects.get(statement="DeepSeek was founded in 2021.")
+    return may, y2021
+
+
+def test_marking_a_value_supported_ranks_the_claims_and_records_it(founding, reviewer) -> None:
+    may, y2021 = founding_claims()
+    disputes.mark_supported(
+        founding, by=reviewer, claim=may, note="Incorporated in July 2023 (registry)."
+    )
+
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.RESOLVED
+    assert founding.agreement == Agreement.CONFLICT
+    assert founding.resolved_by == reviewer
+    assert founding.resolution_note == "Incorporated in July 2023 (registry)."
+    may.refresh_from_db()
+    y2021.refresh_from_db()
+    assert (may.value_rank, y2021.value_rank) == (ValueRank.PREFERRED, ValueRank.SUPERSEDED)
+    assert (may.version, y2021.version) == (2, 2)
+    for claim in (may, y2021):
+        event = claim.events.get(kind=EventKind.DISPUTE_RESOLVED)
+        assert event.actor == reviewer
+        assert event.data["note"] == "Incorporated in July 2023 (registry)."
+        assert event.data["supported_claim"] == may.pk
+    # Superseded, not deleted; and no longer an open conflict.
+    assert Claim.objects.filter(pk=y2021.pk).exists()
+    assert not Dispute.objects.open_conflicts().filter(pk=founding.pk).exists()
+
+
+def test_claims_agreeing_with_the_supported_value_are_preferred_too(founding, reviewer) -> None:
+    may, y2021 = founding_claims()
+    also_2023 = dated_claim(may.subject, 2023)
+    disputes.mark_supported(founding, by=reviewer, claim=may, note="Registry.")
+    ranks = dict(
+        Claim.objects.filter(subject=may.subject, property=may.property).values_list(
+            "pk", "value_rank"
+        )
+    )
+    assert ranks == {
+        may.pk: ValueRank.PREFERRED,
+        also_2023.pk: ValueRank.PREFERRED,
+        y2021.pk: ValueRank.SUPERSEDED,
+    }
+
+
+def test_recording_an_established_value_supersedes_every_claim(founding, reviewer) -> None:
+    disputes.establish_value(founding, by=reviewer, value="July 2023", note="Registry extract.")
+    founding.refresh_from_db()
+    assert (founding.status, founding.established_value) == (DisputeStatus.RESOLVED, "July 2023")
+    claims = Claim.objects.filter(subject=founding.subject, property=founding.property)
+    assert set(claims.values_list("value_rank", flat=True)) == {ValueRank.SUPERSEDED}
+    assert ClaimEvent.objects.filter(kind=EventKind.DISPUTE_RESOLVED).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (lambda d, by, c: disputes.mark_supported(d, by=by, claim=c, note="  "), "Say why"),
+        (
+            lambda d, by, c: disputes.establish_value(d, by=by, value="", note="Registry."),
+            "Give the value",
+        ),
+        (
+            lambda d, by, c: disputes.mark_supported(
+                d, by=by, claim=Claim.objects.get(statement__startswith="OpenAI charges"), note="x"
+            ),
+            "not part of this dispute",
+        ),
+    ],
+)
+def test_bad_resolutions_are_refused_and_change_nothing(
+    founding, reviewer, action, message
+) -> None:
+    may, _ = founding_claims()
+    with pytest.raises(InvalidTransition, match=message):
+        action(founding, reviewer, may)
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.OPEN
+    assert set(Claim.objects.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
+    assert not ClaimEvent.objects.filter(kind=EventKind.DISPUTE_RESOLVED).exists()
+
+
+def test_corroborations_cannot_be_resolved(detected, reviewer) -> None:
+    location = group("DeepSeek", "data-location")
+    claim = Claim.objects.filter(subject=location.subject, property=location.property).first()
+    with pytest.raises(InvalidTransition, match="agree"):
+        disputes.mark_supported(location, by=reviewer, claim=claim, note="Both right.")
+
+
+def test_only_reviewers_resolve(founding, outsider) -> None:
+    may, _ = founding_claims()
+    with pytest.raises(NotAllowed):
+        disputes.mark_supported(founding, by=outsider, claim=may, note="Registry.")
+
+
+def test_superseded_claims_do_not_reopen_a_resolved_dispute(founding, reviewer) -> None:
+    may, y2021 = founding_claims()
+    disputes.mark_supported(founding, by=reviewer, claim=may, note="Registry.")
+
+    # Editing the superseded claim, or adding one that agrees, keeps it resolved.
+    y2021.value_text = "en 2021"
+    y2021.save(update_fields=["value_text"])
+    dated_claim(may.subject, 2023, 5)
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.RESOLVED
+
+    # A new claim contradicting the preferred value reopens it.
+    dated_claim(may.subject, 2016)
+    founding.refresh_from_db()
+    assert (founding.status, founding.agreement) == (DisputeStatus.OPEN, Agreement.CONFLICT)
+
+
+def test_refresh_all_reopens_what_a_bulk_import_contradicts(founding, reviewer) -> None:
+    may, _ = founding_claims()
+    disputes.mark_supported(founding, by=reviewer, claim=may, note="Registry.")
+    # bulk_create sends no signal: only refresh_all sees the new claim.
+    Claim.objects.bulk_create(
+        [
+            Claim(
+                statement="DeepSeek was founded in 2016.",
+                subject=may.subject,
+                property=may.property,
+                value_kind=ValueKind.DATE,
+                value_text="2016",
+                value_date=datetime.date(2016, 1, 1),
+                value_date_precision="year",
+            )
+        ]
+    )
+    assert disputes.refresh_all() == disputes.Refreshed(0, 1, 0)
+    founding.refresh_from_db()
+    assert (founding.status, founding.claim_count) == (DisputeStatus.OPEN, 3)
+
+
+def test_tolerance_changes_the_comparison(reviewer) -> None:
+    subject = make_subject()
+    for count in ("2000", "2048"):
+        make_claim(
+            subject=subject,
+            property_code="gpu-count",
+            value_kind=ValueKind.QUANTITY,
+            value_text=count,
+            value_number=Decimal(count),
+            value_unit="GPU",
+        )
+    dispute = Dispute.objects.get()
+    assert dispute.agreement == Agreement.CORROBORATION
+
+    dispute = disputes.set_tolerance(dispute, by=reviewer, tolerance=Decimal("0.01"))
+    assert (dispute.tolerance, dispute.agreement) == (Decimal("0.0100"), Agreement.CONFLICT)
+    with pytest.raises(InvalidTransition, match="between 0 and 50"):
+        disputes.set_tolerance(dispute, by=reviewer, tolerance=Decimal("2"))
+    dispute.refresh_from_db()
+    assert dispute.tolerance == Decimal("0.0100")
+
+
+# --- the pages ----------------------------------------------------------------------------
+
+
+def page_urls(dispute: Dispute) -> list[str]:
+    return [reverse("dispute_list"), dispute.get_absolute_url()]
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, founding) -> None:
+    for url in [*page_urls(founding), reverse("dispute_resolve", args=[founding.pk])]:
+        response = client.get(url) if "resolve" not in url else client.post(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_accounts_without_a_role_are_refused(client, founding, outsider) -> None:
+    client.force_login(outsider)
+    for url in page_urls(founding):
+        assert client.get(url).status_code == 403
+    response = client.post(
+        reverse("dispute_resolve", args=[founding.pk]), {"supported": "other", "note": "x"}
+    )
+    assert response.status_code == 403
+
+
+def test_reviewers_see_the_pages(client, founding, reviewer) -> None:
+    client.force_login(reviewer)
+    for url in page_urls(founding):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["dispute_resolve", "dispute_tolerance"])
+def test_changes_reject_get(client, founding, reviewer, name) -> None:
+    client.force_login(reviewer)
+    assert client.get(reverse(name, args=[founding.pk])).status_code == 405
+
+
+def test_list_shows_the_open_conflicts(client, detected, reviewer) -> None:
+    client.force_login(reviewer)
+    response = client.get(reverse("dispute_list"))
+    assert "DeepSeek · founding date" in response.text
+    assert "DeepSeek-R1 · price per unit" in response.text
+    assert "mai 2023" in response.text and "0,55 $" in response.text
+    assert "data location" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("show", "expected"),
+    [
+        ("corroboration", {"DeepSeek · data location", "DeepSeek-R1 · benchmark standing"}),
+        ("not_comparable", set()),
+        ("resolved", set()),
+        ("all", {"founding date", "price per unit", "data location", "benchmark standing"}),
+    ],
+)
+def test_list_filter(client, detected, reviewer, show, expected) -> None:
+    client.force_login(reviewer)
+    response = client.get(reverse("dispute_list"), {"show": show})
+    heads = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a></th>', response.text)
+    assert len(heads) == len(expected)
+    for label in expected:
+        assert any(label in head for head in heads)
+
+
+def test_list_htmx_renders_the_same_partial(client, detected, reviewer) -> None:
+    client.force_login(reviewer)
+    full = client.get(reverse("dispute_list"))
+    partial = client.get(reverse("dispute_list"), headers={"HX-Request": "true"})
+    assert "<html" not in partial.text
+    assert partial.text.strip().startswith('<section id="disputes"')
+    assert partial.text.strip() in full.text
+
+
+@pytest.mark.parametrize("groups", [2, 20])
+def test_list_query_count_stays_flat(client, reviewer, django_assert_num_queries, groups) -> None:
+    source = make_source()
+    for n in range(groups):
+        subject = make_subject()
+        dated_claim(subject, 2019, source=source)
+        dated_claim(subject, 2020 + n, source=source)
+    client.force_login(reviewer)
+    # session, user, the user's groups (roles), the paginator's count, one page
+    # of disputes with subject and property, and every row's values in one query.
+    with django_assert_num_queries(6):
+        response = client.get(reverse("dispute_list"))
+    assert response.text.count('<th scope="row">') == groups
+
+
+def test_detail_shows_the_values_side_by_side(client, founding, reviewer) -> None:
+    may, y2021 = founding_claims()
+    Evidence.objects.create(
+        claim=may,
+        url="https://registry.example.cn/deepseek",
+        title="Company registry extract",
+        excerpt="Registered on 17 July 2023.",
+        stance="refutes",
+        added_by=reviewer,
+    )
+    client.force_login(reviewer)
+    response = client.get(founding.get_absolute_url())
+    text = response.text
+    assert f'<th scope="col" id="value-{may.pk}">mai 2023</th>' in text
+    assert f'<th scope="col" id="value-{y2021.pk}">2021</th>' in text
+    # Each quote, marked in the paragraph around it.
+    assert "<mark>Fondée par Liang Wenfeng en mai 2023, DeepSeek</mark>" in text
+    assert "<mark>Fondée en 2021, DeepSeek</mark>" in text
+    assert "s’illustre par son modèle R1" in text
+    for claim in (may, y2021):
+        source = claim.appearances.get().source
+        assert source.get_absolute_url() in text
+    assert "Company registry extract" in text
+    assert 'class="badge stance-refutes"' in text
+    assert 'id="resolve-form"' in text
+
+
+def test_detail_query_count_does_not_grow_with_the_claims(
+    client, reviewer, django_assert_num_queries
+) -> None:
+    subject = make_subject()
+    source = make_source()
+    for year in range(2010, 2016):
+        dated_claim(subject, year, source=source)
+    dispute = Dispute.objects.get()
+    client.force_login(reviewer)
+    # session, user, groups, the dispute, its claims, their appearances with
+    # sources, their evidence with sources.
+    with django_assert_num_queries(7):
+        client.get(dispute.get_absolute_url())
+
+
+def test_detail_htmx_renders_the_same_partial(client, founding, reviewer) -> None:
+    client.force_login(reviewer)
+    full = client.get(founding.get_absolute_url())
+    partial = client.get(founding.get_absolute_url(), headers={"HX-Request": "true"})
+    assert partial.text.strip().startswith('<div id="dispute">')
+    assert unmask_csrf(partial.text.strip()) in unmask_csrf(full.text)
+
+
+def unmask_csrf(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken"', html)
+
+
+def test_resolving_from_the_page(client, founding, reviewer) -> None:
+    may, y2021 = founding_claims()
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("dispute_resolve", args=[founding.pk]),
+        {"supported": str(y2021.pk), "note": "Checked the registry."},
+        follow=True,
+    )
+    assert response.redirect_chain == [(founding.get_absolute_url(), 302)]
+    assert "Dispute resolved" in response.text
+    y2021.refresh_from_db()
+    assert y2021.value_rank == ValueRank.PREFERRED
+    assert may.events.filter(kind=EventKind.DISPUTE_RESOLVED).exists()
+
+
+def test_resolving_with_htmx_answers_with_the_partial(client, founding, reviewer) -> None:
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("dispute_resolve", args=[founding.pk]),
+        {"supported": "other", "established_value": "July 2023", "note": "Registry extract."},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response.text.strip().startswith('<div id="dispute">')
+    assert "July 2023" in response.text
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.RESOLVED
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"supported": "1"}, "the note is required"),
+        ({"note": "Registry."}, "Choose the value the evidence supports"),
+        ({"supported": "other", "note": "Registry."}, "Give the value the evidence establishes"),
+        ({"supported": "abc", "note": "Registry."}, "Choose one of the values listed"),
+        ({"supported": "999999", "note": "Registry."}, "not part of this dispute"),
+    ],
+)
+def test_bad_input_gives_a_clear_message_and_changes_nothing(
+    client, founding, reviewer, form, message
+) -> None:
+    client.force_login(reviewer)
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.post(
+            reverse("dispute_resolve", args=[founding.pk]), form, headers=headers
+        )
+        assert response.status_code == 200
+        assert message in response.text
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.OPEN
+    assert set(Claim.objects.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
+    assert not ClaimEvent.objects.filter(kind=EventKind.DISPUTE_RESOLVED).exists()
+
+
+def test_tolerance_from_the_page(client, detected, reviewer) -> None:
+    price = group("DeepSeek-R1", "price-per-unit")
+    client.force_login(reviewer)
+    page = client.get(price.get_absolute_url())
+    assert 'id="tolerance-form"' in page.text
+    response = client.post(reverse("dispute_tolerance", args=[price.pk]), {"percent": "80"})
+    assert "Ensure this value is less than or equal to 50" in response.text
+    response = client.post(reverse("dispute_tolerance", args=[price.pk]), {"percent": "2.5"})
+    assert response.status_code == 302
+    price.refresh_from_db()
+    assert price.tolerance == Decimal("0.0250")
+    # Dates have no tolerance to set.
+    founding = group("DeepSeek", "founding-date")
+    assert 'id="tolerance-form"' not in client.get(founding.get_absolute_url()).text
