@@ -11,8 +11,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from claims.choices import ClaimStatus, Rating
-from claims.models import Evidence
+from claims.models import Claim, Evidence
 from claims.roles import EDITOR, REVIEWER
+from claims.values import parse_value, to_claim_fields
 
 MAX_TEXT = 20_000
 
@@ -140,7 +141,7 @@ class BulkForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Any claim id is acceptable here; the view looks them up and 404s on none.
+        # Any claim id is acceptable here; the view refuses the lot if one is gone.
         self.fields["claims"].valid_value = lambda value: True
 
     def clean(self) -> dict:
@@ -148,3 +149,80 @@ class BulkForm(forms.Form):
         if data.get("action") == "status" and not data.get("status"):
             self.add_error("status", _("Choose the status to move the claims to."))
         return data
+
+
+class ClaimForm(forms.ModelForm):
+    """What a claim says. The version travels with the form so no edit is lost."""
+
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=200,
+        help_text=_("A name or an alias; a new name creates a new subject."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "statement",
+            "property",
+            "value_text",
+            "value_kind",
+            "value_qualifier",
+            "value_number",
+            "value_unit",
+            "value_per",
+            "value_currency",
+            "value_date",
+            "value_date_precision",
+        ]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 2}),
+            "value_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, language: str = "fr", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+        if self.instance.pk and not self.is_bound:
+            self.initial["subject"] = self.instance.subject.name
+            self.initial["version"] = self.instance.version
+        self.fields["statement"].max_length = MAX_TEXT
+
+    def clean_value_currency(self) -> str:
+        code = self.cleaned_data.get("value_currency", "").strip().upper()
+        if code and not (len(code) == 3 and code.isalpha()):
+            raise ValidationError(_("Use a three-letter ISO 4217 code, such as USD or EUR."))
+        return code
+
+    STRUCTURED = (
+        "value_kind",
+        "value_qualifier",
+        "value_number",
+        "value_unit",
+        "value_per",
+        "value_currency",
+        "value_date",
+        "value_date_precision",
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "value_text" in self.changed_data and not set(self.STRUCTURED) & set(self.changed_data):
+            # New wording, structured fields untouched: read the value from the wording,
+            # in the language of the article the claim was quoted from.
+            parsed = parse_value(data.get("value_text", ""), self.language)
+            if parsed is not None:
+                data.update(to_claim_fields(parsed))
+                data["value_text"] = self.cleaned_data["value_text"]
+        if data.get("value_date") and not data.get("value_date_precision"):
+            self.add_error("value_date_precision", _("Say how precise the date is."))
+        return data
+
+    def changes(self) -> dict:
+        """The cleaned fields, named as ``workflow.update_claim`` takes them."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("subject", *self.Meta.fields)
+            if name in self.cleaned_data
+        }

@@ -311,6 +311,13 @@ class Claim(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("claim_detail", args=[self.pk])
 
+    def source_language(self) -> str:
+        """The language the claim was first quoted in: its stated value is read in it."""
+        language = (
+            self.appearances.order_by("pk").values_list("source__language", flat=True).first()
+        )
+        return language or "fr"
+
 
 class Appearance(models.Model):
     """Where a claim appears: a quote anchored in a source's text by offsets.

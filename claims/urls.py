@@ -1,12 +1,13 @@
 from django.urls import path
 
-from claims.views import claims, dashboard, disputes, sources
+from claims.views import claims, dashboard, disputes, exports, sources, vocabulary
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("claims/", claims.claim_list, name="claim_list"),
     path("claims/bulk/", claims.claim_bulk, name="claim_bulk"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/edit/", claims.claim_edit, name="claim_edit"),
     path("claims/<int:pk>/status/", claims.claim_status, name="claim_status"),
     path("claims/<int:pk>/assign/", claims.claim_assign, name="claim_assign"),
     path("claims/<int:pk>/reopen/", claims.claim_reopen, name="claim_reopen"),
@@ -39,6 +40,9 @@ urlpatterns = [
         name="verdict_send_back",
     ),
     path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
+    path("subjects/", vocabulary.subject_list, name="subject_list"),
+    path("subjects/<int:pk>/", vocabulary.subject_detail, name="subject_detail"),
+    path("properties/", vocabulary.property_list, name="property_list"),
 ]
 
 urlpatterns += [
@@ -46,4 +50,12 @@ urlpatterns += [
     path("disputes/<int:pk>/", disputes.dispute_detail, name="dispute_detail"),
     path("disputes/<int:pk>/resolve/", disputes.dispute_resolve, name="dispute_resolve"),
     path("disputes/<int:pk>/tolerance/", disputes.dispute_tolerance, name="dispute_tolerance"),
+]
+
+# Claims in and out: CSV export and import, schema.org ClaimReview.
+urlpatterns += [
+    path("claims/export.csv", exports.claim_export, name="claim_export"),
+    path("claims/import/", exports.claim_import, name="claim_import"),
+    path("claims/<int:pk>/claimreview.json", exports.claim_review, name="claim_review"),
+    path("claimreview.json", exports.claim_review_feed, name="claim_review_feed"),
 ]

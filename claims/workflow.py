@@ -29,6 +29,7 @@ from claims.models import (
     EventKind,
     Evidence,
     Source,
+    Subject,
     Verdict,
     VerdictStatus,
 )
@@ -272,6 +273,9 @@ def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
     _require_reviewer(by)
     claim = _lock(evidence.claim)
     _require_open(claim)
+    # Snapshot the row as saved now, not as the caller loaded it: the timeline
+    # copy is what a restore brings back.
+    evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
     snapshot = _evidence_snapshot(evidence)
     snapshot["added_by"] = evidence.added_by_id
     evidence.delete()
@@ -287,10 +291,16 @@ def restore_evidence(event: ClaimEvent, *, by: User) -> Evidence:
         raise InvalidTransition(_("Only removed evidence can be restored."))
     claim = _lock(event.claim)
     _require_open(claim)
+    # Re-read under the lock: two clicks on "Restore" must not restore twice.
+    event = ClaimEvent.objects.select_for_update().get(pk=event.pk)
     data = event.data
     if data.get("restored_as"):
         raise InvalidTransition(_("This evidence has already been restored."))
     source = Source.objects.filter(pk=data.get("source")).first() if data.get("source") else None
+    if source is None and not data.get("url"):
+        raise InvalidTransition(
+            _("The source this evidence cited no longer exists, so it cannot be restored.")
+        )
     evidence = Evidence.objects.create(
         claim=claim,
         source=source,
@@ -396,17 +406,20 @@ def approve_verdict(verdict: Verdict, *, by: User, comment: str = "") -> Verdict
 @transaction.atomic
 def send_back_verdict(verdict: Verdict, *, by: User, comment: str) -> Verdict:
     """An editor returns the verdict to research, saying what is missing."""
+    # Who may do it before what they wrote: a reviewer is refused, comment or not.
+    verdict, claim = _take_for_review(verdict, by)
     comment = comment.strip()
     if not comment:
         raise InvalidTransition(_("Say what is missing when you send a verdict back."))
-    verdict, claim = _take_for_review(verdict, by)
     verdict.status = VerdictStatus.SENT_BACK
     verdict.reviewed_by = by
     verdict.reviewed_at = timezone.now()
     verdict.review_comment = comment
     verdict.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
     claim.status = ClaimStatus.IN_RESEARCH
-    claim.rating = ""
+    # The proposal no longer counts; a verdict published before a reopen still does.
+    published = claim.verdicts.filter(status=VerdictStatus.APPROVED).order_by("-reviewed_at", "-pk")
+    claim.rating = published.values_list("rating", flat=True).first() or ""
     _save_claim(claim, ["status", "rating"])
     _record(claim, by, EventKind.VERDICT_SENT_BACK, verdict=verdict.pk, comment=comment)
     return verdict
@@ -440,3 +453,73 @@ def add_comment(claim: Claim, *, by: User, body: str) -> Comment:
     comment = Comment.objects.create(claim=claim, author=by, body=body)
     _record(claim, by, EventKind.COMMENTED, comment=comment.pk, body=body)
     return comment
+
+
+# --- the claim itself -------------------------------------------------------------
+
+CLAIM_FIELDS = (
+    "statement",
+    "subject",
+    "property",
+    "value_kind",
+    "value_text",
+    "value_number",
+    "value_unit",
+    "value_per",
+    "value_currency",
+    "value_date",
+    "value_date_precision",
+    "value_qualifier",
+)
+
+
+def subject_named(name: str) -> Subject:
+    """The subject known by this name or alias, or a new one: one entity, many spellings."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidTransition(_("A claim needs a subject."))
+    return Subject.objects.resolve(name) or Subject.objects.create(name=name)
+
+
+def _claim_snapshot(claim: Claim) -> dict[str, str]:
+    """Readable values for the timeline's diff (a JSON field: no dates or decimals)."""
+    snapshot = {}
+    for name in CLAIM_FIELDS:
+        value = getattr(claim, name)
+        if hasattr(value, "normalize"):
+            value = format(value.normalize(), "f")
+        snapshot[name] = "" if value is None else str(value)
+    return snapshot
+
+
+@transaction.atomic
+def update_claim(claim: Claim, *, by: User, expected_version: int | None, **changes: Any) -> Claim:
+    """Change what a claim says; refuse if someone saved it since ``expected_version``.
+
+    Every save path passes the version the person started from: ``None`` is
+    only for scripts that mean to overwrite whatever is there.
+    """
+    _require_reviewer(by)
+    current = _lock(claim)
+    _require_open(current)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(
+            _("Someone else changed this claim while you were editing it."), current=current
+        )
+    unknown = set(changes) - set(CLAIM_FIELDS)
+    if unknown:
+        raise ValueError(f"not claim fields: {sorted(unknown)}")
+    if "statement" in changes and not str(changes["statement"]).strip():
+        raise InvalidTransition(_("A claim needs a statement."))
+    if isinstance(changes.get("subject"), str):
+        changes["subject"] = subject_named(changes["subject"])
+    before = _claim_snapshot(current)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    after = _claim_snapshot(current)
+    changed = {k: [before[k], after[k]] for k in CLAIM_FIELDS if before[k] != after[k]}
+    if not changed:
+        return current
+    _save_claim(current, list(changes))
+    _record(current, by, EventKind.VALUE_CHANGED, changes=changed)
+    return current

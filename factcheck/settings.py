@@ -232,6 +232,9 @@ FACTCHECK_ORGANISATION = {
     "url": os.environ.get("FACTCHECK_ORGANISATION_URL", ""),
 }
 FACTCHECK_PAGE_SIZE = env_int("FACTCHECK_PAGE_SIZE", 50)
+# Where the workbench is reached, for absolute links in exports made outside a
+# request (the export_verdicts command), e.g. https://factcheck.example.org
+FACTCHECK_BASE_URL = os.environ.get("FACTCHECK_BASE_URL", "").rstrip("/")
 
 # The JSON API under /api/: tokens for scripts, the browser session (with its
 # CSRF check) for people; who may do what is decided by claims.workflow.

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -20,6 +21,7 @@ from claims.filters import ClaimFilter
 from claims.forms import (
     AssignForm,
     BulkForm,
+    ClaimForm,
     CommentForm,
     EvidenceForm,
     ReasonForm,
@@ -29,7 +31,7 @@ from claims.forms import (
 )
 from claims.models import Claim, Evidence, Verdict
 from claims.roles import is_editor
-from claims.views.access import get_claim_for_user, reviewer_required
+from claims.views.access import editor_required, get_claim_for_user, reviewer_required
 
 
 @require_safe
@@ -67,7 +69,16 @@ def claim_bulk(request: HttpRequest) -> HttpResponse:
         if "claims" in form.errors:
             messages.error(request, _("Select at least one claim."))
         return _back_to_list(request)
-    claims = list(Claim.objects.filter(pk__in=form.cleaned_data["claims"]))
+    wanted = set(form.cleaned_data["claims"])
+    # An id beyond the primary key's range cannot exist (and would overflow SQLite).
+    low, high = connection.ops.integer_field_range(Claim._meta.pk.get_internal_type())
+    claims = list(Claim.objects.filter(pk__in=[pk for pk in wanted if low <= pk <= high]))
+    if len(claims) != len(wanted):
+        # All or nothing, like the workflow: never a part of what the person selected.
+        messages.error(
+            request, _("Nothing was changed: some of the selected claims no longer exist.")
+        )
+        return _back_to_list(request)
     try:
         if form.cleaned_data["action"] == "assign":
             count = workflow.bulk_assign(
@@ -117,6 +128,8 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
         "status_form": StatusForm(),
         "assign_form": AssignForm(initial={"assignee": claim.assignee_id}),
         "editing": None,
+        "claim_form": None,
+        "claim_conflict": None,
     }
     context.update(overrides)
     return context
@@ -184,6 +197,7 @@ def claim_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@editor_required
 def claim_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
     form = ReasonForm(request.POST)
@@ -212,6 +226,48 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(claim)
 
 
+def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows the claim as a form in place; POST saves it unless someone saved first."""
+    claim = get_claim_for_user(request, pk)
+    if request.method == "GET":
+        form = ClaimForm(instance=claim, language=claim.source_language())
+        return _render_section(request, claim, "summary", claim_form=form)
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+    form = ClaimForm(
+        request.POST, instance=Claim.objects.get(pk=claim.pk), language=claim.source_language()
+    )
+    if not form.is_valid():
+        return _render_section(request, claim, "summary", claim_form=form)
+    try:
+        workflow.update_claim(
+            claim,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            **form.changes(),
+        )
+    except workflow.StaleEdit as stale:
+        # Their version on the page, the reviewer's own words kept in the form.
+        data = request.POST.copy()
+        data["version"] = stale.current.version
+        return _render_section(
+            request,
+            claim,
+            "summary",
+            claim_form=ClaimForm(data, instance=stale.current, language=claim.source_language()),
+            claim_conflict=stale.current,
+        )
+    except workflow.WorkflowError as error:
+        if isinstance(error, workflow.NotAllowed):
+            raise PermissionDenied(error.message) from error
+        form.add_error(None, error.message)
+        return _render_section(request, claim, "summary", claim_form=form)
+    if request.htmx:
+        return _render_section(request, claim, "summary")
+    messages.success(request, _("Claim saved."))
+    return redirect(claim)
+
+
 # --- evidence, edited in place -------------------------------------------------
 
 
@@ -232,8 +288,9 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         workflow.add_evidence(claim, by=request.user, **form.cleaned_data)
     except workflow.WorkflowError as error:
-        if isinstance(error, workflow.NotAllowed):
-            raise PermissionDenied(error.message) from error
+        if isinstance(error, workflow.NotAllowed) or claim.status not in workflow.OPEN_STATUSES:
+            # A locked claim's page has no evidence form to show the error in.
+            return _refused(request, claim, error)
         form.add_error(None, error.message)
         return _render_section(request, claim, "evidence", evidence_form=form)
     if request.htmx:
@@ -261,7 +318,18 @@ def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespon
     try:
         expected = int(request.POST.get("version", ""))
     except ValueError:
-        expected = None
+        # Without the version it started from, a save could overwrite someone else's.
+        form.add_error(
+            None, _("This form is out of date. Reload the claim and make your change again.")
+        )
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            editing=evidence.pk,
+            edit_form=form,
+            edit_version=evidence.version,
+        )
     if not form.is_valid():
         return _render_section(
             request,
@@ -362,14 +430,14 @@ def _pending_for_review(request: HttpRequest, pk: int, verdict_pk: int) -> tuple
 
 
 @require_POST
+@editor_required
 def verdict_approve(request: HttpRequest, pk: int, verdict_pk: int) -> HttpResponse:
     claim, verdict = _pending_for_review(request, pk, verdict_pk)
     form = ReviewForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _render_section(request, claim, "verdict", review_form=form)
     try:
-        workflow.approve_verdict(
-            verdict, by=request.user, comment=form.cleaned_data.get("comment", "")
-        )
+        workflow.approve_verdict(verdict, by=request.user, comment=form.cleaned_data["comment"])
     except workflow.WorkflowError as error:
         return _refused(request, claim, error)
     messages.success(request, _("Verdict approved: the claim is published."))
@@ -377,14 +445,14 @@ def verdict_approve(request: HttpRequest, pk: int, verdict_pk: int) -> HttpRespo
 
 
 @require_POST
+@editor_required
 def verdict_send_back(request: HttpRequest, pk: int, verdict_pk: int) -> HttpResponse:
     claim, verdict = _pending_for_review(request, pk, verdict_pk)
     form = ReviewForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _render_section(request, claim, "verdict", review_form=form)
     try:
-        workflow.send_back_verdict(
-            verdict, by=request.user, comment=form.cleaned_data.get("comment", "")
-        )
+        workflow.send_back_verdict(verdict, by=request.user, comment=form.cleaned_data["comment"])
     except workflow.WorkflowError as error:
         return _refused(request, claim, error)
     messages.success(request, _("Verdict sent back to research."))

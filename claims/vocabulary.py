@@ -1,0 +1,99 @@
+"""The vocabulary claims are compared by: subjects with their aliases, and properties.
+
+Claims are compared within one subject and one property, so a second spelling
+of a subject ("R1" for "DeepSeek-R1") must resolve to the same entity, and a
+property must mean one thing. Reviewers extend both; these rules keep them
+unambiguous.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from claims.models import Property, Subject, SubjectAlias, normalise_name
+from claims.roles import is_reviewer
+from claims.workflow import NotAllowed
+
+
+class VocabularyError(Exception):
+    """The name is empty or already means something else. The message says which."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+def _require_reviewer(user: AbstractBaseUser) -> None:
+    if not is_reviewer(user):
+        raise NotAllowed(_("Only reviewers and editors can do this."))
+
+
+def _owner_of(name: str) -> Subject | None:
+    key = normalise_name(name)
+    return (
+        Subject.objects.filter(Q(normalised_name=key) | Q(aliases__normalised_alias=key))
+        .distinct()
+        .first()
+    )
+
+
+@transaction.atomic
+def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectAlias:
+    """Another name for ``subject``; refused if that name already belongs to any subject."""
+    _require_reviewer(by)
+    alias = " ".join(alias.split())
+    if not normalise_name(alias):
+        raise VocabularyError(_("An alias cannot be empty."))
+    owner = _owner_of(alias)
+    if owner == subject:
+        raise VocabularyError(
+            _("“%(alias)s” already names %(subject)s.")
+            % {
+                "alias": alias,
+                "subject": subject.name,
+            }
+        )
+    if owner is not None:
+        raise VocabularyError(
+            _("“%(alias)s” already names another subject, %(subject)s.")
+            % {"alias": alias, "subject": owner.name}
+        )
+    return SubjectAlias.objects.create(subject=subject, alias=alias)
+
+
+@transaction.atomic
+def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Subject:
+    _require_reviewer(by)
+    name = " ".join(name.split())
+    if not normalise_name(name):
+        raise VocabularyError(_("A subject needs a name."))
+    owner = _owner_of(name)
+    if owner is not None:
+        raise VocabularyError(
+            _("“%(name)s” is already known, as %(subject)s.") % {"name": name, "subject": owner}
+        )
+    return Subject.objects.create(name=name, description=description.strip())
+
+
+@transaction.atomic
+def add_property(
+    label: str, *, by: AbstractBaseUser, value_kind: str = "", description: str = ""
+) -> Property:
+    """A new property; its code is derived from the label and must be new."""
+    _require_reviewer(by)
+    label = " ".join(label.split())
+    code = slugify(normalise_name(label))
+    if not code:
+        raise VocabularyError(_("A property needs a label."))
+    clash = Property.objects.filter(Q(code=code) | Q(label__iexact=label)).first()
+    if clash is not None:
+        raise VocabularyError(
+            _("This property exists already: %(label)s.") % {"label": clash.label}
+        )
+    return Property.objects.create(
+        code=code, label=label, value_kind=value_kind, description=description.strip()
+    )

@@ -1,0 +1,130 @@
+"""The pages that list many things make the same number of queries for 10 rows as for 500."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.urls import reverse
+
+from claims import search
+from claims.choices import Agreement, ClaimStatus, Rating
+from claims.models import (
+    Appearance,
+    Claim,
+    Dispute,
+    Property,
+    Subject,
+    Verdict,
+    normalise_name,
+)
+from tests.factories import make_source
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [10, 500]
+STATUSES = [ClaimStatus.NEW, ClaimStatus.IN_RESEARCH, ClaimStatus.VERDICT_PROPOSED]
+RATINGS = ["", Rating.FALSE, Rating.TRUE, Rating.MISLEADING]
+
+
+def build(n: int, *, assignees: list, verdict_author) -> tuple:
+    """``n`` claims quoted in one article, built with bulk_create (no signals, few queries).
+
+    Every related row a page might touch is there: subjects, several
+    properties, assignees, ratings, pending verdicts and open disputes.
+    """
+    sentences = [f"Phrase {i:04d} : la valeur annoncée est {i}.\n" for i in range(n)]
+    source = make_source(title="Long article", text="".join(sentences))
+    subjects = Subject.objects.bulk_create(
+        Subject(name=f"Sujet {i}", normalised_name=normalise_name(f"Sujet {i}"))
+        for i in range(max(1, n // 10))
+    )
+    properties = list(Property.objects.order_by("pk")[:5])
+    claims = Claim.objects.bulk_create(
+        Claim(
+            statement=f"Claim {i}: the value is {i}.",
+            subject=subjects[i % len(subjects)],
+            property=properties[i % len(properties)],
+            value_text=str(i),
+            status=STATUSES[i % len(STATUSES)],
+            rating=RATINGS[i % len(RATINGS)],
+            assignee=assignees[i % len(assignees)],
+        )
+        for i in range(n)
+    )
+    offsets = itertools.accumulate((len(s) for s in sentences), initial=0)
+    Appearance.objects.bulk_create(
+        Appearance.anchor(claim=claim, source=source, start=start, end=start + 11)
+        for claim, start in zip(claims, offsets, strict=False)
+    )
+    Verdict.objects.bulk_create(
+        Verdict(claim=claim, rating=Rating.FALSE, rationale="Because.", author=verdict_author)
+        for claim in claims
+        if claim.status == ClaimStatus.VERDICT_PROPOSED
+    )
+    Dispute.objects.bulk_create(
+        Dispute(subject=subject, property=prop, agreement=Agreement.CONFLICT, claim_count=2)
+        for subject, prop in itertools.islice(
+            itertools.product(subjects, properties[:1]), max(1, n // 20)
+        )
+    )
+    search.refresh(claim.pk for claim in claims)
+    return source, claims
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_claim_list_query_count_is_flat(client, reviewer, editor, django_assert_num_queries, n):
+    build(n, assignees=[reviewer, editor, None], verdict_author=reviewer)
+    client.force_login(reviewer)
+    # 1 session, 2 user, 3 the user's groups (roles), 4 the filter's article
+    # choices, 5 its language choices, 6 its assignee choices, 7 the bulk form's
+    # assignees, 8 the paginator's count, 9 one page of claims with subject,
+    # property and assignee joined and "disputed" annotated.
+    with django_assert_num_queries(9):
+        response = client.get(reverse("claim_list"))
+    assert response.status_code == 200
+    assert len(response.context["page"]) == min(n, 50)
+    assert response.context["page"].paginator.count == n
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_claim_list_query_count_is_flat_when_filtered_and_sorted(
+    client, reviewer, editor, django_assert_num_queries, n
+):
+    build(n, assignees=[reviewer, editor, None], verdict_author=reviewer)
+    client.force_login(reviewer)
+    params = {"q": "value", "disputed": "false", "ordering": "-subject", "page": "2"}
+    # The same nine queries as unfiltered: filtering and sorting add none.
+    with django_assert_num_queries(9):
+        response = client.get(reverse("claim_list"), params)
+    assert response.status_code == 200
+    assert response.context["page"].object_list
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_dashboard_query_count_is_flat(
+    client, reviewer, editor, second_editor, django_assert_num_queries, n
+):
+    build(n, assignees=[editor, reviewer], verdict_author=reviewer)
+    client.force_login(editor)
+    # 1 session, 2 user, 3 the user's groups, 4 claims by status, 5 claims by
+    # rating, 6 my assigned claims (subject, property, assignee joined),
+    # 7 verdicts awaiting me (claim and author joined), 8 open disputes
+    # (subject and property joined).
+    with django_assert_num_queries(8):
+        response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert len(response.context["my_claims"]) == min(10, n // 2)
+    assert len(response.context["awaiting"]) == min(10, n // 3)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_article_page_query_count_is_flat(client, reviewer, editor, django_assert_num_queries, n):
+    source, _claims = build(n, assignees=[None], verdict_author=reviewer)
+    client.force_login(reviewer)
+    # 1 session, 2 user, 3 the user's groups, 4 the article, 5 its quotes with
+    # their claims and subjects joined.
+    with django_assert_num_queries(5):
+        response = client.get(source.get_absolute_url())
+    assert response.status_code == 200
+    assert len(response.context["claims"]) == n
