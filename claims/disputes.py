@@ -39,10 +39,12 @@ from typing import Any, NamedTuple, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from claims.audit import records_actor
 from claims.choices import (
     DEFAULT_TOLERANCE,
     Agreement,
@@ -437,21 +439,21 @@ def refresh_all() -> Refreshed:
         elif _apply(dispute, members):
             to_update.append(dispute)
     now = timezone.now()
-    Dispute.objects.bulk_create(to_create, batch_size=WRITE_BATCH)
-    Dispute.objects.bulk_update(
-        [
-            Dispute(
-                pk=known.pk,
-                agreement=known.agreement,
-                status=known.status,
-                claim_count=known.claim_count,
-                updated_at=now,
-            )
-            for known in to_update
-        ],
-        ["agreement", "status", "claim_count", "updated_at"],
-        batch_size=WRITE_BATCH,
-    )
+    # With history, like every other write to disputes (django-simple-history's
+    # bulk helpers write the historical rows in bulk too).
+    bulk_create_with_history(to_create, Dispute, batch_size=WRITE_BATCH)
+    for batch in _batches(to_update, WRITE_BATCH):
+        rows = Dispute.objects.in_bulk([known.pk for known in batch])
+        for known in batch:
+            row = rows[known.pk]
+            row.agreement, row.status = known.agreement, known.status
+            row.claim_count, row.updated_at = known.claim_count, now
+        bulk_update_with_history(
+            list(rows.values()),
+            Dispute,
+            ["agreement", "status", "claim_count", "updated_at"],
+            batch_size=WRITE_BATCH,
+        )
     stale = [d.pk for key, d in existing.items() if key not in seen]
     for batch in _batches(stale, WRITE_BATCH):
         Dispute.objects.filter(pk__in=batch).delete()
@@ -510,12 +512,15 @@ def _rank_and_record(
     """Rank the claims (preferred or superseded), bump their versions, and write one
     DISPUTE_RESOLVED event on each, in three queries whatever the group's size."""
     now = timezone.now()
-    superseded = [c.pk for c in claims if c.pk not in preferred]
-    for rank, ids in ((ValueRank.PREFERRED, preferred), (ValueRank.SUPERSEDED, superseded)):
-        if ids:
-            Claim.objects.filter(pk__in=ids).update(
-                value_rank=rank, version=F("version") + 1, updated_at=now
-            )
+    # Whole rows, locked, so that the history keeps every field of each new version.
+    ranked = list(Claim.objects.select_for_update().filter(pk__in=[c.pk for c in claims]))
+    for row in ranked:
+        row.value_rank = ValueRank.PREFERRED if row.pk in preferred else ValueRank.SUPERSEDED
+        row.version += 1
+        row.updated_at = now
+    bulk_update_with_history(
+        ranked, Claim, ["value_rank", "version", "updated_at"], default_user=by
+    )
     ClaimEvent.objects.bulk_create(
         ClaimEvent(
             claim_id=claim.pk,
@@ -547,6 +552,7 @@ def _rank_and_record(
     )
 
 
+@records_actor
 @transaction.atomic
 def mark_supported(dispute: Dispute, *, by: User, claim: Claim, note: str) -> Dispute:
     """The evidence supports ``claim``'s value: it and the claims that agree with it
@@ -570,6 +576,7 @@ def mark_supported(dispute: Dispute, *, by: User, claim: Claim, note: str) -> Di
     return dispute
 
 
+@records_actor
 @transaction.atomic
 def establish_value(dispute: Dispute, *, by: User, value: str, note: str) -> Dispute:
     """The evidence shows a value none of the claims states: all are superseded."""
@@ -589,6 +596,7 @@ def establish_value(dispute: Dispute, *, by: User, value: str, note: str) -> Dis
     return dispute
 
 
+@records_actor
 @transaction.atomic
 def set_tolerance(dispute: Dispute, *, by: User, tolerance: Decimal) -> Dispute:
     """Change how far apart figures may be and still agree, and compare again."""

@@ -18,7 +18,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from claims.audit import history_user
 from claims.choices import (
     DEFAULT_TOLERANCE,
     Agreement,
@@ -287,6 +289,10 @@ class Claim(models.Model):
 
     objects = ClaimQuerySet.as_manager()
 
+    # Every version of every field, whoever saved it and by whatever path (pages,
+    # API, admin); the search text is derived, so it is left out.
+    history = HistoricalRecords(excluded_fields=["search_text"], get_user=history_user)
+
     class Meta:
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
@@ -333,6 +339,8 @@ class Appearance(models.Model):
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("appearance")
@@ -441,6 +449,8 @@ class Evidence(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    history = HistoricalRecords(get_user=history_user)
+
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
@@ -489,6 +499,8 @@ class Verdict(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
 
+    history = HistoricalRecords(get_user=history_user)
+
     class Meta:
         verbose_name = _("verdict")
         verbose_name_plural = _("verdicts")
@@ -524,6 +536,8 @@ class Comment(models.Model):
     )
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("comment")
@@ -629,6 +643,8 @@ class Dispute(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = DisputeQuerySet.as_manager()
+
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("dispute")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("claims/bulk/", claims.claim_bulk, name="claim_bulk"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/edit/", claims.claim_edit, name="claim_edit"),
+    path("claims/<int:pk>/history/", claims.claim_history, name="claim_history"),
     path("claims/<int:pk>/status/", claims.claim_status, name="claim_status"),
     path("claims/<int:pk>/assign/", claims.claim_assign, name="claim_assign"),
     path("claims/<int:pk>/reopen/", claims.claim_reopen, name="claim_reopen"),

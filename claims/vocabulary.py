@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from claims.audit import records_actor
 from claims.models import Property, Subject, SubjectAlias, normalise_name
 from claims.roles import is_reviewer
 from claims.workflow import NotAllowed
@@ -41,6 +42,7 @@ def _owner_of(name: str) -> Subject | None:
     )
 
 
+@records_actor
 @transaction.atomic
 def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectAlias:
     """Another name for ``subject``; refused if that name already belongs to any subject."""
@@ -65,6 +67,7 @@ def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectA
     return SubjectAlias.objects.create(subject=subject, alias=alias)
 
 
+@records_actor
 @transaction.atomic
 def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Subject:
     _require_reviewer(by)
@@ -79,6 +82,7 @@ def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Su
     return Subject.objects.create(name=name, description=description.strip())
 
 
+@records_actor
 @transaction.atomic
 def add_property(
     label: str, *, by: AbstractBaseUser, value_kind: str = "", description: str = ""

@@ -17,10 +17,10 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from claims.audit import records_actor
 from claims.choices import ClaimStatus, Rating, Stance
 from claims.models import (
     Claim,
@@ -107,9 +107,10 @@ def _record(claim: Claim, by: User | None, kind: str, **data: Any) -> ClaimEvent
 
 
 def _save_claim(claim: Claim, fields: Iterable[str]) -> None:
-    claim.version = F("version") + 1
+    # A plain increment: every caller holds the row lock (_lock), and the history
+    # records the number itself, not an expression.
+    claim.version += 1
     claim.save(update_fields=[*fields, "version", "updated_at"])
-    claim.refresh_from_db(fields=["version", "updated_at"])
 
 
 def allowed_statuses(claim: Claim) -> list[str]:
@@ -120,6 +121,7 @@ def allowed_statuses(claim: Claim) -> list[str]:
 # --- status and assignment --------------------------------------------------
 
 
+@records_actor
 @transaction.atomic
 def change_status(claim: Claim, *, by: User, status: str, reason: str = "") -> Claim:
     _require_reviewer(by)
@@ -153,6 +155,7 @@ def start_research(claim: Claim, *, by: User) -> Claim:
     return change_status(claim, by=by, status=ClaimStatus.IN_RESEARCH)
 
 
+@records_actor
 @transaction.atomic
 def assign(claim: Claim, *, by: User, assignee: User | None) -> Claim:
     _require_reviewer(by)
@@ -168,12 +171,14 @@ def assign(claim: Claim, *, by: User, assignee: User | None) -> Claim:
     return claim
 
 
+@records_actor
 @transaction.atomic
 def bulk_assign(claims: Iterable[Claim], *, by: User, assignee: User | None) -> int:
     """Assign every claim, or none if one of them refuses."""
     return sum(1 for claim in claims if assign(claim, by=by, assignee=assignee))
 
 
+@records_actor
 @transaction.atomic
 def bulk_change_status(claims: Iterable[Claim], *, by: User, status: str, reason: str = "") -> int:
     """Move every claim, or none: one refusal rolls the whole batch back."""
@@ -204,6 +209,7 @@ def _check_evidence(fields: dict[str, Any]) -> None:
         raise InvalidTransition(_("Evidence needs a source or a URL."))
 
 
+@records_actor
 @transaction.atomic
 def add_evidence(
     claim: Claim,
@@ -235,6 +241,7 @@ def add_evidence(
     return evidence
 
 
+@records_actor
 @transaction.atomic
 def update_evidence(
     evidence: Evidence, *, by: User, expected_version: int | None = None, **changes: Any
@@ -258,15 +265,15 @@ def update_evidence(
     after = _evidence_snapshot(current)
     if before == after:
         return current
-    current.version = F("version") + 1
+    current.version += 1  # the row is locked (select_for_update above)
     current.save(update_fields=[*changes, "version", "updated_at"])
-    current.refresh_from_db(fields=["version", "updated_at"])
     _save_claim(claim, [])
     changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     _record(claim, by, EventKind.EVIDENCE_CHANGED, evidence=current.pk, changes=changed)
     return current
 
 
+@records_actor
 @transaction.atomic
 def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
     """Delete evidence; the timeline keeps all of it, so it can be restored."""
@@ -283,6 +290,7 @@ def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
     return _record(claim, by, EventKind.EVIDENCE_REMOVED, **snapshot)
 
 
+@records_actor
 @transaction.atomic
 def restore_evidence(event: ClaimEvent, *, by: User) -> Evidence:
     """Bring removed evidence back from its timeline entry."""
@@ -325,6 +333,7 @@ def pending_verdict(claim: Claim) -> Verdict | None:
     return claim.verdicts.filter(status=VerdictStatus.PROPOSED).order_by("-created_at").first()
 
 
+@records_actor
 @transaction.atomic
 def propose_verdict(claim: Claim, *, by: User, rating: str, rationale: str) -> Verdict:
     """Propose a rating; a verdict already waiting is withdrawn, not overwritten."""
@@ -380,6 +389,7 @@ def _take_for_review(verdict: Verdict, by: User) -> tuple[Verdict, Claim]:
     return verdict, claim
 
 
+@records_actor
 @transaction.atomic
 def approve_verdict(verdict: Verdict, *, by: User, comment: str = "") -> Verdict:
     """An editor other than its author approves the verdict, which publishes the claim."""
@@ -403,6 +413,7 @@ def approve_verdict(verdict: Verdict, *, by: User, comment: str = "") -> Verdict
     return verdict
 
 
+@records_actor
 @transaction.atomic
 def send_back_verdict(verdict: Verdict, *, by: User, comment: str) -> Verdict:
     """An editor returns the verdict to research, saying what is missing."""
@@ -425,6 +436,7 @@ def send_back_verdict(verdict: Verdict, *, by: User, comment: str) -> Verdict:
     return verdict
 
 
+@records_actor
 @transaction.atomic
 def reopen(claim: Claim, *, by: User, reason: str) -> Claim:
     """Unlock a published claim. Its published verdict stays in the history."""
@@ -444,6 +456,7 @@ def reopen(claim: Claim, *, by: User, reason: str) -> Claim:
 # --- discussion -----------------------------------------------------------------
 
 
+@records_actor
 @transaction.atomic
 def add_comment(claim: Claim, *, by: User, body: str) -> Comment:
     _require_reviewer(by)
@@ -492,6 +505,7 @@ def _claim_snapshot(claim: Claim) -> dict[str, str]:
     return snapshot
 
 
+@records_actor
 @transaction.atomic
 def update_claim(claim: Claim, *, by: User, expected_version: int | None, **changes: Any) -> Claim:
     """Change what a claim says; refuse if someone saved it since ``expected_version``.

@@ -283,7 +283,8 @@ def test_it_exports_what_the_list_shows(
     client: Client, deepseek, reviewer: User, query: str
 ) -> None:
     founded = Claim.objects.get(statement="DeepSeek was founded in 2021.")
-    Dispute.objects.create(
+    # Detected when the demo case loaded: the founding dates conflict.
+    assert Dispute.objects.get(
         subject=founded.subject, property=founded.property, agreement=Agreement.CONFLICT
     )
     workflow.start_research(

@@ -162,6 +162,7 @@ ROUTES = [
     ),
     Route("claim_detail", claim, (GET,), REVIEWER),
     Route("claim_edit", claim, (GET, POST), REVIEWER),
+    Route("claim_history", claim, (GET,), REVIEWER),
     Route(
         "claim_status",
         lambda w: [w.fresh.pk],

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from claims import workflow
+from claims import history, workflow
 from claims.choices import ClaimStatus, Stance
 from claims.filters import ClaimFilter
 from claims.forms import (
@@ -139,6 +139,16 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
     return render(request, "claims/claim_detail.html", claim_page_context(request, claim))
+
+
+@require_safe
+def claim_history(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_claim_for_user(request, pk)
+    return render(
+        request,
+        "claims/claim_history.html",
+        {"claim": claim, "changes": history.claim_history(claim)},
+    )
 
 
 def _render_section(

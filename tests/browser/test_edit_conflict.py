@@ -94,3 +94,29 @@ def test_a_concurrent_evidence_edit_is_refused_and_shown(
     expect(item.get_by_label("Note")).to_have_value("The registry says 2023.")
     evidence.refresh_from_db()
     assert evidence.note == "Registered in July 2023."
+
+
+def test_the_change_history_names_both_editors(
+    page: Page, second_page: Page, deepseek, reviewer: User, editor: User
+) -> None:
+    claim = Claim.objects.get(statement="DeepSeek-R1 has 671 billion parameters.")
+    workflow.update_claim(claim, by=editor, expected_version=claim.version, value_text="671 Md")
+    log_in(page, reviewer, PASSWORD)
+    page.goto(claim.get_absolute_url())
+    page.get_by_role("link", name="Edit the claim").click()
+    page.get_by_label("Statement").fill("R1 has 671 billion parameters.")
+    page.get_by_role("button", name="Save claim").click()
+    expect(page.locator("#claim-heading")).to_have_text("R1 has 671 billion parameters.")
+    page.get_by_role("link", name="Every change, field by field").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change history")
+    history = page.locator("ol.history")
+    expect(
+        history.locator("del", has_text="DeepSeek-R1 has 671 billion parameters.")
+    ).to_be_visible()
+    expect(
+        history.locator("ins").get_by_text("R1 has 671 billion parameters.", exact=True)
+    ).to_be_visible()
+    expect(history.locator("ins", has_text="671 Md")).to_be_visible()
+    # The reviewer's edit came through the page, the editor's through a script: both named.
+    expect(history.locator(".meta", has_text="rita").first).to_be_visible()
+    expect(history.locator(".meta", has_text="eddie").first).to_be_visible()
