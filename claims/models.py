@@ -314,8 +314,55 @@ class Claim(models.Model):
     def __str__(self) -> str:
         return self.statement[:80]
 
+    def save(self, *args, **kwargs) -> None:
+        fields = kwargs.get("update_fields")
+        if fields is None or set(fields) & {
+            f.removesuffix("_id") for f in self.LOCKED_WHEN_PUBLISHED
+        }:
+            self.clean()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("claim_detail", args=[self.pk])
+
+    # What a published verdict was given on; it cannot change until an editor reopens.
+    LOCKED_WHEN_PUBLISHED = (
+        "statement",
+        "subject_id",
+        "property_id",
+        "value_kind",
+        "value_text",
+        "value_number",
+        "value_unit",
+        "value_per",
+        "value_currency",
+        "value_date",
+        "value_date_precision",
+        "value_qualifier",
+    )
+
+    def locked_changes(self) -> list[str]:
+        """The locked fields this unsaved version would change on a published claim.
+
+        Held here, in the model, so the admin and any script meet the same lock
+        as the workflow (which reopens before it edits).
+        """
+        if self.pk is None:
+            return []
+        stored = (
+            Claim.objects.filter(pk=self.pk, status=ClaimStatus.PUBLISHED)
+            .values(*self.LOCKED_WHEN_PUBLISHED)
+            .first()
+        )
+        if stored is None or self.status != ClaimStatus.PUBLISHED:
+            return []
+        return [name for name in self.LOCKED_WHEN_PUBLISHED if getattr(self, name) != stored[name]]
+
+    def clean(self) -> None:
+        if self.locked_changes():
+            raise ValidationError(
+                _("This claim is published and locked. An editor must reopen it first.")
+            )
 
     def source_language(self) -> str:
         """The language the claim was first quoted in: its stated value is read in it."""
@@ -522,9 +569,34 @@ class Verdict(models.Model):
     def __str__(self) -> str:
         return f"{self.get_rating_display()} — {self.claim}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
     @property
     def rating_value(self) -> int | None:
         return Rating(self.rating).numeric_value
+
+    def clean(self) -> None:
+        """Verdicts are appended, never rewritten: what was proposed stays as written,
+        and a decided verdict (approved, sent back, withdrawn) is final."""
+        if self.pk is None:
+            return
+        stored = (
+            Verdict.objects.filter(pk=self.pk)
+            .values("rating", "rationale", "author_id", "status")
+            .first()
+        )
+        if stored is None:
+            return
+        if (stored["rating"], stored["rationale"], stored["author_id"]) != (
+            self.rating,
+            self.rationale,
+            self.author_id,
+        ):
+            raise ValidationError(_("A verdict is never rewritten: propose a new one instead."))
+        if stored["status"] != VerdictStatus.PROPOSED and stored["status"] != self.status:
+            raise ValidationError(_("This verdict has been decided; it cannot change."))
 
 
 class Comment(models.Model):
