@@ -1,0 +1,59 @@
+"""Random text never crashes the readers of values (property-based, with Hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.values import find_values, format_value, parse_value
+
+# Text that looks like news figures often enough to reach the deep branches:
+# digits, separators, currency signs, scale and month words, and anything else.
+NEWSY = st.lists(
+    st.one_of(
+        st.sampled_from(list("0123456789 ,.\u00a0\u202f%$€£¥-+/:'’\n")),
+        st.sampled_from(
+            [
+                "milliards",
+                "million",
+                "billion",
+                "mai",
+                "May",
+                "2023",
+                "heures",
+                "USD",
+                "par",
+                "per",
+                "environ",
+                "about",
+                "troisième",
+                "3rd",
+                "pour un million de jetons",
+            ]
+        ),
+        st.characters(),
+    ),
+    max_size=40,
+).map("".join)
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FUZZ
+@given(text=st.one_of(NEWSY, st.text(max_size=200)), language=st.sampled_from(["fr", "en"]))
+def test_find_values_never_crashes_and_spans_are_exact(text: str, language: str) -> None:
+    found = find_values(text, language)
+    previous_end = 0
+    for value in found:
+        assert text[value.start : value.end] == value.text
+        assert value.start >= previous_end
+        previous_end = value.end
+        assert format_value(value, language)
+
+
+@FUZZ
+@given(text=st.one_of(NEWSY, st.text(max_size=200)), language=st.sampled_from(["fr", "en"]))
+def test_parse_value_returns_a_value_or_none(text: str, language: str) -> None:
+    parsed = parse_value(text, language)
+    if parsed is not None:
+        assert text[parsed.start : parsed.end] == parsed.text
