@@ -76,6 +76,8 @@ class EvidenceForm(forms.ModelForm):
 
 class VerdictForm(forms.Form):
     rating = forms.ChoiceField(label=_("Rating"), choices=[("", _("Choose…")), *Rating.choices])
+    # The waiting verdict the reviewer saw when writing, if any: see propose_verdict.
+    replaces = forms.IntegerField(required=False, widget=forms.HiddenInput)
     rationale = forms.CharField(
         label=_("Rationale"),
         max_length=MAX_TEXT,

@@ -62,6 +62,9 @@ class StaleEdit(WorkflowError):
         self.current = current
 
 
+# propose_verdict's default: replace whatever verdict is waiting (for scripts).
+ANY_PENDING = object()
+
 # Moves a reviewer makes by hand. Proposing, approving, sending back and
 # reopening have functions of their own because they carry more than a status.
 MANUAL_TRANSITIONS: dict[str, set[str]] = {
@@ -335,11 +338,30 @@ def pending_verdict(claim: Claim) -> Verdict | None:
 
 @records_actor
 @transaction.atomic
-def propose_verdict(claim: Claim, *, by: User, rating: str, rationale: str) -> Verdict:
-    """Propose a rating; a verdict already waiting is withdrawn, not overwritten."""
+def propose_verdict(
+    claim: Claim,
+    *,
+    by: User,
+    rating: str,
+    rationale: str,
+    replaces: int | object | None = ANY_PENDING,
+) -> Verdict:
+    """Propose a rating; a verdict already waiting is withdrawn, not overwritten.
+
+    ``replaces`` is the waiting verdict the person saw (``None``: none); if
+    another was proposed since, nothing is withdrawn and ``StaleEdit`` carries
+    it, so no one replaces a colleague's verdict unseen. Scripts may leave it out.
+    """
     _require_reviewer(by)
     claim = _lock(claim)
     _require_open(claim)
+    if replaces is not ANY_PENDING:
+        waiting = claim.verdicts.filter(status=VerdictStatus.PROPOSED).first()
+        if (waiting.pk if waiting else None) != replaces:
+            raise StaleEdit(
+                _("Someone else proposed a verdict while you were writing yours."),
+                current=waiting,
+            )
     if rating not in Rating.values:
         raise InvalidTransition(_("Choose a rating from the scale."))
     rationale = rationale.strip()

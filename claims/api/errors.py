@@ -17,7 +17,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from claims import workflow
-from claims.api.serializers import EvidenceSerializer
+from claims.api.serializers import EvidenceSerializer, VerdictSerializer
+from claims.models import Evidence, Verdict
 
 
 class Conflict(APIException):
@@ -31,11 +32,20 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return drf_exception_handler(PermissionDenied(exc.message), context)
     if isinstance(exc, workflow.StaleEdit):
         response = _conflict(exc, "stale_edit", context)
-        response.data["current"] = EvidenceSerializer(exc.current).data
+        response.data["current"] = _serialise_current(exc.current)
         return response
     if isinstance(exc, workflow.InvalidTransition):
         return _conflict(exc, "invalid_transition", context)
     return drf_exception_handler(exc, context)
+
+
+def _serialise_current(current: Any) -> Any:
+    """The record as it now stands, so a script can merge: evidence, a verdict or a claim."""
+    if isinstance(current, Evidence):
+        return EvidenceSerializer(current).data
+    if isinstance(current, Verdict):
+        return VerdictSerializer(current).data
+    return None
 
 
 def _conflict(exc: workflow.WorkflowError, code: str, context: dict[str, Any]) -> Response:

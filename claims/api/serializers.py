@@ -281,6 +281,15 @@ class VerdictProposeSerializer(serializers.Serializer):
         max_length=MAX_TEXT,
         help_text=_("What the evidence shows, in words a reader understands."),
     )
+    replaces = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text=_(
+            "The id of the waiting verdict you are replacing (null: you saw none). If another "
+            "verdict was proposed since, nothing changes and the answer is 409. Leave it out "
+            "to replace whatever is waiting."
+        ),
+    )
 
 
 class ReviewSerializer(serializers.Serializer):

@@ -121,7 +121,7 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
         "events": claim.events.select_related("actor"),
         "allowed_statuses": [(s, ClaimStatus(s).label) for s in workflow.allowed_statuses(claim)],
         "evidence_form": EvidenceForm(prefix="new"),
-        "verdict_form": VerdictForm(),
+        "verdict_form": VerdictForm(initial={"replaces": pending.pk if pending else None}),
         "review_form": ReviewForm(),
         "reopen_form": ReasonForm(),
         "comment_form": CommentForm(),
@@ -425,6 +425,21 @@ def verdict_propose(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_section(request, claim, "verdict", verdict_form=form)
     try:
         workflow.propose_verdict(claim, by=request.user, **form.cleaned_data)
+    except workflow.StaleEdit as stale:
+        # The colleague's verdict is on the page now; the reviewer's words stay in the form,
+        # and sending it again knowingly replaces that verdict.
+        data = request.POST.copy()
+        data["replaces"] = stale.current.pk if stale.current else ""
+        form = VerdictForm(data)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Someone else proposed a verdict while you were writing yours; it is shown "
+                "above. Yours is still here: send it again to replace theirs."
+            ),
+        )
+        return _render_section(request, claim, "verdict", verdict_form=form)
     except workflow.WorkflowError as error:
         return _refused(request, claim, error)
     messages.success(request, _("Verdict proposed. An editor other than you must approve it."))
