@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -91,7 +92,11 @@ def claim_bulk(request: HttpRequest) -> HttpResponse:
     except workflow.WorkflowError as error:
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error.message})
     else:
-        messages.success(request, _("%(count)d claims updated.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)d claim updated.", "%(count)d claims updated.", count)
+            % {"count": count},
+        )
     return _back_to_list(request)
 
 

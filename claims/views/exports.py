@@ -13,7 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from claims import exports, imports
@@ -163,7 +163,11 @@ def _confirm_import(request: HttpRequest) -> HttpResponse:
     claims = imports.import_claims(preview, by=request.user)
     messages.success(
         request,
-        _("%(count)d claims imported. They are new: research them like any other.")
+        ngettext(
+            "%(count)d claim imported. It is new: research it like any other.",
+            "%(count)d claims imported. They are new: research them like any other.",
+            len(claims),
+        )
         % {"count": len(claims)},
     )
     return redirect("claim_list")
