@@ -162,6 +162,9 @@ class ClaimForm(forms.ModelForm):
         help_text=_("A name or an alias; a new name creates a new subject."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    statement = forms.CharField(
+        label=_("Statement"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     class Meta:
         model = Claim
@@ -179,7 +182,6 @@ class ClaimForm(forms.ModelForm):
             "value_date_precision",
         ]
         widgets = {
-            "statement": forms.Textarea(attrs={"rows": 2}),
             "value_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
@@ -189,7 +191,6 @@ class ClaimForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["subject"] = self.instance.subject.name
             self.initial["version"] = self.instance.version
-        self.fields["statement"].max_length = MAX_TEXT
 
     def clean_value_currency(self) -> str:
         code = self.cleaned_data.get("value_currency", "").strip().upper()
