@@ -60,3 +60,19 @@ urlpatterns += [
     path("claims/<int:pk>/claimreview.json", exports.claim_review, name="claim_review"),
     path("claimreview.json", exports.claim_review_feed, name="claim_review_feed"),
 ]
+
+# Articles: the list, the import, and the suggested claims of an article.
+urlpatterns += [
+    path("sources/", sources.source_list, name="source_list"),
+    path("sources/import/", sources.article_import, name="article_import"),
+    path(
+        "sources/<int:pk>/suggestions/<int:start>-<int:end>/accept/",
+        sources.suggestion_accept,
+        name="suggestion_accept",
+    ),
+    path(
+        "sources/<int:pk>/suggestions/<int:start>-<int:end>/dismiss/",
+        sources.suggestion_dismiss,
+        name="suggestion_dismiss",
+    ),
+]

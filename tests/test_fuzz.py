@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claims.suggestions import split_sentences, suggest
 from claims.values import find_values, format_value, parse_value
 
 # Text that looks like news figures often enough to reach the deep branches:
@@ -57,3 +58,24 @@ def test_parse_value_returns_a_value_or_none(text: str, language: str) -> None:
     parsed = parse_value(text, language)
     if parsed is not None:
         assert text[parsed.start : parsed.end] == parsed.text
+
+
+@FUZZ
+@given(
+    text=st.one_of(NEWSY, st.text(max_size=300)),
+    language=st.sampled_from(["fr", "en"]),
+)
+def test_suggestions_never_crash_and_point_at_their_words(text: str, language: str) -> None:
+    for suggestion in suggest(text, language):
+        assert text[suggestion.start : suggestion.end] == suggestion.exact
+        assert suggestion.sentence_start <= suggestion.start <= suggestion.end
+        assert suggestion.end <= suggestion.sentence_end
+
+
+@FUZZ
+@given(text=st.one_of(NEWSY, st.text(max_size=300)), language=st.sampled_from(["fr", "en"]))
+def test_sentences_cover_the_text_in_order(text: str, language: str) -> None:
+    previous_end = 0
+    for sentence in split_sentences(text, language):
+        assert sentence.start >= previous_end
+        previous_end = sentence.end

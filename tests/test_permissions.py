@@ -30,8 +30,10 @@ from claims.models import (
     Dispute,
     Evidence,
     Property,
+    Source,
     Subject,
     SubjectAlias,
+    SuggestionDismissal,
     Verdict,
     VerdictStatus,
 )
@@ -143,6 +145,15 @@ class Route:
 
 def none(w):
     return []
+
+
+def suggested(w, exact: str) -> list[int]:
+    """A suggestion's address: an article with a figure in it, and the figure's span."""
+    source = Source.objects.filter(title="Valmont").first() or make_source(
+        title="Valmont", text="Valmont a levé 12 millions d’euros en 2023."
+    )
+    start = source.text.index(exact)
+    return [source.pk, start, start + len(exact)]
 
 
 def claim(w):
@@ -274,6 +285,41 @@ ROUTES = [
     # Published verdicts are public: search engines read the ClaimReview.
     Route("claim_review", lambda w: [w.published.pk], (GET,), PUBLIC),
     Route("claim_review_feed", none, (GET,), PUBLIC),
+    Route("source_list", none, (GET,), REVIEWER),
+    Route(
+        "article_import",
+        none,
+        (GET, POST),
+        REVIEWER,
+        post=lambda w: {"text": "Orbis a vendu 300 éoliennes en 2024.", "language": "fr"},
+        done=lambda w: Source.objects.filter(
+            title="Orbis a vendu 300 éoliennes en 2024."
+        ).exists(),
+    ),
+    Route(
+        "suggestion_accept",
+        lambda w: suggested(w, "12 millions d’euros"),
+        (GET, POST),
+        REVIEWER,
+        post=lambda w: {
+            "statement": "Valmont raised €12 million.",
+            "subject": "Valmont",
+            "property": Property.objects.get(code="funding").pk,
+            "value_text": "12 millions d’euros",
+            "value_kind": "money",
+            "value_qualifier": "exact",
+            "quote": "sentence",
+        },
+        done=lambda w: Claim.objects.filter(statement="Valmont raised €12 million.").exists(),
+    ),
+    Route(
+        "suggestion_dismiss",
+        lambda w: suggested(w, "2023"),
+        (POST,),
+        REVIEWER,
+        post=lambda w: {},
+        done=lambda w: SuggestionDismissal.objects.exists(),
+    ),
 ]
 
 PRIVATE = [r for r in ROUTES if r.role != PUBLIC]

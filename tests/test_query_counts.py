@@ -123,8 +123,10 @@ def test_article_page_query_count_is_flat(client, reviewer, editor, django_asser
     source, _claims = build(n, assignees=[None], verdict_author=reviewer)
     client.force_login(reviewer)
     # 1 session, 2 user, 3 the user's groups, 4 the article, 5 its quotes with
-    # their claims and subjects joined.
-    with django_assert_num_queries(5):
+    # their claims and subjects joined, 6 its dismissed suggestions, 7 and 8 the
+    # subject aliases and names (read whole, to guess the subjects of suggestions),
+    # 9 the property vocabulary.
+    with django_assert_num_queries(9):
         response = client.get(source.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["claims"]) == n
