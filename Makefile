@@ -12,6 +12,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help run test lint format check-python install install-test browser node gettext messages clean
+.PHONY: bench loadtest install-bench sqlite3-cli
 
 help:
 	@echo "make run    install, migrate, load the DeepSeek demo case and serve on http://$(HOST):$(PORT)"
@@ -104,3 +105,42 @@ test: install-test browser node messages lint
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules
+
+# --- benchmarks ---------------------------------------------------------------------
+# `make bench`: pages, search and CSV export timed on BENCH_CLAIMS generated claims, on
+# SQLite and (when it answers) PostgreSQL; `make loadtest`: locust against gunicorn.
+# Results are printed and written to bench-results-*.json. See bench/run.py.
+BENCH_CLAIMS ?= 100000
+BENCH_RUNS ?= 20
+BENCH_SEED ?= 1
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck_bench
+LOADTEST_USERS ?= 20
+LOADTEST_SECONDS ?= 60
+LOADTEST_WORKERS ?= 4
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@touch $@ $(VENV)/.installed
+
+install-bench: $(VENV)/.installed-bench
+
+# The floor the CSV export is compared with: the sqlite3 CLI dumping the same columns.
+sqlite3-cli:
+	@if ! command -v sqlite3 >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's sqlite3 (make bench compares the CSV export with it)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; \
+	  else \
+	    echo "make bench compares the CSV export with the sqlite3 CLI."; \
+	    echo "Install it with: sudo apt-get install sqlite3   (then run make bench again)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+bench: install-bench sqlite3-cli
+	$(BIN)/python -m bench.run --claims $(BENCH_CLAIMS) --runs $(BENCH_RUNS) \
+	  --seed $(BENCH_SEED) --postgres-url $(BENCH_POSTGRES_URL)
+
+loadtest: install-bench
+	$(BIN)/python -m bench.loadtest --claims $(BENCH_CLAIMS) --users $(LOADTEST_USERS) \
+	  --seconds $(LOADTEST_SECONDS) --workers $(LOADTEST_WORKERS) --seed $(BENCH_SEED)

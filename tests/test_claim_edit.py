@@ -19,8 +19,7 @@ pytestmark = pytest.mark.django_db
 def form_data(claim, **changes) -> dict:
     form = ClaimForm(instance=claim)
     data = {
-        name: form[name].value() if form[name].value() is not None else ""
-        for name in form.fields
+        name: form[name].value() if form[name].value() is not None else "" for name in form.fields
     }
     data.update(changes)
     return data

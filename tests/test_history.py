@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from claims import workflow
+from claims import disputes, workflow
 from claims.choices import Stance
 from claims.history import claim_history
 from claims.models import Claim, Dispute, Evidence
@@ -55,8 +55,6 @@ def test_a_change_made_outside_the_workflow_is_recorded_too(reviewer) -> None:
 def test_dispute_detection_and_resolution_are_in_the_history(deepseek, reviewer) -> None:
     dispute = Dispute.objects.get(subject__name="DeepSeek", property__code="founding-date")
     assert dispute.history.filter(history_type="+").exists()
-    from claims import disputes  # noqa: PLC0415
-
     may = Claim.objects.get(statement="DeepSeek was founded in May 2023.")
     disputes.mark_supported(dispute, by=reviewer, claim=may, note="Registry extract.")
     assert dispute.history.filter(history_type="~", status="resolved").exists()

@@ -292,9 +292,7 @@ ROUTES = [
         (GET, POST),
         REVIEWER,
         post=lambda w: {"text": "Orbis a vendu 300 éoliennes en 2024.", "language": "fr"},
-        done=lambda w: Source.objects.filter(
-            title="Orbis a vendu 300 éoliennes en 2024."
-        ).exists(),
+        done=lambda w: Source.objects.filter(title="Orbis a vendu 300 éoliennes en 2024.").exists(),
     ),
     Route(
         "suggestion_accept",

@@ -1,0 +1,385 @@
+"""One database's benchmark: build it, then time the real pages, the export and the floor.
+
+Run by ``bench.run`` in a process of its own per database (settings are read
+once per process, and each database has its own DATABASE_URL):
+
+    DATABASE_URL=sqlite:////tmp/x.sqlite3 python -m bench.measure --claims 20000
+
+Every number comes from the app's own URLs, through ``django.test.Client`` with
+a logged-in user: middleware, views, templates and the database, as in
+production with DEBUG off (``bench.settings``). The connection is closed after
+each request as Django does outside tests, so SQLite pays its connection
+set-up on every request, as it does in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+WARMUP = 2
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Nearest-rank percentile: the value below which ``fraction`` of the samples fall."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def machine() -> dict[str, Any]:
+    """What the numbers were measured on, and how busy it was (other jobs share it)."""
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        # On an idle modern core this is ~10 µs; a larger number means a slower or busier CPU.
+        "cpu_calibration_us": round(
+            min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6, 1
+        ),
+    }
+
+
+# --- pages ---------------------------------------------------------------------------
+
+
+def measure_page(client, url: str, runs: int, headers: dict | None = None) -> dict[str, Any]:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    headers = headers or {}
+    for _n in range(WARMUP):
+        response = client.get(url, headers=headers)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}, not 200")
+    # Queries are counted in a run of their own: capturing them costs time.
+    # (Each request empties the query log as it starts: start from an empty one.)
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    query_count = len(queries)  # now: the next request empties the log
+    times = []
+    for _n in range(runs):
+        started = time.perf_counter()
+        response = client.get(url, headers=headers)
+        times.append(time.perf_counter() - started)
+    return {
+        "url": url,
+        "median_ms": round(statistics.median(times) * 1000, 1),
+        "p95_ms": round(percentile(times, 0.95) * 1000, 1),
+        "queries": query_count,
+        "bytes": len(response.content),
+        "runs": runs,
+    }
+
+
+def count_queries(client, url: str, headers: dict | None = None) -> int:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers or {})
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def url_exists(name: str) -> bool:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse(name)
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
+    """Each page of the workbench, then the admin's pages on the same data as the reference."""
+    from django.conf import settings
+    from django.db.models import Count
+    from django.test import override_settings
+    from django.urls import reverse
+
+    from claims.models import Claim, Source
+
+    page_size = settings.FACTCHECK_PAGE_SIZE
+    total = Claim.objects.count()
+    deep = min(1000, max(1, math.ceil(total / page_size) // 2))
+    # Two published claims (a published one shows the most: verdicts, ClaimReview), the one
+    # with the most evidence and the one with the least, to see the count stay the same.
+    published = Claim.objects.filter(status="published").annotate(n=Count("evidence"))
+    busy_claim = published.order_by("-n", "pk").first()
+    quiet_claim = published.order_by("n", "pk").first()
+    long_article = Source.objects.annotate(n=Count("appearances")).order_by("-n", "pk").first()
+    short_article = Source.objects.annotate(n=Count("appearances")).order_by("n", "pk").first()
+
+    claim_list = reverse("claim_list")
+    htmx = {"HX-Request": "true"}
+    workbench = [
+        ("claims list, first page", claim_list, "list", 50),
+        # What a click on a filter or a page link fetches: the results, without the form.
+        ("claims list, htmx results only", claim_list, "list", 50, htmx),
+        ("claims list, status filter", f"{claim_list}?status=in_research", "list", 50),
+        ("  the same, htmx results only", f"{claim_list}?status=in_research", "list", 50, htmx),
+        ("claims list, search “parametres”", f"{claim_list}?q=parametres", "list", 100),
+        ("  the same, htmx results only", f"{claim_list}?q=parametres", "list", 100, htmx),
+        (f"claims list, page {deep}", f"{claim_list}?page={deep}", "list", 50),
+        ("  the same, htmx results only", f"{claim_list}?page={deep}", "list", 50, htmx),
+        ("claim page", busy_claim.get_absolute_url(), "claim", 50),
+    ]
+    if url_exists("dispute_list"):
+        workbench.append(("dispute list", reverse("dispute_list"), "list", 50))
+    workbench.append(("article page", long_article.get_absolute_url(), "article", 50))
+
+    changelist = reverse("admin:claims_claim_changelist")
+    admin_deep = max(1, (deep - 1) * page_size // 100 + 1)
+    reference = [
+        ("admin changelist", changelist),
+        ("admin, status filter", f"{changelist}?status__exact=in_research"),
+        ("admin, search “parametres”", f"{changelist}?q=parametres"),
+        (f"admin, page {admin_deep} (same offset)", f"{changelist}?p={admin_deep}"),
+        ("admin, claim change page", reverse("admin:claims_claim_change", args=[busy_claim.pk])),
+    ]
+
+    results = []
+    for name, url, kind, target, *extra in workbench:
+        headers = extra[0] if extra else None
+        print(f"  {name} …", flush=True)
+        row = {"page": name, "target_ms": target, **measure_page(reviewer, url, runs, headers)}
+        # Is the query count constant in what the page shows?
+        if kind == "list":
+            # (A page past the end shows the last page: still a full page.)
+            counts = {}
+            for size in (10, 100):
+                with override_settings(FACTCHECK_PAGE_SIZE=size):
+                    counts[f"page_size_{size}"] = count_queries(reviewer, url, headers)
+            row["queries_by_size"] = counts
+        elif kind == "claim":
+            row["queries_by_size"] = {
+                f"{quiet_claim.n}_evidence": count_queries(
+                    reviewer, quiet_claim.get_absolute_url()
+                ),
+                f"{busy_claim.n}_evidence": row["queries"],
+            }
+        else:
+            row["queries_by_size"] = {
+                f"{short_article.n}_quotes": count_queries(
+                    reviewer, short_article.get_absolute_url()
+                ),
+                f"{long_article.n}_quotes": row["queries"],
+            }
+        row["constant_queries"] = len(set(row["queries_by_size"].values())) == 1
+        results.append(row)
+    for name, url in reference:
+        print(f"  {name} …", flush=True)
+        results.append({"page": name, "reference": True, **measure_page(admin, url, runs)})
+    return results
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def consume(client, url: str, *, trace_memory: bool) -> dict[str, Any]:
+    """Stream the whole response as a browser would download it: rows, time, peak memory."""
+    if trace_memory:
+        tracemalloc.start()
+    started = time.perf_counter()
+    response = client.get(url)
+    assert response.status_code == 200, url
+    chunks = 0
+    size = 0
+    for chunk in response.streaming_content:
+        chunks += 1
+        size += len(chunk)
+    response.close()
+    elapsed = time.perf_counter() - started
+    result = {"rows": chunks - 1, "seconds": round(elapsed, 2), "bytes": size}
+    if trace_memory:
+        result["peak_mib"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+        tracemalloc.stop()
+    return result
+
+
+def export(reviewer) -> dict[str, Any]:
+    """The CSV export of the whole table, and of a tenth of it, for rows/s and memory."""
+    from django.urls import reverse
+
+    from claims.models import Claim
+
+    if not url_exists("claim_export"):
+        return {"available": False}
+    url = reverse("claim_export")
+    dates = list(Claim.objects.order_by("created_at").values_list("created_at", flat=True))
+    tenth = dates[len(dates) // 10].date()
+    sizes = {"tenth": f"{url}?{urlencode({'added_before': tenth.isoformat()})}", "all": url}
+    result: dict[str, Any] = {"available": True}
+    for label, size_url in sizes.items():
+        print(f"  export ({label}) …", flush=True)
+        timed = consume(reviewer, size_url, trace_memory=False)
+        traced = consume(reviewer, size_url, trace_memory=True)
+        timed["rows_per_s"] = round(timed["rows"] / timed["seconds"])
+        timed["peak_mib"] = traced["peak_mib"]
+        result[label] = timed
+    return result
+
+
+FLOOR_SQL = """
+SELECT c.id, c.statement, s.name, p.label, c.value_kind, c.value_text,
+  COALESCE(CAST(c.value_number AS TEXT), CAST(c.value_date AS TEXT), ''),
+  c.value_qualifier, c.value_unit, c.value_per, c.value_currency, c.status, c.rating,
+  CASE c.rating WHEN 'true' THEN '5' WHEN 'mostly_true' THEN '4' WHEN 'mixed' THEN '3'
+    WHEN 'misleading' THEN '2' WHEN 'mostly_false' THEN '2' WHEN 'false' THEN '1' ELSE '' END,
+  v.rationale, au.username, rv.username, v.reviewed_at,
+  (SELECT a.exact FROM claims_appearance a JOIN claims_source so ON so.id = a.source_id
+    WHERE a.claim_id = c.id
+    ORDER BY so.published_on IS NULL, so.published_on, a.source_id, a.start LIMIT 1),
+  (SELECT {concat}(t.title, {newline}) FROM (SELECT DISTINCT so.title FROM claims_appearance a
+    JOIN claims_source so ON so.id = a.source_id WHERE a.claim_id = c.id) t),
+  (SELECT {concat}(t.url, {newline}) FROM (SELECT DISTINCT so.url FROM claims_appearance a
+    JOIN claims_source so ON so.id = a.source_id WHERE a.claim_id = c.id) t),
+  (SELECT count(*) FROM claims_evidence e WHERE e.claim_id = c.id AND e.stance = 'supports'),
+  (SELECT count(*) FROM claims_evidence e WHERE e.claim_id = c.id AND e.stance = 'refutes'),
+  (SELECT count(*) FROM claims_evidence e WHERE e.claim_id = c.id AND e.stance = 'mixed'),
+  (SELECT count(*) FROM claims_evidence e WHERE e.claim_id = c.id AND e.stance = 'context'),
+  CASE WHEN EXISTS (SELECT 1 FROM claims_dispute d WHERE d.subject_id = c.subject_id
+    AND d.property_id = c.property_id AND d.agreement = 'conflict' AND d.status = 'open')
+    THEN 'yes' ELSE 'no' END,
+  'http://testserver/claims/' || c.id || '/'
+FROM claims_claim c
+JOIN claims_subject s ON s.id = c.subject_id
+JOIN claims_property p ON p.id = c.property_id
+LEFT JOIN claims_verdict v ON v.id = (SELECT v2.id FROM claims_verdict v2
+  WHERE v2.claim_id = c.id AND v2.status IN ('proposed', 'approved') AND v2.rating = c.rating
+  ORDER BY v2.created_at DESC, v2.id DESC LIMIT 1)
+LEFT JOIN auth_user au ON au.id = v.author_id
+LEFT JOIN auth_user rv ON rv.id = v.reviewed_by_id
+ORDER BY c.updated_at DESC, c.id DESC
+"""
+
+
+def floor(database_url: str, vendor: str, rows: int) -> dict[str, Any]:
+    """The database's own CSV dump of the same columns: how fast an export can possibly be."""
+    if vendor == "sqlite":
+        tool = shutil.which("sqlite3")
+        if tool is None:
+            return {"available": False, "why": "sqlite3 CLI not installed (make bench installs it)"}
+        sql = FLOOR_SQL.format(concat="group_concat", newline="char(10)")
+        command = [tool, "-csv", "-header", database_url.removeprefix("sqlite:///"), sql]
+        name = "sqlite3 -csv"
+    else:
+        tool = shutil.which("psql")
+        if tool is None:
+            return {"available": False, "why": "psql not installed"}
+        sql = FLOOR_SQL.format(concat="string_agg", newline="E'\\n'")
+        copy = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, HEADER)"
+        command = [tool, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database_url, "-c", copy]
+        name = "psql COPY … CSV"
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        subprocess.run(command, stdout=out, check=True)
+        elapsed = time.perf_counter() - started
+        size = out.tell()
+    return {
+        "available": True,
+        "tool": name,
+        "rows": rows,
+        "seconds": round(elapsed, 2),
+        "rows_per_s": round(rows / elapsed),
+        "bytes": size,
+    }
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def build(claims: int, seed: int) -> dict[str, Any]:
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.perf_counter()
+    call_command("generate_demo_data", claims=claims, seed=seed, stdout=sys.stdout)
+    seconds = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        # What autovacuum does shortly after a bulk load; SQLite has no such daemon,
+        # and Django does not run ANALYZE, so SQLite is measured without statistics.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return {"claims": claims, "seed": seed, "generate_seconds": round(seconds, 1)}
+
+
+def logged_in_clients():
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user_model = get_user_model()
+    reviewer = Client()
+    reviewer.force_login(user_model.objects.get(username="demo-reviewer-01"))
+    admin_user, _created = user_model.objects.get_or_create(
+        username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    admin = Client()
+    admin.force_login(admin_user)
+    return reviewer, admin
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument(
+        "--no-build",
+        action="store_true",
+        help="measure the database DATABASE_URL points to as it is (built earlier)",
+    )
+    args = parser.parse_args(argv)
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    assert not settings.DEBUG
+    vendor = connection.vendor
+    if not args.no_build:
+        print(f"--- {vendor}: building {args.claims:,} claims", flush=True)
+    results: dict[str, Any] = {"database": vendor, "machine_before": machine()}
+    if args.no_build:
+        from claims.models import Claim
+
+        results["build"] = {"claims": Claim.objects.count(), "generate_seconds": None}
+    else:
+        results["build"] = build(args.claims, args.seed)
+    reviewer, admin = logged_in_clients()
+    print(f"--- {vendor}: pages ({args.runs} runs each)", flush=True)
+    results["page_size"] = settings.FACTCHECK_PAGE_SIZE
+    results["pages"] = pages(reviewer, admin, args.runs)
+    print(f"--- {vendor}: CSV export", flush=True)
+    results["export"] = export(reviewer)
+    results["floor"] = floor(os.environ["DATABASE_URL"], vendor, args.claims)
+    results["machine_after"] = machine()
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

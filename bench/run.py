@@ -1,0 +1,247 @@
+"""``make bench``: build a realistic database, time every page and the CSV export, print a table.
+
+    python -m bench.run --claims 100000 [--runs 20] [--seed 1] [--databases sqlite,postgres]
+
+For each database, in a process of its own (``bench.measure``): a fresh
+database (a temporary SQLite file; on PostgreSQL a database ``factcheck_bench``
+that this script creates and drops, when one answers at ``--postgres-url``),
+``migrate``, ``generate_demo_data --claims N``, then each page timed over N
+runs through the real URLs with a logged-in reviewer (median, 95th percentile,
+queries), the Django admin's changelist of the same claims as the reference,
+the CSV export (rows/s and peak memory, at a tenth of the table and the whole
+table), and the database's own CSV dump of the same columns as the floor.
+
+Results are printed and written to ``bench-results-<database>.json``.
+The targets (at 100,000 claims) are checked and shown as PASS or FAIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/factcheck_bench"
+
+PAGE_TARGET_MS = 50
+SEARCH_TARGET_MS = 100
+EXPORT_TARGET_ROWS_PER_S = 100_000
+EXPORT_FLOOR_FACTOR = 3
+# "Flat" memory: the whole table may take at most this much more than a tenth of it.
+MEMORY_GROWTH_ALLOWED = 1.5
+
+
+# --- databases ---------------------------------------------------------------------
+
+
+def _admin_url(url: str) -> str:
+    """The maintenance database of the server ``url`` points to."""
+    return url.rsplit("/", 1)[0] + "/postgres"
+
+
+def postgres_reachable(url: str) -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(_admin_url(url), connect_timeout=3).close()
+    except Exception:
+        return False
+    return True
+
+
+def _postgres(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_admin_url(url), autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def run_one(database_url: str, label: str, args: argparse.Namespace) -> dict[str, Any]:
+    output = ROOT / f"bench-results-{label}.json"
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    command = [
+        sys.executable,
+        "-m",
+        "bench.measure",
+        f"--claims={args.claims}",
+        f"--seed={args.seed}",
+        f"--runs={args.runs}",
+        f"--output={output}",
+    ]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return json.loads(output.read_text())
+
+
+def run_sqlite(args: argparse.Namespace) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as folder:
+        return run_one(f"sqlite:///{folder}/bench.sqlite3", "sqlite", args)
+
+
+def run_postgres(args: argparse.Namespace) -> dict[str, Any] | None:
+    url = args.postgres_url
+    if not postgres_reachable(url):
+        print(f"--- PostgreSQL does not answer at {url}: measured on SQLite only.")
+        return None
+    name = url.rsplit("/", 1)[1]
+    _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _postgres(url, f'CREATE DATABASE "{name}"')
+    try:
+        return run_one(url, "postgresql", args)
+    finally:
+        _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# --- targets and the table ------------------------------------------------------------
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def check(results: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+    """Each target, whether it holds, and the numbers that say so."""
+    pages = [p for p in results["pages"] if not p.get("reference")]
+    admin = next(p for p in results["pages"] if p["page"] == "admin changelist")
+    checks = []
+    for page in pages:
+        target = page["target_ms"]
+        ok = page["median_ms"] < target and page["median_ms"] <= admin["median_ms"]
+        checks.append(
+            (
+                f"{page['page']}: median < {target} ms and ≤ admin changelist",
+                ok,
+                f"{page['median_ms']} ms vs admin {admin['median_ms']} ms",
+            )
+        )
+        checks.append(
+            (
+                f"{page['page']}: queries constant in page size",
+                page["constant_queries"],
+                ", ".join(f"{k}: {v}" for k, v in page["queries_by_size"].items()),
+            )
+        )
+    export = results["export"]
+    floor = results["floor"]
+    if not export.get("available"):
+        checks.append(("CSV export", None, "n/a (no export yet)"))
+        return checks
+    whole = export["all"]
+    checks.append(
+        (
+            f"CSV export ≥ {EXPORT_TARGET_ROWS_PER_S:,} rows/s",
+            whole["rows_per_s"] >= EXPORT_TARGET_ROWS_PER_S,
+            f"{whole['rows_per_s']:,} rows/s ({whole['rows']:,} rows in {whole['seconds']} s)",
+        )
+    )
+    if floor.get("available"):
+        factor = whole["seconds"] / max(floor["seconds"], 0.001)
+        checks.append(
+            (
+                f"CSV export within {EXPORT_FLOOR_FACTOR}x of {floor['tool']}",
+                factor <= EXPORT_FLOOR_FACTOR,
+                f"{factor:.1f}x ({whole['seconds']} s vs {floor['seconds']} s)",
+            )
+        )
+    tenth = export["tenth"]
+    checks.append(
+        (
+            "CSV export memory flat in the number of rows",
+            whole["peak_mib"] <= tenth["peak_mib"] * MEMORY_GROWTH_ALLOWED + 1,
+            f"{tenth['rows']:,} rows: {tenth['peak_mib']} MiB; "
+            f"{whole['rows']:,} rows: {whole['peak_mib']} MiB",
+        )
+    )
+    return checks
+
+
+def table(results: dict[str, Any]) -> str:
+    build = results["build"]
+    before = results["machine_before"]
+    lines = [
+        "",
+        f"== {results['database']}: {build['claims']:,} claims, generated in "
+        f"{build['generate_seconds'] or 'n/a (built earlier)'} s; "
+        f"{results['pages'][0]['runs']} runs per page, "
+        f"{results['page_size']} claims per page",
+        f"   machine: {before['cpus']} CPUs, load average {before['load_average']} → "
+        f"{results['machine_after']['load_average']}, "
+        f"CPU calibration {before['cpu_calibration_us']} µs (≈10 on an idle core)",
+        "",
+        f"{'page':<40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}  queries by size",
+    ]
+    for page in results["pages"]:
+        sizes = page.get("queries_by_size")
+        by_size = ", ".join(f"{v}" for v in sizes.values()) if sizes else "(reference)"
+        lines.append(
+            f"{page['page']:<40} {page['median_ms']:>10} {page['p95_ms']:>8} "
+            f"{page['queries']:>8}  {by_size}"
+        )
+    lines.append("")
+    export = results["export"]
+    if export.get("available"):
+        for label in ("tenth", "all"):
+            e = export[label]
+            lines.append(
+                f"CSV export ({label}): {e['rows']:,} rows in {e['seconds']} s = "
+                f"{e['rows_per_s']:,} rows/s, peak memory {e['peak_mib']} MiB (tracemalloc)"
+            )
+    else:
+        lines.append("CSV export: n/a (no export yet)")
+    floor = results["floor"]
+    if floor.get("available"):
+        lines.append(
+            f"{floor['tool']} (floor): {floor['rows']:,} rows in {floor['seconds']} s = "
+            f"{floor['rows_per_s']:,} rows/s"
+        )
+    else:
+        lines.append(f"export floor: n/a ({floor.get('why', '')})")
+    lines.append("")
+    for name, ok, detail in check(results):
+        lines.append(f"[{verdict(ok)}] {name}: {detail}")
+    return "\n".join(lines)
+
+
+def show(path: Path) -> None:
+    """Print the table of a results file written earlier (``python -m bench.run --show F``)."""
+    print(table(json.loads(path.read_text())))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the workbench's pages and export.")
+    parser.add_argument("--show", type=Path, metavar="JSON", help="print a results file's table")
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument(
+        "--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL)
+    )
+    args = parser.parse_args(argv)
+    if args.show:
+        show(args.show)
+        return 0
+
+    everything = []
+    for database in args.databases.split(","):
+        if database == "sqlite":
+            results = run_sqlite(args)
+        elif database == "postgres":
+            results = run_postgres(args)
+        else:
+            parser.error(f"unknown database {database!r}: sqlite or postgres")
+        if results is not None:
+            everything.append(results)
+            print(table(results), flush=True)
+    if not everything:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
