@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -28,13 +29,17 @@ class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ClaimStatus.choices)
     rating = django_filters.ChoiceFilter(label=_("Rating"), choices=Rating.choices)
+    # One article by id (links from an article page; the export and API take it too),
+    # never rendered as a drop-down: an archive holds thousands of articles.
     source = django_filters.ModelChoiceFilter(
         label=_("Article"),
         queryset=Source.objects.filter(Exists(Appearance.objects.filter(source=OuterRef("pk"))))
         .only("pk", "title")
         .order_by("title"),
         method="filter_source",
+        widget=forms.HiddenInput,
     )
+    article = django_filters.CharFilter(label=_("Article title"), method="filter_article")
     assignee = django_filters.ModelChoiceFilter(label=_("Assignee"), queryset=team_members())
     # Text, not a drop-down: a newsroom's archive holds thousands of subjects.
     subject = django_filters.CharFilter(label=_("Subject"), method="filter_subject")
@@ -82,6 +87,15 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_source(self, queryset: QuerySet[Claim], name: str, value: Source) -> QuerySet[Claim]:
         return queryset.filter(
             Exists(Appearance.objects.filter(claim=OuterRef("pk"), source=value))
+        )
+
+    def filter_article(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return queryset.filter(
+            Exists(
+                Appearance.objects.filter(
+                    claim=OuterRef("pk"), source__title__icontains=value.strip()
+                )
+            )
         )
 
     def filter_language(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:

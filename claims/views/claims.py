@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -39,9 +38,7 @@ from claims.views.access import editor_required, get_claim_for_user, reviewer_re
 @reviewer_required
 def claim_list(request: HttpRequest) -> HttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.for_list())
-    page = Paginator(claim_filter.qs, settings.FACTCHECK_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = claim_filter.qs.paginate(request.GET.get("page"), settings.FACTCHECK_PAGE_SIZE)
     context = {
         "filter": claim_filter,
         "page": page,
