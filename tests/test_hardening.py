@@ -111,3 +111,11 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_only_the_health_check_skips_the_https_redirect(client, settings) -> None:
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("health")).status_code == 200
+    redirect = client.get(reverse("claim_list"))
+    assert redirect.status_code == 301
+    assert redirect["Location"].startswith("https://")

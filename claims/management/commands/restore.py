@@ -1,0 +1,124 @@
+"""``manage.py restore FILE``: put back a backup made by ``manage.py backup``.
+
+Every table is replaced by its content in the backup: what was written since is
+gone. Stop the app servers first (a reviewer's save in the middle of a restore
+is lost, and PostgreSQL's restore waits for their transactions), restore, then
+start them again. SQLite backups are copied in with the online backup API, in
+one write transaction; PostgreSQL dumps go through ``pg_restore --clean
+--single-transaction``, so a failed restore leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from claims.management.commands.backup import (
+    MAGIC,
+    POSTGRESQL,
+    SQLITE,
+    engine_of,
+    pg_run,
+    sqlite_check,
+    sqlite_connect,
+    sqlite_path,
+)
+
+NAMES = {SQLITE: "SQLite", POSTGRESQL: "PostgreSQL"}
+
+
+def kind_of(path: Path) -> str:
+    """Which database made this backup, from the first bytes of the file."""
+    try:
+        with path.open("rb") as backup_file:
+            start = backup_file.read(16)
+    except OSError as error:
+        raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
+    for engine, magic in MAGIC.items():
+        if start.startswith(magic):
+            return engine
+    raise CommandError(f"{path} is not a backup made by manage.py backup.")
+
+
+def restore(alias: str, path: Path) -> None:
+    """Replace the content of the database ``alias`` with the backup in ``path``."""
+    engine, kind = engine_of(alias), kind_of(path)
+    if kind != engine:
+        raise CommandError(
+            f"{path} is a {NAMES[kind]} backup; this database is {NAMES[engine]}. "
+            "Use dumpdata and loaddata to move data between the two."
+        )
+    # This process's own connection must not hold the old tables.
+    connections[alias].close()
+    if engine == SQLITE:
+        _restore_sqlite(alias, path)
+    else:
+        pg_run(
+            "pg_restore",
+            alias,
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            str(path),
+        )
+
+
+def _restore_sqlite(alias: str, path: Path) -> None:
+    source = sqlite3.connect(path)
+    target = sqlite_connect(sqlite_path(alias), alias)
+    try:
+        sqlite_check(source, str(path))
+        (mode,) = target.execute("PRAGMA journal_mode").fetchone()
+        # Page by page into the live file, under one write lock.
+        source.backup(target)
+        target.execute(f"PRAGMA journal_mode={mode}")
+        sqlite_check(target, "The restored database")
+    except sqlite3.Error as error:
+        raise CommandError(f"SQLite could not restore {path}: {error}") from error
+    finally:
+        target.close()
+        source.close()
+
+
+class Command(BaseCommand):
+    help = (
+        "Replace the database's content with a backup made by manage.py backup. "
+        "Stop the app servers first."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", type=Path, help="the backup file")
+        parser.add_argument(
+            "--database",
+            default=DEFAULT_DB_ALIAS,
+            help='the database to restore into (default: "default")',
+        )
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="do not ask for confirmation",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        alias, path = options["database"], options["path"]
+        kind_of(path)  # refuse a file that is not a backup before asking anything
+        name = connections[alias].settings_dict["NAME"]
+        if options["interactive"]:
+            answer = input(
+                f"Every row in the database {name!r} will be replaced by the content of {path}; "
+                "what was saved since that backup will be lost.\n"
+                "Are the app servers stopped, and do you want to restore? Type 'yes': "
+            )
+            if answer.strip().lower() != "yes":
+                raise CommandError("Restore cancelled; nothing was changed.")
+        restore(alias, path)
+        self.stdout.write(self.style.SUCCESS(f"Restored {path} into {name!r}."))

@@ -1,0 +1,176 @@
+"""``manage.py backup`` and ``manage.py restore``: a round trip brings every row back.
+
+They run against the suite's own database: SQLite's online backup API when the
+suite runs on SQLite, pg_dump and pg_restore when it runs on PostgreSQL. The
+round trips are transactional tests (the backup reads committed rows from its
+own connection); serialized rollback puts the data migrations' rows back after.
+"""
+
+from __future__ import annotations
+
+import builtins
+import shutil
+import sqlite3
+import stat
+import threading
+import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from claims import workflow
+from claims.models import Claim
+
+round_trip = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _client_tools() -> None:
+    if connection.vendor == "postgresql" and not (
+        shutil.which("pg_dump") and shutil.which("pg_restore")
+    ):
+        pytest.skip(
+            "pg_dump and pg_restore are not installed "
+            "(Debian: apt-get install postgresql-client); the PostgreSQL backup is untested"
+        )
+
+
+def snapshot() -> dict[str, list[dict]]:
+    """Every row of every table the project's models have, in primary key order."""
+    return {
+        model._meta.label: list(model._base_manager.order_by("pk").values())
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def backup(path: Path) -> str:
+    out = StringIO()
+    call_command("backup", str(path), stdout=out)
+    return out.getvalue()
+
+
+def restore(path: Path) -> None:
+    call_command("restore", str(path), interactive=False, stdout=StringIO())
+
+
+@round_trip
+def test_restore_brings_back_exactly_what_was_backed_up(
+    tmp_path, deepseek, reviewer, editor
+) -> None:
+    first, second, third = Claim.objects.order_by("pk")[:3]
+    evidence = workflow.add_evidence(
+        first, by=reviewer, stance="refutes", url="https://example.org/a", title="Rapport « A »"
+    )
+    verdict = workflow.propose_verdict(first, by=reviewer, rating="false", rationale="Faux.")
+    workflow.approve_verdict(verdict, by=editor)
+    workflow.add_comment(second, by=reviewer, body="Vérifié deux fois.")
+    before = snapshot()
+    path = tmp_path / "factcheck.backup"
+
+    assert "Backed up to" in backup(path)
+
+    # What happens after the backup: edits, a deletion, a new account.
+    workflow.reopen(first, by=editor, reason="A correction came in.")
+    workflow.remove_evidence(evidence, by=reviewer)
+    workflow.update_claim(second, by=reviewer, expected_version=None, statement="Changed.")
+    third.delete()
+    User.objects.create_user("late-arrival")
+    assert snapshot() != before
+
+    restore(path)
+
+    assert snapshot() == before
+    # New rows still get fresh ids: the counters came back with the tables.
+    added = workflow.add_evidence(second, by=reviewer, stance="context", url="https://e.org/b")
+    assert added.pk > max(row["id"] for row in before["claims.Evidence"])
+
+
+@round_trip
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's online backup, taken while the app writes"
+)
+def test_a_sqlite_backup_taken_while_reviewers_write_is_consistent(
+    tmp_path, deepseek, reviewer
+) -> None:
+    claim = Claim.objects.order_by("pk").first()
+    stop = threading.Event()
+    written = []
+
+    def write() -> None:
+        try:
+            while not stop.is_set():
+                written.append(
+                    workflow.add_evidence(
+                        claim, by=reviewer, stance="supports", url="https://example.org/e"
+                    )
+                )
+        finally:
+            connection.close()
+
+    def wait_for(count: int) -> None:
+        deadline = time.monotonic() + 20
+        while len(written) < count and writer.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        wait_for(5)
+        backup(tmp_path / "during.sqlite3")
+        wait_for(len(written) + 5)  # and the writes go on
+    finally:
+        stop.set()
+        writer.join()
+
+    with sqlite3.connect(tmp_path / "during.sqlite3") as copy:
+        (evidence,) = copy.execute("SELECT count(*) FROM claims_evidence").fetchone()
+        (events,) = copy.execute(
+            "SELECT count(*) FROM claims_claimevent WHERE kind = 'evidence_added'"
+        ).fetchone()
+        (version,) = copy.execute(
+            "SELECT version FROM claims_claim WHERE id = ?", [claim.pk]
+        ).fetchone()
+    # One instant of the database: each write is in it whole, or not at all.
+    assert 0 < evidence < len(written)
+    assert events == evidence
+    assert version == claim.version + evidence
+
+
+@pytest.mark.django_db
+def test_a_backup_into_a_folder_gets_a_dated_name_only_its_owner_can_read(tmp_path) -> None:
+    assert "Backed up to" in backup(tmp_path)
+    (written,) = tmp_path.iterdir()
+    assert written.name.startswith("factcheck-")
+    assert written.suffix == (".sqlite3" if connection.vendor == "sqlite" else ".pgdump")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path) -> None:
+    # No database access is allowed in this test: the refusal comes before any.
+    path = tmp_path / "notes.txt"
+    path.write_text("not a backup")
+    with pytest.raises(CommandError, match=r"not a backup made by manage\.py backup"):
+        restore(path)
+
+
+def test_restore_refuses_a_backup_of_the_other_database(tmp_path) -> None:
+    path = tmp_path / "other.backup"
+    other = b"PGDMP" if connection.vendor == "sqlite" else b"SQLite format 3\x00"
+    path.write_bytes(other + b"\x00" * 100)
+    with pytest.raises(CommandError, match="Use dumpdata and loaddata"):
+        restore(path)
+
+
+def test_restore_asks_before_replacing_anything(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "factcheck.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    questions = []
+    monkeypatch.setattr(builtins, "input", lambda question: questions.append(question) or "no")
+    with pytest.raises(CommandError, match="Restore cancelled"):
+        call_command("restore", str(path), stdout=StringIO())
+    assert "will be replaced" in questions[0]
