@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from claims.audit import records_actor
 from claims.choices import ValueKind
 from claims.models import (
+    VALUE_FIELDS,
     Appearance,
     Claim,
     EventKind,
@@ -41,17 +42,6 @@ from claims.workflow import (
 
 # Statements this similar (difflib's ratio, on folded text) are the same claim.
 SAME_STATEMENT_RATIO = 0.9
-VALUE_FIELDS = (
-    "value_kind",
-    "value_text",
-    "value_number",
-    "value_unit",
-    "value_per",
-    "value_currency",
-    "value_date",
-    "value_date_precision",
-    "value_qualifier",
-)
 
 
 @dataclass(frozen=True)

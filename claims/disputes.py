@@ -53,6 +53,7 @@ from claims.choices import (
     ValueKind,
     ValueRank,
 )
+from claims.models import VALUE_FIELDS as CLAIM_VALUE_FIELDS
 from claims.models import (
     Appearance,
     Claim,
@@ -68,17 +69,7 @@ from claims.workflow import InvalidTransition, NotAllowed
 User = AbstractBaseUser
 
 # The claim fields a comparison reads; saving any other field leaves disputes alone.
-VALUE_FIELDS = (
-    "value_kind",
-    "value_text",
-    "value_number",
-    "value_unit",
-    "value_per",
-    "value_currency",
-    "value_date",
-    "value_date_precision",
-    "value_rank",
-)
+VALUE_FIELDS = (*(f for f in CLAIM_VALUE_FIELDS if f != "value_qualifier"), "value_rank")
 GROUP_FIELDS = ("subject", "subject_id", "property", "property_id")
 COMPARED_FIELDS = frozenset(VALUE_FIELDS + GROUP_FIELDS)
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from claims.audit import records_actor
 from claims.choices import ClaimStatus, Rating, Stance
 from claims.models import (
+    VALUE_FIELDS,
     Claim,
     ClaimEvent,
     Comment,
@@ -492,20 +493,7 @@ def add_comment(claim: Claim, *, by: User, body: str) -> Comment:
 
 # --- the claim itself -------------------------------------------------------------
 
-CLAIM_FIELDS = (
-    "statement",
-    "subject",
-    "property",
-    "value_kind",
-    "value_text",
-    "value_number",
-    "value_unit",
-    "value_per",
-    "value_currency",
-    "value_date",
-    "value_date_precision",
-    "value_qualifier",
-)
+CLAIM_FIELDS = ("statement", "subject", "property", *VALUE_FIELDS)
 
 
 def subject_named(name: str) -> Subject:
