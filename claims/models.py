@@ -194,6 +194,20 @@ class Property(models.Model):
         return (self.code,)
 
 
+# A claim's stated value: the wording and its structured form (see claims.values).
+VALUE_FIELDS = (
+    "value_kind",
+    "value_text",
+    "value_number",
+    "value_unit",
+    "value_per",
+    "value_currency",
+    "value_date",
+    "value_date_precision",
+    "value_qualifier",
+)
+
+
 class ClaimQuerySet(models.QuerySet["Claim"]):
     def paginate(self, number: str | int | None, per_page: int) -> Page:
         """One page of these claims, found by id first, then loaded whole.
@@ -340,20 +354,7 @@ class Claim(models.Model):
         return reverse("claim_detail", args=[self.pk])
 
     # What a published verdict was given on; it cannot change until an editor reopens.
-    LOCKED_WHEN_PUBLISHED = (
-        "statement",
-        "subject_id",
-        "property_id",
-        "value_kind",
-        "value_text",
-        "value_number",
-        "value_unit",
-        "value_per",
-        "value_currency",
-        "value_date",
-        "value_date_precision",
-        "value_qualifier",
-    )
+    LOCKED_WHEN_PUBLISHED = ("statement", "subject_id", "property_id", *VALUE_FIELDS)
 
     def locked_changes(self) -> list[str]:
         """The locked fields this unsaved version would change on a published claim.
