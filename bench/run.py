@@ -126,6 +126,16 @@ def check(results: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
                 ", ".join(f"{k}: {v}" for k, v in page["queries_by_size"].items()),
             )
         )
+    speed = results.get("suggestions", {})
+    if speed.get("available"):
+        checks.append(
+            (
+                "claim suggestions for a 5,000-word article < 1 s",
+                speed["median_ms"] < 1000 and speed["first_ms"] < 1000,
+                f"{speed['median_ms']} ms warm, {speed['first_ms']} ms cold, "
+                f"{speed['suggestions']} suggestions",
+            )
+        )
     export = results["export"]
     floor = results["floor"]
     if not export.get("available"):
