@@ -311,8 +311,9 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
     # Bumped on every save so that concurrent edits can be detected, not lost.
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Statement, quotes, subject names and evidence, folded to lower case without
-    # accents, so that "parametres" finds "paramètres" on SQLite and PostgreSQL.
+    # The words of the statement, quotes, subject names and evidence, folded to lower
+    # case without accents, so that "parametres" finds "paramètres" on SQLite and
+    # PostgreSQL. Indexed outside the model by migration 0007 (see claims/search.py).
     search_text = models.TextField(blank=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
@@ -327,6 +328,12 @@ class Claim(models.Model):
         ordering = ["-updated_at", "-pk"]
         indexes = [
             models.Index(fields=["subject", "property"], name="claim_subject_property"),
+            # The list filtered by status, rating or assignee, in its default order,
+            # read straight from an index instead of sorting every match.
+            models.Index(fields=["status", "-updated_at", "-id"], name="claim_status_recent"),
+            models.Index(fields=["rating", "-updated_at", "-id"], name="claim_rating_recent"),
+            models.Index(fields=["assignee", "-updated_at", "-id"], name="claim_assignee_recent"),
+            models.Index(fields=["-updated_at", "-id"], name="claim_recent"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,33 +1,74 @@
-"""Accent- and case-blind search over claims.
+"""Accent- and case-blind search over claims, by word.
 
-Each claim keeps ``search_text``: its statement, value, quotes, subject names
-and evidence, folded the way queries are folded. Both databases then match
-"parametres" to "paramètres" with a plain substring test.
+Each claim keeps ``search_text``: the words of its statement, value, quotes, subject
+names and evidence, folded the way queries are folded (lower case, no accents) and
+joined by single spaces, punctuation left out. Migration 0007 indexes that column:
+an FTS5 table on SQLite; on PostgreSQL a stored ``to_tsvector('simple',
+search_text)`` column with a GIN index. As the text holds nothing but words, both
+databases cut it into the same words, and a search finds the same claims on either.
+
+What a query finds:
+
+- every term must match (a term is what is typed between spaces), in any part of the
+  claim: "parametres chine" finds claims with both words;
+- a word matches the start of a word, whatever its accents and case: "param",
+  "Paramètres" and "PARAMETRES" all find "paramètres". The middle of a word does not:
+  "arametres" finds nothing. That is the price of an index of words, which is what
+  keeps search fast on a large archive;
+- a term with punctuation inside ("0,14", "l'entreprise", "TCP/IP") matches its words
+  one after the other, as typed;
+- punctuation is never syntax: quotes, ``*``, ``:``, ``&``, ``|``, ``!``, ``(``, and the
+  words AND, OR, NOT and NEAR are searched for as text (or left out, for punctuation),
+  never read as operators of FTS5 or of ``to_tsquery``;
+- an empty query finds every claim; a query with no word in it ("%", "?!") finds none,
+  since no claim can match what was typed.
+
+Other databases have no index: there each term is a substring test, as it was before
+migration 0007.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import connections
+from django.db.models import BooleanField, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from claims.models import Appearance, Claim, Evidence, SubjectAlias, normalise_name
 
 BATCH = 500
+
+# The FTS5 table that migration 0007 creates on SQLite, kept current by triggers.
+FTS_TABLE = "claims_claim_fts"
+# The tsvector column that migration 0007 adds on PostgreSQL, generated from
+# search_text with the 'simple' configuration (no stemming, no stop words, so that
+# it finds what the FTS5 table finds), and its GIN index.
+VECTOR_COLUMN = "search_vector"
+TEXT_SEARCH_CONFIG = "simple"
+
+# Runs of letters and digits: the words both databases index.
+WORD = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
     return normalise_name(text)
 
 
+def words(text: str) -> list[str]:
+    """The folded words of a text, without its punctuation."""
+    return WORD.findall(fold(text))
+
+
 def document(claim: Claim) -> str:
-    """The folded text a claim is found by; expects the prefetches of ``refresh``."""
+    """The words a claim is found by; expects the prefetches of ``refresh``."""
     parts = [claim.statement, claim.value_text, claim.subject.name]
     parts += [alias.alias for alias in claim.subject.aliases.all()]
     parts += [appearance.exact for appearance in claim.appearances.all()]
     for evidence in claim.evidence.all():
         parts += [evidence.title, evidence.excerpt, evidence.note]
-    return fold(" \n ".join(p for p in parts if p))
+    return " ".join(words(" ".join(p for p in parts if p)))
 
 
 def refresh(claim_ids: Iterable[int]) -> None:
@@ -55,9 +96,58 @@ def refresh_all() -> None:
     refresh(Claim.objects.values_list("pk", flat=True))
 
 
+def terms(query: str) -> list[list[str]]:
+    """The query's terms, each as its words; a term of punctuation alone is left out."""
+    return [found for piece in fold(query).split() if (found := WORD.findall(piece))]
+
+
 def search(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """Claims whose text holds every word of the query, whatever its accents and case."""
+    """Claims matching every term of the query, whatever its accents and case.
+
+    The match is a condition on ``queryset``, so it combines with any other filter,
+    order and slice (the paginator's count included).
+    """
+    if not query.strip():
+        return queryset
+    query_terms = terms(query)
+    if not query_terms:
+        return queryset.none()
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite":
+        return queryset.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [fts5_query(query_terms)],
+            )
+        )
+    if vendor == "postgresql":
+        # The column exists on PostgreSQL only, so it is named in SQL, and unqualified:
+        # the claims table is the only one with it, and Django renames that table (U0)
+        # when this queryset becomes a subquery of another. No subquery here, unlike
+        # SQLite: PostgreSQL then plans a join of the table with itself.
+        return queryset.filter(
+            RawSQL(
+                f"{VECTOR_COLUMN} @@ to_tsquery('{TEXT_SEARCH_CONFIG}'::regconfig, %s)",
+                [tsquery(query_terms)],
+                output_field=BooleanField(),
+            )
+        )
     condition = Q()
-    for term in fold(query).split():
-        condition &= Q(search_text__contains=term)
+    for term in query_terms:
+        condition &= Q(search_text__contains=" ".join(term))
     return queryset.filter(condition)
+
+
+def fts5_query(query_terms: list[list[str]]) -> str:
+    """FTS5 syntax: each term a quoted phrase of its words, the last one a prefix.
+
+    Words are runs of letters and digits, so they hold no quote or operator; and a
+    quoted AND, OR, NOT or NEAR is a word to FTS5, not an operator.
+    """
+    return " ".join('"' + " ".join(term) + '"*' for term in query_terms)
+
+
+def tsquery(query_terms: list[list[str]]) -> str:
+    """``to_tsquery`` syntax: terms joined by ``&``, the words of a term by ``<->``
+    (followed by), each word quoted, the last word of a term a prefix (``:*``)."""
+    return " & ".join(" <-> ".join(f"'{word}'" for word in term) + ":*" for term in query_terms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from claims import search, workflow
 from claims.choices import ClaimStatus, Stance
@@ -105,10 +106,125 @@ def test_an_empty_query_finds_everything() -> None:
     assert found("   ") == claims
 
 
-@pytest.mark.parametrize("query", ["%", "\\", "2%9"])
-def test_wildcards_in_a_query_are_taken_literally(query) -> None:
-    make_claim(statement="Sans caractère spécial, fondée en 2019.")
+@pytest.mark.parametrize("query", ["%", "\\", "_", "?!", '"', "*", "« »", "--", "\x00"])
+def test_a_query_without_a_word_finds_nothing(query) -> None:
+    # Punctuation is not indexed: nothing can match it, and showing every claim
+    # would look like a match.
+    make_claim(statement="100 % des paramètres, selon « l'entreprise » (_x_) ?!")
     assert found(query) == set()
+
+
+def test_a_word_matches_the_start_of_a_word() -> None:
+    subject = make_subject("Exemple SA")  # not "Subject 671", whose number would match
+    wanted = make_claim(statement="Le modèle a 671 milliards de paramètres.", subject=subject)
+    make_claim(statement="Le modèle a coûté 6 millions de dollars.", subject=subject)
+    for query in ("param", "PARAMÉ", "parametres", "671", "67 param"):
+        assert found(query) == {wanted.pk}, query
+
+
+def test_the_middle_of_a_word_is_not_matched() -> None:
+    # The trade-off of an index of words: it finds words by their start only.
+    make_claim(
+        statement="Le modèle a 671 milliards de paramètres.", subject=make_subject("Exemple SA")
+    )
+    assert found("arametres") == set()
+    assert found("71") == set()
+
+
+def test_a_term_with_punctuation_inside_matches_its_words_in_a_row() -> None:
+    subject = make_subject("Exemple SA")
+    together = make_claim(
+        statement="Selon l'entreprise, ce sont des puces TCP/IP.", subject=subject
+    )
+    apart = make_claim(
+        statement="L'avis de l'État sur une entreprise de puces IP.", subject=subject
+    )
+    assert found("l'entreprise") == {together.pk}
+    assert found("L’ENTR") == {together.pk}
+    assert found("l entreprise") == {together.pk, apart.pk}
+    assert found("tcp/ip") == {together.pk}
+    assert found("ip") == {together.pk, apart.pk}
+    assert found("2%9") == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"paramètres"',
+        "paramètres*",
+        "(paramètres)",
+        "param:*",
+        "^param",
+        "{param}",
+        "param'",
+        "+param",
+        "parametres -modele",
+        "parametres & !modele",
+    ],
+)
+def test_operators_in_a_query_are_not_syntax(query) -> None:
+    wanted = make_claim(statement="Le modèle a 671 milliards de paramètres.")
+    make_claim(statement="Le modèle a coûté 6 millions de dollars.")
+    assert found(query) == {wanted.pk}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "modele OR japon",
+        "parametres AND modele",
+        "modele | japon",
+        "parametres NOT modele",
+        "NEAR(modele parametres)",
+        "statement:parametres",
+        "search_text:parametres",
+        "'; DROP TABLE claims_claim; --",
+        '"parametres" OR "',
+        "p" * 3000,
+        "param " * 200 + "japon",
+    ],
+)
+def test_operators_are_searched_for_as_words(query) -> None:
+    make_claim(
+        statement="Le modèle a 671 milliards de paramètres.", subject=make_subject("Exemple SA")
+    )
+    assert found(query) == set()
+    assert Claim.objects.count() == 1
+
+
+def test_search_text_holds_the_folded_words_only(article) -> None:
+    claim = make_claim(
+        statement="Prix : 0,14 $ « par » million (TCP/IP).",
+        subject=make_subject("Société Générale"),
+        source=article,
+        quote="siège est à Hangzhou",
+    )
+    claim.refresh_from_db()
+    assert claim.search_text == "prix 0 14 par million tcp ip societe generale siege est a hangzhou"
+
+
+def test_search_combines_with_order_slices_and_count() -> None:
+    ids = [make_claim(statement=f"Paramètres, lot {n}.").pk for n in range(3)]
+    make_claim(statement="Autre chose.")
+    queryset = search.search(Claim.objects.order_by("-pk"), "param")
+    assert queryset.count() == 3
+    assert list(queryset.values_list("pk", flat=True)[:2]) == sorted(ids, reverse=True)[:2]
+    assert list(
+        search.search(queryset.filter(pk__lt=ids[-1]), "lot").values_list("pk", flat=True)
+    ) == sorted(ids[:-1], reverse=True)
+    # As a subquery of another query, where the claims table is renamed.
+    assert set(
+        Claim.objects.filter(pk__in=queryset.values("pk")).values_list("pk", flat=True)
+    ) == set(ids)
+    assert Appearance.objects.filter(claim__in=queryset).count() == 3
+
+
+def test_other_databases_fall_back_to_substrings(monkeypatch) -> None:
+    wanted = make_claim(statement="Le modèle a 671 milliards de paramètres.")
+    make_claim(statement="Le modèle a coûté 6 millions de dollars.")
+    monkeypatch.setattr(connection, "vendor", "other")
+    assert found("arametres") == {wanted.pk}
+    assert found("%") == set()
 
 
 def test_search_keeps_the_queryset_it_is_given() -> None:
@@ -217,3 +333,51 @@ def test_search_text_is_built_in_constant_queries(django_assert_num_queries) -> 
     # evidence, and one bulk update.
     with django_assert_num_queries(5):
         search.refresh(ids)
+
+
+# --- the indexes of migration 0007 ---------------------------------------------------------
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
+
+
+@sqlite_only
+def test_the_fts_table_is_kept_by_triggers() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {name for (name,) in cursor.fetchall()}
+    assert {f"{search.FTS_TABLE}_{when}" for when in ("insert", "update", "delete")} <= triggers, (
+        "A migration rebuilt claims_claim and SQLite dropped its triggers with it: create "
+        "them again and rebuild the FTS table, as 0007_full_text_search does."
+    )
+
+
+@sqlite_only
+def test_the_fts_table_follows_every_write() -> None:
+    kept = make_claim(statement="Paramètres.")
+    removed = make_claim(statement="Paramètres aussi.")
+    Claim.objects.filter(pk=kept.pk).update(search_text="texte ecrit a la main")
+    Claim.objects.filter(pk=kept.pk).update(status=ClaimStatus.IN_RESEARCH)
+    removed.delete()
+    assert found("main") == {kept.pk}
+    assert found("parametres") == set()
+    with connection.cursor() as cursor:
+        # Fails ("database disk image is malformed") when the index and the table differ.
+        cursor.execute(
+            f"INSERT INTO {search.FTS_TABLE}({search.FTS_TABLE}, rank) "
+            "VALUES ('integrity-check', 1)"
+        )
+
+
+@pytest.mark.parametrize("query", ["parametres", "param", "l'entreprise chine"])
+def test_search_uses_the_index(query) -> None:
+    make_claim(statement="Paramètres.")
+    queryset = search.search(Claim.objects.order_by(), query)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # A handful of rows is cheaper to scan: leave the planner nothing but the
+            # index, which it can only use if the condition is the one indexed.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+        assert "Bitmap Index Scan on claim_search_vector" in queryset.explain()
+    else:
+        assert f"{search.FTS_TABLE} VIRTUAL TABLE INDEX" in queryset.explain()
