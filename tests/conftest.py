@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 
 from claims.demo import load_demo_case
 from claims.roles import EDITOR, REVIEWER
 
 PASSWORD = "correct-horse-battery-9"
+
+DATA_MIGRATIONS = [("0002_property_vocabulary", "add_vocabulary"), ("0003_roles", "add_roles")]
 
 
 def _user(username: str, *roles: str) -> User:
@@ -41,3 +46,20 @@ def second_editor(db) -> User:
 def outsider(db) -> User:
     """Logged in, but neither reviewer nor editor."""
     return _user("olga")
+
+
+def restore_migration_data() -> None:
+    """The live server needs committed data, so browser tests truncate every table
+    after each test, rows the data migrations made included; put those back.
+
+    (Django's serialized rollback would do this, but Playwright's greenlets give
+    the test its own database connection object, which never holds the snapshot.)
+    """
+    for migration, function in DATA_MIGRATIONS:
+        getattr(import_module(f"claims.migrations.{migration}"), function)(apps, None)
+
+
+@pytest.fixture
+def migration_data(db) -> None:
+    """For transactional tests: the rows the data migrations made, back after a truncation."""
+    restore_migration_data()

@@ -60,7 +60,7 @@ def restore(path: Path) -> None:
 
 @round_trip
 def test_restore_brings_back_exactly_what_was_backed_up(
-    tmp_path, deepseek, reviewer, editor
+    migration_data, tmp_path, deepseek, reviewer, editor
 ) -> None:
     first, second, third = Claim.objects.order_by("pk")[:3]
     evidence = workflow.add_evidence(
@@ -95,7 +95,7 @@ def test_restore_brings_back_exactly_what_was_backed_up(
     connection.vendor != "sqlite", reason="SQLite's online backup, taken while the app writes"
 )
 def test_a_sqlite_backup_taken_while_reviewers_write_is_consistent(
-    tmp_path, deepseek, reviewer
+    migration_data, tmp_path, deepseek, reviewer
 ) -> None:
     claim = Claim.objects.order_by("pk").first()
     stop = threading.Event()

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import restore_migration_data
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make around it are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-DATA_MIGRATIONS = [("0002_property_vocabulary", "add_vocabulary"), ("0003_roles", "add_roles")]
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium reaches for Google's services at start-up, and this
 # machine's closed network refuses each attempt.
@@ -69,17 +68,6 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors, f"the browser reported errors: {errors}"
-
-
-def restore_migration_data() -> None:
-    """The live server needs committed data, so browser tests truncate every table
-    after each test, rows the data migrations made included; put those back.
-
-    (Django's serialized rollback would do this, but Playwright's greenlets give
-    the test its own database connection object, which never holds the snapshot.)
-    """
-    for migration, function in DATA_MIGRATIONS:
-        getattr(import_module(f"claims.migrations.{migration}"), function)(apps, None)
 
 
 def log_in(page: Page, user: User, password: str) -> None:
