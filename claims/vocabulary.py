@@ -33,15 +33,6 @@ def _require_reviewer(user: AbstractBaseUser) -> None:
         raise NotAllowed(_("Only reviewers and editors can do this."))
 
 
-def _owner_of(name: str) -> Subject | None:
-    key = normalise_name(name)
-    return (
-        Subject.objects.filter(Q(normalised_name=key) | Q(aliases__normalised_alias=key))
-        .distinct()
-        .first()
-    )
-
-
 @records_actor
 @transaction.atomic
 def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectAlias:
@@ -50,7 +41,7 @@ def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectA
     alias = " ".join(alias.split())
     if not normalise_name(alias):
         raise VocabularyError(_("An alias cannot be empty."))
-    owner = _owner_of(alias)
+    owner = Subject.objects.resolve(alias)
     if owner == subject:
         raise VocabularyError(
             _("“%(alias)s” already names %(subject)s.")
@@ -74,7 +65,7 @@ def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Su
     name = " ".join(name.split())
     if not normalise_name(name):
         raise VocabularyError(_("A subject needs a name."))
-    owner = _owner_of(name)
+    owner = Subject.objects.resolve(name)
     if owner is not None:
         raise VocabularyError(
             _("“%(name)s” is already known, as %(subject)s.") % {"name": name, "subject": owner}
