@@ -53,7 +53,9 @@ from claims.choices import (
     ValueKind,
     ValueRank,
 )
-from claims.models import VALUE_FIELDS as CLAIM_VALUE_FIELDS
+from claims.models import (
+    VALUE_FIELDS as CLAIM_VALUE_FIELDS,
+)
 from claims.models import (
     Appearance,
     Claim,

@@ -314,16 +314,22 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     """GET shows the evidence as a form in place; POST saves it unless someone saved first."""
     claim, evidence = _evidence_for_user(request, pk, evidence_pk)
-    if request.method == "GET":
-        form = EvidenceForm(instance=evidence, prefix=f"e{evidence.pk}")
+
+    def in_place(form: EvidenceForm, version: int | None, **extra) -> HttpResponse:
+        """The evidence section with this item open as a form, carrying ``version``."""
         return _render_section(
             request,
             claim,
             "evidence",
             editing=evidence.pk,
             edit_form=form,
-            edit_version=evidence.version,
+            edit_version=version,
+            **extra,
         )
+
+    if request.method == "GET":
+        form = EvidenceForm(instance=evidence, prefix=f"e{evidence.pk}")
+        return in_place(form, evidence.version)
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})
     form = EvidenceForm(request.POST, instance=evidence, prefix=f"e{evidence.pk}")
@@ -334,23 +340,9 @@ def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespon
         form.add_error(
             None, _("This form is out of date. Reload the claim and make your change again.")
         )
-        return _render_section(
-            request,
-            claim,
-            "evidence",
-            editing=evidence.pk,
-            edit_form=form,
-            edit_version=evidence.version,
-        )
+        return in_place(form, evidence.version)
     if not form.is_valid():
-        return _render_section(
-            request,
-            claim,
-            "evidence",
-            editing=evidence.pk,
-            edit_form=form,
-            edit_version=expected,
-        )
+        return in_place(form, expected)
     changes = {k: form.cleaned_data[k] for k in ("stance", "url", "title", "excerpt", "note")}
     try:
         workflow.update_evidence(evidence, by=request.user, expected_version=expected, **changes)
@@ -362,27 +354,12 @@ def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespon
                 "Their version is shown below; yours is still in the form: merge and save again."
             ),
         )
-        return _render_section(
-            request,
-            claim,
-            "evidence",
-            editing=evidence.pk,
-            edit_form=form,
-            edit_version=stale.current.version,
-            conflict=stale.current,
-        )
+        return in_place(form, stale.current.version, conflict=stale.current)
     except workflow.WorkflowError as error:
         if isinstance(error, workflow.NotAllowed):
             raise PermissionDenied(error.message) from error
         form.add_error(None, error.message)
-        return _render_section(
-            request,
-            claim,
-            "evidence",
-            editing=evidence.pk,
-            edit_form=form,
-            edit_version=expected,
-        )
+        return in_place(form, expected)
     if request.htmx:
         return _render_section(request, claim, "evidence")
     messages.success(request, _("Evidence saved."))
