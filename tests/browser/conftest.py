@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import User
@@ -56,10 +57,10 @@ def live_db(transactional_db) -> None:
     restore_migration_data()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server) -> Iterator[Page]:
+@contextmanager
+def browser_tab(browser: Browser, base_url: str, locale: str = "en-GB") -> Iterator[Page]:
     """A fresh browser tab; the test fails if the page logs any error (CSP violations too)."""
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context = browser.new_context(base_url=base_url, locale=locale)
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
@@ -68,6 +69,12 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors, f"the browser reported errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Iterator[Page]:
+    with browser_tab(browser, live_server.url) as tab:
+        yield tab
 
 
 def log_in(page: Page, user: User, password: str) -> None:

@@ -11,17 +11,14 @@ from playwright.sync_api import Browser, Page, expect
 from claims import workflow
 from claims.choices import Stance
 from claims.models import Claim
-from tests.browser.conftest import log_in
+from tests.browser.conftest import browser_tab, log_in
 from tests.conftest import PASSWORD
 
 
 @pytest.fixture
 def second_page(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    with browser_tab(browser, live_server.url) as tab:
+        yield tab
 
 
 def test_a_concurrent_claim_edit_is_refused_and_merged(

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from claims.choices import ClaimStatus
 from claims.models import Claim
-from tests.browser.conftest import log_in
+from tests.browser.conftest import browser_tab, log_in
 from tests.conftest import PASSWORD
 from tests.test_i18n import compile_french_catalogue
 
@@ -90,15 +90,8 @@ def test_a_reviewer_switches_to_french_and_it_sticks(page: Page, deepseek, revie
 @pytest.fixture
 def french_page(browser: Browser, live_server) -> Iterator[Page]:
     """A browser set to French: it asks for French in every request's Accept-Language."""
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, f"the browser reported errors: {errors}"
+    with browser_tab(browser, live_server.url, locale="fr-FR") as tab:
+        yield tab
 
 
 def test_a_french_browser_sees_french_without_switching(
