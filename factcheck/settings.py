@@ -160,7 +160,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the busy timeout instead of failing mid-transaction with "database is
     # locked"), and the timeout is how long a writer waits its turn.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # mmap: a new connection (one per request) reads pages straight from the
+        # operating system's cache instead of copying them into its own empty one.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
     }
