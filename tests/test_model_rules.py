@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from claims import workflow
-from claims.models import Claim, Verdict, VerdictStatus
+from claims.choices import ClaimStatus
+from claims.models import Claim, ClaimEvent, Dispute, Evidence, Verdict, VerdictStatus
 from tests.factories import make_claim
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,42 @@ def test_the_admin_shows_the_lock_instead_of_saving(client, published, django_us
     assert response.status_code == 200
     assert "published and locked" in response.text
     assert Claim.objects.get(pk=published.pk).statement == "Published statement."
+
+
+# --- choice labels ---------------------------------------------------------------------
+
+DISPLAYED_CHOICES = [
+    (Claim, "status"),
+    (Claim, "rating"),
+    (Claim, "value_kind"),
+    (Claim, "value_date_precision"),
+    (Claim, "value_rank"),
+    (Evidence, "stance"),
+    (Verdict, "rating"),
+    (Verdict, "status"),
+    (ClaimEvent, "kind"),
+    (Dispute, "agreement"),
+    (Dispute, "status"),
+]
+
+
+@pytest.mark.parametrize(("model", "name"), DISPLAYED_CHOICES)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_choice_labels_are_django_s_own_in_each_language(model, name, language) -> None:
+    field = model._meta.get_field(name)
+    with translation.override(language):
+        for value, _label in field.flatchoices:
+            row = model(**{name: value})
+            shown = getattr(row, f"get_{name}_display")()
+            assert shown == str(models.Model._get_FIELD_display(row, field))
+        assert getattr(model(**{name: "unknown"}), f"get_{name}_display")() == "unknown"
+
+
+def test_choice_labels_follow_the_active_language() -> None:
+    claim = Claim(status=ClaimStatus.IN_RESEARCH)
+    with translation.override("fr"):
+        french = claim.get_status_display()
+    with translation.override("en"):
+        english = claim.get_status_display()
+    assert english == "in research"
+    assert french != english
