@@ -108,18 +108,19 @@ def verdict(ok: bool | None) -> str:
 def check(results: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
     """Each target, whether it holds, and the numbers that say so."""
     pages = [p for p in results["pages"] if not p.get("reference")]
-    admin = next(p for p in results["pages"] if p["page"] == "admin changelist")
+    admin = {p["page"]: p for p in results["pages"] if p.get("reference")}
+    plain = admin["admin changelist"]
     checks = []
     for page in pages:
         target = page["target_ms"]
-        ok = page["median_ms"] < target and page["median_ms"] <= admin["median_ms"]
-        checks.append(
-            (
-                f"{page['page']}: median < {target} ms and ≤ admin changelist",
-                ok,
-                f"{page['median_ms']} ms vs admin {admin['median_ms']} ms",
-            )
-        )
+        # Compared with the admin page measured the same way (searched with searched,
+        # page 1000 with the same offset), and shown beside the plain changelist too.
+        same = admin.get(page.get("admin_page"), plain)
+        ok = page["median_ms"] < target and page["median_ms"] <= same["median_ms"]
+        detail = f"{page['median_ms']} ms vs {same['page']} {same['median_ms']} ms"
+        if same is not plain:
+            detail += f" (plain changelist {plain['median_ms']} ms)"
+        checks.append((f"{page['page']}: median < {target} ms and ≤ the admin's", ok, detail))
         checks.append(
             (
                 f"{page['page']}: queries constant in page size",
