@@ -374,17 +374,11 @@ def suggestion_speed(runs: int) -> dict[str, Any]:
 
 def build(claims: int, seed: int) -> dict[str, Any]:
     from django.core.management import call_command
-    from django.db import connection
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()
     call_command("generate_demo_data", claims=claims, seed=seed, stdout=sys.stdout)
     seconds = time.perf_counter() - started
-    if connection.vendor == "postgresql":
-        # What autovacuum does shortly after a bulk load; SQLite has no such daemon,
-        # and Django does not run ANALYZE, so SQLite is measured without statistics.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     return {"claims": claims, "seed": seed, "generate_seconds": round(seconds, 1)}
 
 

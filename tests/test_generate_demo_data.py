@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count, F
@@ -12,11 +13,13 @@ from django.test.utils import CaptureQueriesContext
 
 from claims import search
 from claims.choices import ClaimStatus, Stance
-from claims.management.commands.generate_demo_data import generate
+from claims.management.commands import generate_demo_data
+from claims.management.commands.generate_demo_data import BulkWriter, generate
 from claims.models import (
     Appearance,
     Claim,
     ClaimEvent,
+    Comment,
     Dispute,
     EventKind,
     Evidence,
@@ -126,3 +129,95 @@ def test_the_query_count_does_not_grow_with_the_number_of_claims(db) -> None:
         generate(claims=200, seed=3)
     assert Claim.objects.count() == 270
     assert len(many) == len(few) < 40
+
+
+def test_chunks_written_while_the_next_is_planned_hold_together(db, monkeypatch) -> None:
+    # Five chunks: each one is written in the background while the next is planned.
+    monkeypatch.setattr(generate_demo_data, "CHUNK_SIZE", 40)
+    generate(claims=200, seed=4)
+    assert Claim.objects.count() == 200
+    assert ClaimEvent.objects.filter(kind=EventKind.CREATED).count() == 200
+    # Events name rows of their own claim, whichever chunk wrote them.
+    evidence = set(Evidence.objects.values_list("pk", "claim_id"))
+    verdicts = set(Verdict.objects.values_list("pk", "claim_id"))
+    comments = set(Comment.objects.values_list("pk", "claim_id"))
+    named = 0
+    for event in ClaimEvent.objects.all():
+        if event.kind == EventKind.EVIDENCE_ADDED:
+            assert (event.data["evidence"], event.claim_id) in evidence
+        elif event.kind == EventKind.COMMENTED:
+            assert (event.data["comment"], event.claim_id) in comments
+        elif "verdict" in event.data:
+            assert (event.data["verdict"], event.claim_id) in verdicts
+        else:
+            continue
+        named += 1
+    assert named > 400
+    for appearance in Appearance.objects.select_related("source"):
+        assert appearance.source.text[appearance.start : appearance.end] == appearance.exact
+    written = dict(Claim.objects.values_list("pk", "search_text"))
+    search.refresh_all()
+    assert dict(Claim.objects.values_list("pk", "search_text")) == written
+
+
+def test_keys_are_never_handed_out_twice(db) -> None:
+    generate(claims=30, seed=1)
+    newest = Claim.objects.order_by("-pk").first()
+    deleted = newest.pk
+    newest.delete()
+    generate(claims=30, seed=2)
+    # Not even a deleted claim's key: its history is its own, not a new claim's.
+    assert not Claim.objects.filter(pk=deleted).exists()
+    assert Claim.objects.filter(pk__gt=deleted).count() == 30
+    # The database's own next keys come after the generated ones.
+    claim = Claim.objects.order_by("-pk").first()
+    author = get_user_model().objects.get(username="demo-reviewer-01")
+    comment = Comment.objects.create(claim=claim, author=author, body="After the demo data.")
+    evidence = Evidence.objects.create(
+        claim=claim, url="https://example.org/after", title="After", added_by=author
+    )
+    assert comment.pk > Comment.objects.exclude(pk=comment.pk).order_by("-pk")[0].pk
+    assert evidence.pk > Evidence.objects.exclude(pk=evidence.pk).order_by("-pk")[0].pk
+
+
+@pytest.mark.parametrize("failing", ["write", "plan"])
+def test_a_failure_keeps_nothing_and_gives_the_connection_back(db, monkeypatch, failing) -> None:
+    monkeypatch.setattr(generate_demo_data, "CHUNK_SIZE", 40)
+    insert, plan_chunk = BulkWriter.insert, generate_demo_data.Generator.plan_chunk
+    planned = []
+
+    def failing_insert(self, table):
+        if failing == "write" and table.model is ClaimEvent:
+            raise RuntimeError("disk full")
+        insert(self, table)
+
+    def failing_plan(self, claim_count):
+        planned.append(claim_count)
+        if failing == "plan" and len(planned) == 3:  # while the second chunk is written
+            raise RuntimeError("out of ideas")
+        return plan_chunk(self, claim_count)
+
+    monkeypatch.setattr(BulkWriter, "insert", failing_insert)
+    monkeypatch.setattr(generate_demo_data.Generator, "plan_chunk", failing_plan)
+    with pytest.raises(RuntimeError):
+        generate(claims=200, seed=1)
+    assert not Claim.objects.exists()
+    assert not ClaimEvent.objects.exists()
+    assert not connection.allow_thread_sharing
+    assert Property.objects.exists()  # the connection still works
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_postgresql_gets_statistics_on_what_was_loaded() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no VACUUM statistics to keep (see update_statistics)")
+    generate(claims=30, seed=3, password="demo-password")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL "
+            "AND last_analyze IS NOT NULL AND relname IN ('claims_claim', 'claims_claimevent')"
+        )
+        assert sorted(row[0] for row in cursor.fetchall()) == [
+            "claims_claim",
+            "claims_claimevent",
+        ]
