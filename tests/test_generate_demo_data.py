@@ -208,7 +208,7 @@ def test_a_failure_keeps_nothing_and_gives_the_connection_back(db, monkeypatch, 
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_postgresql_gets_statistics_on_what_was_loaded() -> None:
+def test_postgresql_gets_statistics_on_what_was_loaded(migration_data) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("SQLite has no VACUUM statistics to keep (see update_statistics)")
     generate(claims=30, seed=3, password="demo-password")

@@ -55,6 +55,7 @@ from claims import search
 from claims.choices import ClaimStatus, DatePrecision, Qualifier, Rating, Stance, ValueKind
 from claims.models import (
     ANCHOR_CONTEXT,
+    VALUE_FIELDS,
     Appearance,
     Claim,
     ClaimEvent,
@@ -696,14 +697,10 @@ class PlannedClaim:
     timeline: list[tuple[datetime, str, int | None, Any]] = field(default_factory=list)
 
 
-# The claim columns that hold a structured value, each a claim may leave empty.
-VALUE_COLUMNS = (
-    "value_number",
-    "value_unit",
-    "value_per",
-    "value_currency",
-    "value_date",
-    "value_date_precision",
+# The claim columns that hold a structured value, each a claim may leave empty
+# (the kind, wording and qualifier are planned for every claim).
+VALUE_COLUMNS = tuple(
+    name for name in VALUE_FIELDS if name not in {"value_kind", "value_text", "value_qualifier"}
 )
 
 
