@@ -148,6 +148,9 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
     status = f"{claim_list}?status=in_research"
     search = f"{claim_list}?q=parametres"
     deep_url = f"{claim_list}?page={deep}"
+    # Half the archive, by the date claims were added.
+    middle = Claim.objects.order_by("created_at").values_list("created_at", flat=True)[total // 2]
+    added = f"{claim_list}?added_before={middle.date().isoformat()}"
     workbench = [
         ("claims list, first page", claim_list, "list", 50, plain),
         # What a click on a filter or a page link fetches: the results, without the form.
@@ -156,6 +159,8 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
         ("  the same, htmx results only", status, "list", 50, filtered, htmx),
         ("claims list, search “parametres”", search, "list", 100, searched),
         ("  the same, htmx results only", search, "list", 100, searched, htmx),
+        ("claims list, added before a date", added, "list", 50, plain),
+        ("  the same, htmx results only", added, "list", 50, plain, htmx),
         (f"claims list, page {deep}", deep_url, "list", 50, deep_admin),
         ("  the same, htmx results only", deep_url, "list", 50, deep_admin, htmx),
         ("claim page", busy_claim.get_absolute_url(), "claim", 50, change_page),

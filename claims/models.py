@@ -362,7 +362,11 @@ class Claim(models.Model):
             models.Index(fields=["status", "-updated_at", "-id"], name="claim_status_recent"),
             models.Index(fields=["rating", "-updated_at", "-id"], name="claim_rating_recent"),
             models.Index(fields=["assignee", "-updated_at", "-id"], name="claim_assignee_recent"),
-            models.Index(fields=["-updated_at", "-id"], name="claim_recent"),
+            # The default order; with created_at in it, the "added" date filter is
+            # checked in the index while it is walked, not in each claim's row.
+            models.Index(fields=["-updated_at", "-id", "created_at"], name="claim_recent_added"),
+            # The count of a date-filtered list, and the list sorted by date added.
+            models.Index(fields=["created_at"], name="claim_added"),
         ]
         constraints = [
             models.CheckConstraint(
