@@ -103,13 +103,23 @@ def matching_claim(
     return None
 
 
-def _anchor(claim: Claim, source: Source, start: int, end: int) -> tuple[Appearance, bool]:
+def _anchor(claim: Claim, source: Source, start: int, end: int, by: AbstractBaseUser) -> Appearance:
+    """The claim's appearance at these offsets, made (and put on its timeline) if new."""
     existing = Appearance.objects.filter(claim=claim, source=source, start=start, end=end).first()
     if existing is not None:
-        return existing, False
+        return existing
     appearance = Appearance.anchor(claim=claim, source=source, start=start, end=end)
     appearance.save()
-    return appearance, True
+    _record(
+        claim,
+        by,
+        EventKind.APPEARANCE_ADDED,
+        source=source.pk,
+        start=start,
+        end=end,
+        exact=appearance.exact,
+    )
+    return appearance
 
 
 @records_actor
@@ -148,17 +158,7 @@ def accept_suggestion(
         subject=subject, property=property, statement=statement, fields=value_fields
     )
     if existing is not None:
-        appearance, added = _anchor(existing, source, start, end)
-        if added:
-            _record(
-                existing,
-                by,
-                EventKind.APPEARANCE_ADDED,
-                source=source.pk,
-                start=start,
-                end=end,
-                exact=appearance.exact,
-            )
+        appearance = _anchor(existing, source, start, end, by)
         return Accepted(existing, appearance, created=False)
 
     claim = Claim(
@@ -167,16 +167,7 @@ def accept_suggestion(
     claim.full_clean(exclude=["assignee", "created_by", "search_text"])
     claim.save()
     _record(claim, by, EventKind.CREATED, source=source.pk, suggested=True)
-    appearance, _added = _anchor(claim, source, start, end)
-    _record(
-        claim,
-        by,
-        EventKind.APPEARANCE_ADDED,
-        source=source.pk,
-        start=start,
-        end=end,
-        exact=appearance.exact,
-    )
+    appearance = _anchor(claim, source, start, end, by)
     return Accepted(claim, appearance, created=True)
 
 
