@@ -452,3 +452,35 @@ def import_article(
         text=text,
         created_by=by,
     )
+
+
+def import_read_article(
+    read: ReadArticle,
+    *,
+    language: str,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    author: str = "",
+    published: tuple[datetime.date | None, str] = (None, ""),
+    by: AbstractBaseUser | None = None,
+) -> Source:
+    """``import_article`` for a file or pasted text that has been read.
+
+    What the person typed wins; what the file's markup says fills the fields they
+    left empty, its publication date (always a full date) included.
+    """
+    published_on, precision = published
+    if published_on is None and read.published_on is not None:
+        published_on, precision = read.published_on, DatePrecision.DAY
+    return import_article(
+        text=read.text,
+        language=language,
+        title=title or read.title,
+        url=url or read.url,
+        publisher=publisher or read.publisher,
+        author=author or read.author,
+        published_on=published_on,
+        published_precision=precision,
+        by=by,
+    )

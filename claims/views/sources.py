@@ -129,19 +129,14 @@ def article_import(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         read = data["file"] or articles.ReadArticle(text=data["text"])
-        published_on, precision = data["published"]
-        if published_on is None and read.published_on is not None:
-            published_on, precision = read.published_on, "day"
         try:
-            source = articles.import_article(
-                text=read.text,
+            source = articles.import_read_article(
+                read,
                 language=data["language"],
-                title=data["title"] or read.title,
-                url=data["url"] or read.url,
-                publisher=data["publisher"] or read.publisher,
-                author=read.author,
-                published_on=published_on,
-                published_precision=precision,
+                title=data["title"],
+                url=data["url"],
+                publisher=data["publisher"],
+                published=data["published"],
                 by=request.user,
             )
         except articles.DuplicateArticle as known:

@@ -37,18 +37,14 @@ class Command(BaseCommand):
             if path.stat().st_size > articles.MAX_FILE_BYTES:
                 raise articles.ArticleRefused(articles.too_big_message())
             read = articles.read_article_file(path.name, path.read_bytes())
-            published_on, precision = articles.parse_published(options["published"])
-            if published_on is None and read.published_on is not None:
-                published_on, precision = read.published_on, "day"
-            source = articles.import_article(
-                text=read.text,
+            source = articles.import_read_article(
+                read,
                 language=options["lang"],
-                title=options["title"] or read.title,
-                url=options["url"] or read.url,
-                publisher=options["publisher"] or read.publisher,
-                author=options["author"] or read.author,
-                published_on=published_on,
-                published_precision=precision,
+                title=options["title"],
+                url=options["url"],
+                publisher=options["publisher"],
+                author=options["author"],
+                published=articles.parse_published(options["published"]),
             )
         except articles.DuplicateArticle as known:
             raise CommandError(
