@@ -4,9 +4,9 @@ Plain functions over querysets, so the list's "Export CSV" link, the
 ``export_verdicts`` command and the ClaimReview endpoints share them and the
 tests call them without HTTP.
 
-The CSV streams: the queryset is read with ``.iterator(chunk_size=...)``, the
-per-claim details come from annotations (evidence counts, dispute flag) and
-per-chunk prefetches (appearances with their sources, verdicts with their
+The CSV streams: the queryset is read as tuples with ``.iterator(chunk_size=...)``,
+the per-claim details come from annotations (evidence counts, dispute flag) and
+two queries per chunk (quotes with their sources, current verdicts with their
 people), so an export costs the same few queries per chunk of claims whatever
 their number, and holds one chunk in memory at a time.
 """
@@ -210,9 +210,16 @@ def _appearances_prefetch() -> Prefetch:
     return Prefetch("appearances", queryset=sources, to_attr="export_appearances")
 
 
+def first_appearance_order(published_on: date | None, source_id: int, start: int) -> tuple:
+    """Where a quote comes among a claim's: earliest published source first, undated
+    ones last, then by source and by offset in it."""
+    return (published_on is None, published_on or date.min, source_id, start)
+
+
 def _first_appearance_key(appearance: Appearance) -> tuple:
-    published = appearance.source.published_on
-    return (published is None, published or date.min, appearance.source_id, appearance.start)
+    return first_appearance_order(
+        appearance.source.published_on, appearance.source_id, appearance.start
+    )
 
 
 def ordered_appearances(claim: Claim) -> list[Appearance]:
@@ -266,9 +273,7 @@ class Quote:
     published_on: date | None
 
     def order(self) -> tuple:
-        # Earliest published source first, undated ones last, as ``ordered_appearances``.
-        published = self.published_on
-        return (published is None, published or date.min, self.source_id, self.start)
+        return first_appearance_order(self.published_on, self.source_id, self.start)
 
 
 def _evidence_count(stance: str) -> Coalesce:
@@ -395,7 +400,7 @@ def export_chunks(
 ) -> Iterator[list[list]]:
     """The export's rows, keyed by ``COLUMN_KEYS`` position, a chunk of claims at a time.
 
-    The cells are not yet made safe for spreadsheets: ``export_rows`` does that.
+    The cells are not yet made safe for spreadsheets: ``csv_lines`` does that.
     """
     claims = (
         queryset.annotate(
@@ -408,15 +413,6 @@ def export_chunks(
     claim_url = _claim_url(base_url)
     for chunk in itertools.batched(claims, chunk_size):
         yield list(_chunk_rows(list(chunk), claim_url=claim_url))
-
-
-def export_rows(
-    queryset: QuerySet[Claim], *, base_url: str, chunk_size: int = CHUNK_SIZE
-) -> Iterator[list[str]]:
-    """The rows of the export, as text cells made safe for spreadsheets, one at a time."""
-    for chunk in export_chunks(queryset, base_url=base_url, chunk_size=chunk_size):
-        for row in chunk:
-            yield safe_cells(row)
 
 
 def csv_lines(
