@@ -61,13 +61,34 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+def document_parts(
+    *,
+    statement: str,
+    value_text: str,
+    subject: str,
+    aliases: Iterable[str],
+    quotes: Iterable[str],
+    evidence: Iterable[tuple[str, str, str]],
+) -> list[str]:
+    """The texts a claim is found by, in the order its search text holds their words:
+    statement, stated value, subject and its aliases, quotes, then each piece of
+    evidence's title, excerpt and note."""
+    parts = [statement, value_text, subject, *aliases, *quotes]
+    for title, excerpt, note in evidence:
+        parts += [title, excerpt, note]
+    return parts
+
+
 def document(claim: Claim) -> str:
     """The words a claim is found by; expects the prefetches of ``refresh``."""
-    parts = [claim.statement, claim.value_text, claim.subject.name]
-    parts += [alias.alias for alias in claim.subject.aliases.all()]
-    parts += [appearance.exact for appearance in claim.appearances.all()]
-    for evidence in claim.evidence.all():
-        parts += [evidence.title, evidence.excerpt, evidence.note]
+    parts = document_parts(
+        statement=claim.statement,
+        value_text=claim.value_text,
+        subject=claim.subject.name,
+        aliases=[alias.alias for alias in claim.subject.aliases.all()],
+        quotes=[appearance.exact for appearance in claim.appearances.all()],
+        evidence=[(e.title, e.excerpt, e.note) for e in claim.evidence.all()],
+    )
     return " ".join(words(" ".join(p for p in parts if p)))
 
 

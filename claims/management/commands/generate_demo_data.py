@@ -1350,11 +1350,14 @@ class Generator:
         same parts in the same order (quotes by source and offset, evidence as added,
         aliases as created); see ``SearchWords``."""
         subject = plan.subject
-        parts = [plan.statement, plan.value_text, subject.name]
-        parts += self.aliases.get(subject.pk, ())
-        parts += [q.exact for q in sorted(plan.quotes, key=lambda q: (q.source.pk, q.start))]
-        for evidence in plan.evidence:
-            parts += (evidence.title, evidence.excerpt, evidence.note)
+        parts = search.document_parts(
+            statement=plan.statement,
+            value_text=plan.value_text,
+            subject=subject.name,
+            aliases=self.aliases.get(subject.pk, ()),
+            quotes=[q.exact for q in sorted(plan.quotes, key=lambda q: (q.source.pk, q.start))],
+            evidence=[(e.title, e.excerpt, e.note) for e in plan.evidence],
+        )
         return self.search_words.document(parts)
 
     # --- what the articles say ------------------------------------------------------
