@@ -47,30 +47,32 @@ run: install messages
 	$(BIN)/python manage.py setup_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+# $(call debian_package,CHECK,PACKAGE,INSTALLING,NEEDED,AGAIN): when the shell test CHECK
+# fails, install Debian's PACKAGE as root (fresh machines and CI run as root); otherwise
+# say what needs it and how to install it, then stop.
+define debian_package
+	@if ! $(strip $(1)); then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's Chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "$(strip $(3))"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
-	    echo "Install it with: sudo apt-get install chromium   (then run make test again)"; \
+	    echo "$(strip $(4))"; \
+	    echo "Install it with: sudo apt-get install $(2)   (then run $(5) again)"; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+browser:
+	$(call debian_package,[ -x "$(CHROMIUM)" ],chromium,\
+	  Installing Debian's Chromium for the browser tests...,\
+	  The browser tests need Debian's Chromium at $(CHROMIUM).,make test)
 
 # Compiled catalogues are built here, not committed: the .po files are the source.
 gettext:
-	@if ! command -v msgfmt >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing GNU gettext to compile the translations..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
-	  else \
-	    echo "Compiling the translations needs GNU gettext (msgfmt)."; \
-	    echo "Install it with: sudo apt-get install gettext   (then run make again)"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian_package,command -v msgfmt >/dev/null,gettext,\
+	  Installing GNU gettext to compile the translations...,\
+	  Compiling the translations needs GNU gettext (msgfmt).,make)
 
 messages: gettext install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
@@ -126,16 +128,9 @@ install-bench: $(VENV)/.installed-bench
 
 # The floor the CSV export is compared with: the sqlite3 CLI dumping the same columns.
 sqlite3-cli:
-	@if ! command -v sqlite3 >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's sqlite3 (make bench compares the CSV export with it)..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; \
-	  else \
-	    echo "make bench compares the CSV export with the sqlite3 CLI."; \
-	    echo "Install it with: sudo apt-get install sqlite3   (then run make bench again)"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian_package,command -v sqlite3 >/dev/null,sqlite3,\
+	  Installing Debian's sqlite3 (make bench compares the CSV export with it)...,\
+	  make bench compares the CSV export with the sqlite3 CLI.,make bench)
 
 bench: install-bench sqlite3-cli
 	$(BIN)/python -m bench.run --claims $(BENCH_CLAIMS) --runs $(BENCH_RUNS) \
