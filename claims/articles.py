@@ -47,9 +47,8 @@ from django.utils.translation import gettext as _
 from claims.audit import records_actor
 from claims.choices import DatePrecision
 from claims.models import Source
-from claims.roles import is_reviewer
 from claims.values import SUPPORTED_LANGUAGES
-from claims.workflow import NotAllowed
+from claims.workflow import require_reviewer
 
 # An HTML page with its markup, scripts and styles is much bigger than its text.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -417,8 +416,8 @@ def import_article(
     ``by`` is the person importing (None for the command line). Raises
     ``DuplicateArticle`` when the workbench already has the same text.
     """
-    if by is not None and not is_reviewer(by):
-        raise NotAllowed(_("Only reviewers and editors can do this."))
+    if by is not None:
+        require_reviewer(by)
     text = normalise_text(text)
     if not text:
         raise ArticleRefused(_("The article has no text."))

@@ -36,7 +36,7 @@ from claims.suggestions import Suggestion
 from claims.workflow import (
     InvalidTransition,
     _record,
-    _require_reviewer,
+    require_reviewer,
     subject_named,
 )
 
@@ -140,7 +140,7 @@ def accept_suggestion(
     ``quote`` is "sentence" (the appearance is the whole sentence) or "figure"
     (only the figure's words). Records CREATED and APPEARANCE_ADDED events.
     """
-    _require_reviewer(by)
+    require_reviewer(by)
     statement = statement.strip()
     if not statement:
         raise InvalidTransition(_("A claim needs a statement."))
@@ -177,7 +177,7 @@ def dismiss_suggestion(
     suggestion: Suggestion, *, source: Source, by: AbstractBaseUser
 ) -> SuggestionDismissal:
     """Never offer this suggestion for this source again."""
-    _require_reviewer(by)
+    require_reviewer(by)
     dismissal, _created = SuggestionDismissal.objects.get_or_create(
         source=source,
         start=suggestion.start,

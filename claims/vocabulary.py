@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 
 from claims.audit import records_actor
 from claims.models import Property, Subject, SubjectAlias, normalise_name
-from claims.roles import is_reviewer
-from claims.workflow import NotAllowed
+from claims.workflow import require_reviewer
 
 
 class VocabularyError(Exception):
@@ -28,16 +27,11 @@ class VocabularyError(Exception):
         return str(self.args[0])
 
 
-def _require_reviewer(user: AbstractBaseUser) -> None:
-    if not is_reviewer(user):
-        raise NotAllowed(_("Only reviewers and editors can do this."))
-
-
 @records_actor
 @transaction.atomic
 def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectAlias:
     """Another name for ``subject``; refused if that name already belongs to any subject."""
-    _require_reviewer(by)
+    require_reviewer(by)
     alias = " ".join(alias.split())
     if not normalise_name(alias):
         raise VocabularyError(_("An alias cannot be empty."))
@@ -61,7 +55,7 @@ def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectA
 @records_actor
 @transaction.atomic
 def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Subject:
-    _require_reviewer(by)
+    require_reviewer(by)
     name = " ".join(name.split())
     if not normalise_name(name):
         raise VocabularyError(_("A subject needs a name."))
@@ -79,7 +73,7 @@ def add_property(
     label: str, *, by: AbstractBaseUser, value_kind: str = "", description: str = ""
 ) -> Property:
     """A new property; its code is derived from the label and must be new."""
-    _require_reviewer(by)
+    require_reviewer(by)
     label = " ".join(label.split())
     code = slugify(normalise_name(label))
     if not code:

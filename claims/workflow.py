@@ -80,7 +80,8 @@ MANUAL_TRANSITIONS: dict[str, set[str]] = {
 OPEN_STATUSES = {ClaimStatus.NEW, ClaimStatus.IN_RESEARCH, ClaimStatus.VERDICT_PROPOSED}
 
 
-def _require_reviewer(user: User) -> None:
+def require_reviewer(user: User) -> None:
+    """Refuse, with the reason to show, anyone who is neither reviewer nor editor."""
     if not is_reviewer(user):
         raise NotAllowed(_("Only reviewers and editors can do this."))
 
@@ -128,7 +129,7 @@ def allowed_statuses(claim: Claim) -> list[str]:
 @records_actor
 @transaction.atomic
 def change_status(claim: Claim, *, by: User, status: str, reason: str = "") -> Claim:
-    _require_reviewer(by)
+    require_reviewer(by)
     claim = _lock(claim)
     if status == claim.status:
         return claim
@@ -162,7 +163,7 @@ def start_research(claim: Claim, *, by: User) -> Claim:
 @records_actor
 @transaction.atomic
 def assign(claim: Claim, *, by: User, assignee: User | None) -> Claim:
-    _require_reviewer(by)
+    require_reviewer(by)
     if assignee is not None and not is_reviewer(assignee):
         raise NotAllowed(_("Claims can only be assigned to reviewers and editors."))
     claim = _lock(claim)
@@ -226,7 +227,7 @@ def add_evidence(
     note: str = "",
     source: Source | None = None,
 ) -> Evidence:
-    _require_reviewer(by)
+    require_reviewer(by)
     claim = _lock(claim)
     _require_open(claim)
     fields = {"source": source, "url": url, "title": title, "excerpt": excerpt}
@@ -251,7 +252,7 @@ def update_evidence(
     evidence: Evidence, *, by: User, expected_version: int | None = None, **changes: Any
 ) -> Evidence:
     """Change evidence; refuse if someone else saved it since ``expected_version``."""
-    _require_reviewer(by)
+    require_reviewer(by)
     claim = _lock(evidence.claim)
     _require_open(claim)
     current = Evidence.objects.select_for_update().get(pk=evidence.pk)
@@ -281,7 +282,7 @@ def update_evidence(
 @transaction.atomic
 def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
     """Delete evidence; the timeline keeps all of it, so it can be restored."""
-    _require_reviewer(by)
+    require_reviewer(by)
     claim = _lock(evidence.claim)
     _require_open(claim)
     # Snapshot the row as saved now, not as the caller loaded it: the timeline
@@ -298,7 +299,7 @@ def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
 @transaction.atomic
 def restore_evidence(event: ClaimEvent, *, by: User) -> Evidence:
     """Bring removed evidence back from its timeline entry."""
-    _require_reviewer(by)
+    require_reviewer(by)
     if event.kind != EventKind.EVIDENCE_REMOVED:
         raise InvalidTransition(_("Only removed evidence can be restored."))
     claim = _lock(event.claim)
@@ -353,7 +354,7 @@ def propose_verdict(
     another was proposed since, nothing is withdrawn and ``StaleEdit`` carries
     it, so no one replaces a colleague's verdict unseen. Scripts may leave it out.
     """
-    _require_reviewer(by)
+    require_reviewer(by)
     claim = _lock(claim)
     _require_open(claim)
     if replaces is not ANY_PENDING:
@@ -482,7 +483,7 @@ def reopen(claim: Claim, *, by: User, reason: str) -> Claim:
 @records_actor
 @transaction.atomic
 def add_comment(claim: Claim, *, by: User, body: str) -> Comment:
-    _require_reviewer(by)
+    require_reviewer(by)
     body = body.strip()
     if not body:
         raise InvalidTransition(_("A comment cannot be empty."))
@@ -523,7 +524,7 @@ def update_claim(claim: Claim, *, by: User, expected_version: int | None, **chan
     Every save path passes the version the person started from: ``None`` is
     only for scripts that mean to overwrite whatever is there.
     """
-    _require_reviewer(by)
+    require_reviewer(by)
     current = _lock(claim)
     _require_open(current)
     if expected_version is not None and current.version != expected_version:
