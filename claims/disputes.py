@@ -317,7 +317,10 @@ def assess(claims: Sequence[ClaimValue], *, tolerance: Decimal, status: str) -> 
 
 
 def _group_rows(subject_id: int, property_id: int) -> list[ClaimRow]:
-    rows = Claim.objects.filter(subject_id=subject_id, property_id=property_id)
+    """The group's claims; none when its property is one of the generic, never-compared ones."""
+    rows = Claim.objects.filter(
+        subject_id=subject_id, property_id=property_id, property__compared=True
+    )
     return [ClaimRow(*row) for row in rows.order_by("pk").values_list(*ROW_FIELDS)]
 
 
@@ -412,7 +415,8 @@ def refresh_all() -> Refreshed:
         )
     }
     rows = (
-        Claim.objects.order_by("subject_id", "property_id", "pk")
+        Claim.objects.filter(property__compared=True)
+        .order_by("subject_id", "property_id", "pk")
         .values_list(*ROW_FIELDS)
         .iterator(chunk_size=READ_CHUNK)
     )

@@ -19,6 +19,7 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -197,11 +198,24 @@ class Property(models.Model):
     """
 
     code = models.SlugField(_("code"), max_length=80, unique=True)
-    label = models.CharField(_("label"), max_length=200)
+    label = models.CharField(_("English label"), max_length=200)
+    label_fr = models.CharField(
+        _("French label"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown in the French interface; the English label when empty."),
+    )
     value_kind = models.CharField(
         _("expected value kind"), max_length=12, choices=ValueKind, blank=True
     )
     description = models.TextField(_("description"), blank=True)
+    # The generic "other amount", "other date"... take figures whose measure is
+    # unclear: comparing them would invent conflicts between unrelated figures.
+    compared = models.BooleanField(
+        _("compared"),
+        default=True,
+        help_text=_("Claims about one subject with this property are compared with each other."),
+    )
 
     objects = PropertyManager()
 
@@ -211,6 +225,13 @@ class Property(models.Model):
         ordering = ["label"]
 
     def __str__(self) -> str:
+        return self.label_in()
+
+    def label_in(self, language: str | None = None) -> str:
+        """The label in ``language`` (the active one by default), else the English label."""
+        language = language or get_language() or "en"
+        if language.startswith("fr") and self.label_fr:
+            return self.label_fr
         return self.label
 
     def natural_key(self) -> tuple[str]:

@@ -500,7 +500,7 @@ def test_list_shows_the_open_conflicts(client, detected, reviewer) -> None:
     client.force_login(reviewer)
     response = client.get(reverse("dispute_list"))
     assert "DeepSeek · founding date" in response.text
-    assert "DeepSeek-R1 · price per unit" in response.text
+    assert "DeepSeek-R1 · price" in response.text
     assert "mai 2023" in response.text and "0,55 $" in response.text
     assert "data location" not in response.text
 
@@ -511,7 +511,7 @@ def test_list_shows_the_open_conflicts(client, detected, reviewer) -> None:
         ("corroboration", {"DeepSeek · data location", "DeepSeek-R1 · benchmark standing"}),
         ("not_comparable", set()),
         ("resolved", set()),
-        ("all", {"founding date", "price per unit", "data location", "benchmark standing"}),
+        ("all", {"founding date", "price", "data location", "benchmark standing"}),
     ],
 )
 def test_list_filter(client, detected, reviewer, show, expected) -> None:
