@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from claims.choices import ClaimStatus, Rating
-from claims.models import Claim, Evidence
+from claims.models import Claim, Evidence, Source
 from claims.roles import EDITOR, REVIEWER
 from claims.values import parse_value, to_claim_fields
 
@@ -68,10 +68,33 @@ class EvidenceForm(forms.ModelForm):
         if (
             not data.get("url")
             and "url" not in self.errors
+            and not data.get("source")
             and not (self.instance.pk and self.instance.source_id)
         ):
             self.add_error("url", _("Give the URL of the evidence."))
         return data
+
+
+class AddEvidenceForm(EvidenceForm):
+    """New evidence: a web page by its URL, or a source already in the workbench with
+    an excerpt selected in its text (the offsets) or typed (found by the workflow)."""
+
+    source = forms.ModelChoiceField(
+        queryset=Source.objects.defer("text"), required=False, widget=forms.HiddenInput
+    )
+    excerpt_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    excerpt_end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    field_order = ["source", "stance", "excerpt", "url", "title", "note"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self["source"].value():
+            self.fields["url"].help_text = _("Optional: the article's own address is kept.")
+            self.fields["excerpt"].help_text = _(
+                "Select the passage in the article's text below, or type it as the article "
+                "words it."
+            )
 
 
 class VerdictForm(forms.Form):

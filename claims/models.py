@@ -19,6 +19,7 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -528,20 +529,24 @@ class Appearance(models.Model):
 
     def context(self, *, radius: int = 300) -> tuple[str, str, str]:
         """The quote with the text around it, cut at paragraph breaks: (before, quote, after)."""
-        text = self.source.text
-        para_start = text.rfind("\n", 0, self.start) + 1
-        para_end = text.find("\n", self.end)
-        if para_end < 0:
-            para_end = len(text)
-        before_from = max(para_start, self.start - radius)
-        after_to = min(para_end, self.end + radius)
-        before = text[before_from : self.start]
-        after = text[self.end : after_to]
-        if before_from > para_start:
-            before = "…" + before.lstrip()
-        if after_to < para_end:
-            after = after.rstrip() + "…"
-        return before, self.exact, after
+        return text_around(self.source.text, self.start, self.end, radius=radius)
+
+
+def text_around(text: str, start: int, end: int, *, radius: int = 300) -> tuple[str, str, str]:
+    """``text[start:end]`` with up to ``radius`` characters of its paragraph on each side."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    if para_end < 0:
+        para_end = len(text)
+    before_from = max(para_start, start - radius)
+    after_to = min(para_end, end + radius)
+    before = text[before_from:start]
+    after = text[end:after_to]
+    if before_from > para_start:
+        before = "…" + before.lstrip()
+    if after_to < para_end:
+        after = after.rstrip() + "…"
+    return before, text[start:end], after
 
 
 class Evidence(models.Model):
@@ -559,6 +564,16 @@ class Evidence(models.Model):
     url = models.URLField(_("URL"), max_length=2000, blank=True)
     title = models.CharField(_("title"), max_length=500, blank=True)
     excerpt = models.TextField(_("excerpt"), blank=True)
+    # With a source, the excerpt is anchored in its text as an Appearance is:
+    # ``source.text[excerpt_start:excerpt_end] == excerpt``, checked on every save.
+    excerpt_start = models.PositiveIntegerField(_("excerpt start offset"), null=True, blank=True)
+    excerpt_end = models.PositiveIntegerField(_("excerpt end offset"), null=True, blank=True)
+    excerpt_prefix = models.CharField(
+        _("text before the excerpt"), max_length=ANCHOR_CONTEXT * 2, blank=True
+    )
+    excerpt_suffix = models.CharField(
+        _("text after the excerpt"), max_length=ANCHOR_CONTEXT * 2, blank=True
+    )
     stance = models.CharField(_("stance"), max_length=10, choices=Stance)
     note = models.TextField(_("note"), blank=True)
     added_by = models.ForeignKey(
@@ -568,7 +583,8 @@ class Evidence(models.Model):
         null=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    # Not auto_now_add: restored evidence keeps the time it was first added.
+    created_at = models.DateTimeField(_("added at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -584,10 +600,50 @@ class Evidence(models.Model):
             models.CheckConstraint(
                 condition=Q(source__isnull=False) | ~Q(url=""), name="evidence_has_source_or_url"
             ),
+            models.CheckConstraint(
+                condition=Q(excerpt_start__isnull=True, excerpt_end__isnull=True)
+                | Q(source__isnull=False, excerpt_end__gt=models.F("excerpt_start")),
+                name="evidence_excerpt_span_in_source",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title or self.url or str(self.source)
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.excerpt_start is None:
+            return
+        text = self.source.text if self.source_id else ""
+        start, end = self.excerpt_start, self.excerpt_end
+        if end is None or not (0 <= start < end <= len(text)) or text[start:end] != self.excerpt:
+            raise ValidationError(
+                _("The excerpt does not match the source text at offsets %(start)s–%(end)s."),
+                params={"start": start, "end": end},
+            )
+
+    @property
+    def is_anchored(self) -> bool:
+        return self.excerpt_start is not None
+
+    def anchor_excerpt(self, start: int, end: int) -> None:
+        """Anchor the excerpt at ``source.text[start:end]``, with its prefix and suffix."""
+        text = self.source.text
+        self.excerpt = text[start:end]
+        self.excerpt_start, self.excerpt_end = start, end
+        self.excerpt_prefix = text[max(0, start - ANCHOR_CONTEXT) : start]
+        self.excerpt_suffix = text[end : end + ANCHOR_CONTEXT]
+
+    def drop_anchor(self) -> None:
+        self.excerpt_start = self.excerpt_end = None
+        self.excerpt_prefix = self.excerpt_suffix = ""
+
+    def context(self, *, radius: int = 160) -> tuple[str, str, str]:
+        """The anchored excerpt with the text around it: (before, excerpt, after)."""
+        return text_around(self.source.text, self.excerpt_start, self.excerpt_end, radius=radius)
 
 
 class VerdictStatus(models.TextChoices):

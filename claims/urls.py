@@ -14,6 +14,7 @@ urlpatterns = [
     path("claims/<int:pk>/reopen/", claims.claim_reopen, name="claim_reopen"),
     path("claims/<int:pk>/comments/", claims.comment_add, name="comment_add"),
     path("claims/<int:pk>/evidence/", claims.evidence_add, name="evidence_add"),
+    path("claims/<int:pk>/evidence/new/", claims.evidence_new, name="evidence_new"),
     path(
         "claims/<int:pk>/evidence/<int:evidence_pk>/",
         claims.evidence_edit,

@@ -18,10 +18,12 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from claims.audit import records_actor
 from claims.choices import ClaimStatus, Rating, Stance
+from claims.excerpts import ExcerptNotFound, find_excerpt
 from claims.models import (
     VALUE_FIELDS,
     Claim,
@@ -193,12 +195,15 @@ def bulk_change_status(claims: Iterable[Claim], *, by: User, status: str, reason
 # --- evidence ------------------------------------------------------------------
 
 EVIDENCE_FIELDS = ("source", "url", "title", "excerpt", "stance", "note")
+ANCHOR_FIELDS = ("excerpt_start", "excerpt_end", "excerpt_prefix", "excerpt_suffix")
 
 
 def _evidence_snapshot(evidence: Evidence) -> dict[str, Any]:
     return {
         "evidence": evidence.pk,
         "source": evidence.source_id,
+        # What the timeline names it by when it has no title of its own.
+        "source_title": evidence.source.title if evidence.source_id else "",
         "url": evidence.url,
         "title": evidence.title,
         "excerpt": evidence.excerpt,
@@ -214,6 +219,22 @@ def _check_evidence(fields: dict[str, Any]) -> None:
         raise InvalidTransition(_("Evidence needs a source or a URL."))
 
 
+def _anchor(evidence: Evidence, *, start: int | None = None, end: int | None = None) -> None:
+    """Anchor an excerpt of a cited source in its text (see claims.excerpts); a web
+    page's excerpt has no text to be anchored in."""
+    if evidence.source_id is None or not evidence.excerpt.strip():
+        if start is not None and evidence.source_id is None:
+            raise InvalidTransition(_("Offsets locate an excerpt in a source: choose the source."))
+        evidence.drop_anchor()
+        return
+    source = evidence.source
+    try:
+        span = find_excerpt(source.text, evidence.excerpt, title=source.title, start=start, end=end)
+    except ExcerptNotFound as error:
+        raise InvalidTransition(error.message) from None
+    evidence.anchor_excerpt(*span)
+
+
 @records_actor
 @transaction.atomic
 def add_evidence(
@@ -226,14 +247,20 @@ def add_evidence(
     excerpt: str = "",
     note: str = "",
     source: Source | None = None,
+    excerpt_start: int | None = None,
+    excerpt_end: int | None = None,
 ) -> Evidence:
+    """Add evidence; an excerpt of a ``source`` is anchored in its text, at the offsets
+    given when they hold it (a selection), else where the typed excerpt is found."""
     require_reviewer(by)
     claim = _lock(claim)
     _require_open(claim)
     fields = {"source": source, "url": url, "title": title, "excerpt": excerpt}
     fields |= {"stance": stance, "note": note}
     _check_evidence(fields)
-    evidence = Evidence.objects.create(claim=claim, added_by=by, **fields)
+    evidence = Evidence(claim=claim, added_by=by, **fields)
+    _anchor(evidence, start=excerpt_start, end=excerpt_end)
+    evidence.save()
     if claim.status == ClaimStatus.NEW:
         # Gathering evidence is research: say so without an extra click.
         old = claim.status
@@ -270,8 +297,11 @@ def update_evidence(
     after = _evidence_snapshot(current)
     if before == after:
         return current
+    if {"source", "excerpt"} & set(changes):
+        # An excerpt kept as it was stays where it was; a new one is found in the text.
+        _anchor(current, start=current.excerpt_start, end=current.excerpt_end)
     current.version += 1  # the row is locked (select_for_update above)
-    current.save(update_fields=[*changes, "version", "updated_at"])
+    current.save(update_fields=[*changes, *ANCHOR_FIELDS, "version", "updated_at"])
     _save_claim(claim, [])
     changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     _record(claim, by, EventKind.EVIDENCE_CHANGED, evidence=current.pk, changes=changed)
@@ -289,7 +319,11 @@ def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
     # copy is what a restore brings back.
     evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
     snapshot = _evidence_snapshot(evidence)
+    # Who found it and when, and where its excerpt stands: a restore brings all back.
     snapshot["added_by"] = evidence.added_by_id
+    snapshot["added_at"] = evidence.created_at.isoformat()
+    snapshot["excerpt_start"] = evidence.excerpt_start
+    snapshot["excerpt_end"] = evidence.excerpt_end
     evidence.delete()
     _save_claim(claim, [])
     return _record(claim, by, EventKind.EVIDENCE_REMOVED, **snapshot)
@@ -314,7 +348,7 @@ def restore_evidence(event: ClaimEvent, *, by: User) -> Evidence:
         raise InvalidTransition(
             _("The source this evidence cited no longer exists, so it cannot be restored.")
         )
-    evidence = Evidence.objects.create(
+    evidence = Evidence(
         claim=claim,
         source=source,
         url=data.get("url", ""),
@@ -323,12 +357,51 @@ def restore_evidence(event: ClaimEvent, *, by: User) -> Evidence:
         stance=data["stance"],
         note=data.get("note", ""),
         added_by_id=data.get("added_by"),
+        created_at=_first_added(event),
     )
+    if not Evidence.objects.filter(pk=data.get("evidence")).exists():
+        # The same id again: links to it and its field history carry on.
+        evidence.pk = data.get("evidence")
+    if source is not None and evidence.excerpt.strip():
+        try:
+            span = find_excerpt(
+                source.text,
+                evidence.excerpt,
+                title=source.title,
+                start=data.get("excerpt_start"),
+                end=data.get("excerpt_end"),
+            )
+        except ExcerptNotFound:
+            # The source's text changed since: the excerpt is kept, unanchored.
+            span = None
+        if span is not None:
+            evidence.anchor_excerpt(*span)
+    evidence.save(force_insert=True)
     event.data = {**data, "restored_as": evidence.pk}
     event.save(update_fields=["data"])
     _save_claim(claim, [])
     _record(claim, by, EventKind.EVIDENCE_RESTORED, **_evidence_snapshot(evidence))
     return evidence
+
+
+def _first_added(removal: ClaimEvent) -> Any:
+    """When the removed evidence was first added: kept in the removal since this
+    release, else the time of the timeline entry that added (or restored) it."""
+    added_at = parse_datetime(removal.data.get("added_at") or "")
+    if added_at is not None:
+        return added_at
+    added = (
+        ClaimEvent.objects.filter(
+            claim_id=removal.claim_id,
+            kind__in=[EventKind.EVIDENCE_ADDED, EventKind.EVIDENCE_RESTORED],
+            data__evidence=removal.data.get("evidence"),
+            pk__lt=removal.pk,
+        )
+        .order_by("pk")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return added or timezone.now()
 
 
 # --- verdicts -------------------------------------------------------------------

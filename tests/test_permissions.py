@@ -174,6 +174,7 @@ ROUTES = [
     Route("claim_detail", claim, (GET,), REVIEWER),
     Route("claim_edit", claim, (GET, POST), REVIEWER),
     Route("claim_history", claim, (GET,), REVIEWER),
+    Route("evidence_new", claim, (GET,), REVIEWER),
     Route(
         "claim_status",
         lambda w: [w.fresh.pk],
@@ -632,6 +633,16 @@ BAD_INPUT = [
         claim,
         lambda w: {"new-stance": Stance.SUPPORTS},
         "Give the URL of the evidence.",
+    ),
+    Bad(
+        "evidence_add",
+        claim,
+        lambda w: {
+            "new-stance": Stance.SUPPORTS,
+            "new-source": w.source.pk,
+            "new-excerpt": "fondée en 1999",
+        },
+        "The excerpt is not in “Le Monde”: quote it as the article words it.",
     ),
     Bad(
         "evidence_add",

@@ -581,8 +581,10 @@ def test_adding_evidence_records_it_and_starts_research(reviewer) -> None:
 def test_evidence_can_cite_a_source_instead_of_a_url(reviewer) -> None:
     claim = make_claim()
     document = make_source(title="Registre")
-    evidence = add_evidence(claim, reviewer, url="", source=document)
+    evidence = add_evidence(claim, reviewer, url="", source=document, excerpt="fondée en 2019")
     assert evidence.source == document
+    # The excerpt of a source is anchored in its text, like a quote.
+    assert document.text[evidence.excerpt_start : evidence.excerpt_end] == "fondée en 2019"
 
 
 @pytest.mark.parametrize(
@@ -703,7 +705,7 @@ def test_only_removed_evidence_can_be_restored(reviewer) -> None:
 def test_evidence_whose_source_is_gone_is_not_restored(reviewer) -> None:
     claim = with_status(ClaimStatus.IN_RESEARCH)
     document = make_source(title="Registre")
-    evidence = add_evidence(claim, reviewer, url="", source=document)
+    evidence = add_evidence(claim, reviewer, url="", source=document, excerpt="à Lyon")
     event = workflow.remove_evidence(evidence, by=reviewer)
     document.delete()
     before = state(claim)

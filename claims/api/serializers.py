@@ -23,6 +23,7 @@ from claims.choices import (
     ValueKind,
     ValueRank,
 )
+from claims.excerpts import ExcerptNotFound, find_excerpt
 from claims.forms import MAX_TEXT, validate_web_url
 from claims.models import Appearance, Claim, Evidence, Source, Verdict
 
@@ -149,6 +150,8 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "url",
             "title",
             "excerpt",
+            "excerpt_start",
+            "excerpt_end",
             "stance",
             "note",
             "added_by",
@@ -242,14 +245,40 @@ class EvidenceWriteSerializer(serializers.Serializer):
     excerpt = _text(default="")
     note = _text(default="")
     source = serializers.PrimaryKeyRelatedField(
-        queryset=Source.objects.only("pk", "title"), allow_null=True, default=None
+        queryset=Source.objects.all(), allow_null=True, default=None
     )
+    excerpt_start = serializers.IntegerField(
+        min_value=0,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "With a source: where the excerpt starts in its text, in characters "
+            "(source.text[excerpt_start:excerpt_end] == excerpt). Left out, the excerpt "
+            "is found in the text."
+        ),
+    )
+    excerpt_end = serializers.IntegerField(min_value=1, allow_null=True, default=None)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("url") and not attrs.get("source"):
             raise serializers.ValidationError(
                 {"url": _("Give the URL of the evidence.")}, code="required"
             )
+        source = attrs.get("source")
+        if isinstance(source, Source) and attrs.get("excerpt", "").strip():
+            # Bad input is a 400 naming the field, before the workflow is asked.
+            try:
+                find_excerpt(
+                    source.text,
+                    attrs["excerpt"],
+                    title=source.title,
+                    start=attrs.get("excerpt_start"),
+                    end=attrs.get("excerpt_end"),
+                )
+            except ExcerptNotFound as error:
+                raise serializers.ValidationError(
+                    {"excerpt": error.message}, code="not_in_source"
+                ) from None
         return attrs
 
 
@@ -263,6 +292,8 @@ class EvidenceUpdateSerializer(EvidenceWriteSerializer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A changed excerpt is found again in the source's text by the workflow.
+        del self.fields["excerpt_start"], self.fields["excerpt_end"]
         for name, field in self.fields.items():
             if name != "version":
                 field.default = serializers.empty

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,6 +24,7 @@ from claims import history, workflow
 from claims.choices import ClaimStatus, Stance
 from claims.filters import ClaimFilter
 from claims.forms import (
+    AddEvidenceForm,
     AssignForm,
     BulkForm,
     ClaimForm,
@@ -29,7 +35,7 @@ from claims.forms import (
     StatusForm,
     VerdictForm,
 )
-from claims.models import Claim, Evidence, Verdict
+from claims.models import Claim, ClaimEvent, EventKind, Evidence, Source, Verdict
 from claims.roles import is_editor
 from claims.views.access import editor_required, get_claim_for_user, reviewer_required
 
@@ -97,9 +103,70 @@ def claim_bulk(request: HttpRequest) -> HttpResponse:
     return _back_to_list(request)
 
 
+# Articles listed when a reviewer looks for one to cite as evidence.
+SOURCE_PICK_ROWS = 10
+
+
+@dataclass
+class RemovedEvidence:
+    """Evidence just removed, shown where it was with a way to undo."""
+
+    event: ClaimEvent
+    pk: int
+    title: str
+    excerpt: str
+    stance: str
+    created_at: datetime
+    is_removed: bool = True
+
+
+def _removed_evidence(claim: Claim, event_pk: object) -> RemovedEvidence | None:
+    """The removal to offer an undo for, if it is this claim's and not yet undone."""
+    try:
+        event = claim.events.get(pk=int(event_pk), kind=EventKind.EVIDENCE_REMOVED)
+    except (TypeError, ValueError, ClaimEvent.DoesNotExist):
+        return None
+    data = event.data
+    if data.get("restored_as"):
+        return None
+    added_at = parse_datetime(data.get("added_at") or "") or event.created_at
+    return RemovedEvidence(
+        event=event,
+        pk=data.get("evidence"),
+        title=data.get("title") or data.get("source_title") or data.get("url") or "",
+        excerpt=data.get("excerpt", ""),
+        stance=data.get("stance", ""),
+        created_at=added_at,
+    )
+
+
+def _source_pick(query: str, source_pk: object) -> dict:
+    """The add panel's choice of an article to cite: search results, or the one chosen."""
+    query = query.strip()[:200]
+    chosen = None
+    if source_pk:
+        try:
+            chosen = Source.objects.filter(pk=int(source_pk)).first()
+        except (TypeError, ValueError):
+            chosen = None
+    results = []
+    if query and chosen is None:
+        results = list(
+            Source.objects.defer("text")
+            .filter(Q(title__icontains=query) | Q(publisher__icontains=query))
+            .order_by(F("published_on").desc(nulls_last=True), "-pk")[:SOURCE_PICK_ROWS]
+        )
+    return {"query": query, "results": results, "source": chosen}
+
+
 def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
     """Everything the claim page shows; views pass bound forms to show their errors."""
-    evidence = list(claim.evidence.select_related("source", "added_by"))
+    evidence: list = list(claim.evidence.select_related("source", "added_by"))
+    removed = overrides.pop("removed", None)
+    if removed is not None:
+        # Where it stood, by the time it was added: the undo is right there.
+        evidence.append(removed)
+        evidence.sort(key=lambda item: (item.created_at, item.pk or 0))
     tally = dict(
         claim.evidence.order_by()
         .values_list("stance")
@@ -122,7 +189,12 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
         "comments": claim.comments.select_related("author"),
         "events": claim.events.select_related("actor"),
         "allowed_statuses": [(s, ClaimStatus(s).label) for s in workflow.allowed_statuses(claim)],
-        "evidence_form": EvidenceForm(prefix="new"),
+        "evidence_form": AddEvidenceForm(prefix="new"),
+        "pick": {"query": "", "results": [], "source": None},
+        "adding": False,
+        "evidence_notice": "",
+        "adding_notice": "",
+        "restored": None,
         "verdict_form": VerdictForm(initial={"replaces": pending.pk if pending else None}),
         "review_form": ReviewForm(),
         "reopen_form": ReasonForm(),
@@ -140,7 +212,10 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
 @require_safe
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
-    return render(request, "claims/claim_detail.html", claim_page_context(request, claim))
+    # After a removal without JavaScript, the undo stands where the evidence was.
+    removed = _removed_evidence(claim, request.GET.get("removed"))
+    context = claim_page_context(request, claim, removed=removed)
+    return render(request, "claims/claim_detail.html", context)
 
 
 @require_safe
@@ -291,24 +366,81 @@ def _evidence_for_user(request: HttpRequest, pk: int, evidence_pk: int) -> tuple
         raise Http404 from None
 
 
+def _adding_url(claim: Claim, source: Source | None = None) -> str:
+    """The claim page with its add panel open (on the same article, if one was cited)."""
+    url = reverse("evidence_new", args=[claim.pk])
+    if source is not None:
+        url += f"?source={source.pk}"
+    return url + "#add-evidence"
+
+
+def _next_evidence_form(source: Source | None) -> AddEvidenceForm:
+    """A fresh form for the next piece of evidence, on the same article, ready to type."""
+    form = AddEvidenceForm(prefix="new", initial={"source": source.pk} if source else {})
+    form.fields["stance"].widget.attrs["autofocus"] = True
+    return form
+
+
+@require_safe
+def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The add panel, open: searching for an article to cite, or citing the one chosen.
+
+    htmx swaps the panel alone; without JavaScript the whole claim page comes back
+    with the panel open, so the same links work either way.
+    """
+    claim = get_claim_for_user(request, pk)
+    pick = _source_pick(request.GET.get("q", ""), request.GET.get("source"))
+    initial = {"source": pick["source"].pk} if pick["source"] else {}
+    context = claim_page_context(
+        request,
+        claim,
+        pick=pick,
+        adding=True,
+        evidence_form=AddEvidenceForm(prefix="new", initial=initial),
+    )
+    if request.htmx:
+        return render(request, "claims/claim_detail.html#add_evidence", context)
+    return render(request, "claims/claim_detail.html", context)
+
+
 @require_POST
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
-    form = EvidenceForm(request.POST, prefix="new")
+    form = AddEvidenceForm(request.POST, prefix="new")
+    try:
+        source = form.fields["source"].clean(form["source"].value())
+    except ValidationError:
+        source = None
+
+    def with_errors() -> HttpResponse:
+        pick = {"query": "", "results": [], "source": source}
+        return _render_section(
+            request, claim, "evidence", evidence_form=form, pick=pick, adding=True
+        )
+
     if not form.is_valid():
-        return _render_section(request, claim, "evidence", evidence_form=form)
+        return with_errors()
     try:
         workflow.add_evidence(claim, by=request.user, **form.cleaned_data)
     except workflow.WorkflowError as error:
         if isinstance(error, workflow.NotAllowed) or claim.status not in workflow.OPEN_STATUSES:
             # A locked claim's page has no evidence form to show the error in.
             return _refused(request, claim, error)
-        form.add_error(None, error.message)
-        return _render_section(request, claim, "evidence", evidence_form=form)
+        form.add_error("excerpt" if source else None, error.message)
+        return with_errors()
     if request.htmx:
-        return _render_section(request, claim, "evidence")
+        # The panel stays open, on the same article, for the next piece of evidence.
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            adding=True,
+            pick={"query": "", "results": [], "source": source},
+            evidence_form=_next_evidence_form(source),
+            adding_notice=_("Evidence added. Add another, or close the panel."),
+        )
     messages.success(request, _("Evidence added."))
-    return redirect(claim)
+    return redirect(_adding_url(claim, source))
 
 
 def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
@@ -370,13 +502,15 @@ def evidence_edit(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespon
 def evidence_remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     claim, evidence = _evidence_for_user(request, pk, evidence_pk)
     try:
-        workflow.remove_evidence(evidence, by=request.user)
+        event = workflow.remove_evidence(evidence, by=request.user)
     except workflow.WorkflowError as error:
         return _refused(request, claim, error)
     if request.htmx:
-        return _render_section(request, claim, "evidence")
-    messages.success(request, _("Evidence removed. It can be restored from the timeline."))
-    return redirect(claim)
+        return _render_section(
+            request, claim, "evidence", removed=_removed_evidence(claim, event.pk)
+        )
+    url = f"{claim.get_absolute_url()}?removed={event.pk}#evidence-{evidence_pk}"
+    return redirect(url)
 
 
 @require_POST
@@ -386,11 +520,19 @@ def evidence_restore(request: HttpRequest, pk: int, event_pk: int) -> HttpRespon
     if event is None:
         raise Http404
     try:
-        workflow.restore_evidence(event, by=request.user)
+        evidence = workflow.restore_evidence(event, by=request.user)
     except workflow.WorkflowError as error:
         return _refused(request, claim, error)
+    if request.htmx:
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            restored=evidence.pk,
+            evidence_notice=_("Evidence restored."),
+        )
     messages.success(request, _("Evidence restored."))
-    return redirect(claim)
+    return redirect(f"{claim.get_absolute_url()}#evidence-{evidence.pk}")
 
 
 # --- verdicts --------------------------------------------------------------------

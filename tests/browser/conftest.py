@@ -82,3 +82,17 @@ def log_in(page: Page, user: User, password: str) -> None:
     page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+
+
+# Set FACTCHECK_SCREENSHOTS to a folder to keep a picture of the pages the tests pass
+# through (to look at them, not to compare them).
+SCREENSHOTS = os.environ.get("FACTCHECK_SCREENSHOTS", "")
+
+
+def screenshot(page: Page, name: str) -> None:
+    if SCREENSHOTS:
+        os.makedirs(SCREENSHOTS, exist_ok=True)
+        # caret="initial": hiding the caret would inject a style our CSP refuses.
+        page.screenshot(
+            path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True, caret="initial"
+        )

@@ -53,14 +53,16 @@ def test_evidence_is_edited_removed_and_restored_in_place(
     evidence.refresh_from_db()
     assert evidence.stance == Stance.CONTEXT
 
-    page.once("dialog", lambda dialog: dialog.accept())
     item.get_by_role("button", name="Remove").click()
-    expect(page.locator("#evidence .evidence-item")).to_have_count(0)
+    # No confirmation dialog: an undo stands where the evidence was.
+    expect(item.get_by_role("button", name="Undo")).to_be_visible()
+    expect(page.locator("#evidence .evidence-item:not(.evidence-removed)")).to_have_count(0)
     assert not Evidence.objects.filter(pk=evidence.pk).exists()
-    # Removing loses no word: the timeline keeps it and brings it back.
+    # Removing loses no word: the timeline keeps it and brings it back too.
     page.locator("#timeline").get_by_role("button", name="Restore").click()
     expect(page.locator("#evidence .evidence-item")).to_have_count(1)
     expect(page.locator("#evidence")).to_contain_text("Model card")
+    expect(page.locator("#timeline")).to_contain_text("Evidence restored")
 
 
 def test_comment_assign_and_not_checkable(
