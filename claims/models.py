@@ -907,3 +907,75 @@ def disputed_claims() -> Exists:
             subject=OuterRef("subject_id"), property=OuterRef("property_id")
         )
     )
+
+
+class NotificationKind(models.TextChoices):
+    VERDICT_APPROVED = "verdict_approved", _("verdict approved")
+    VERDICT_SENT_BACK = "verdict_sent_back", _("verdict sent back")
+    CLAIM_ASSIGNED = "claim_assigned", _("claim assigned")
+    CLAIMS_ASSIGNED = "claims_assigned", _("claims assigned")
+    RESOLUTION_CONFIRMED = "resolution_confirmed", _("resolution confirmed")
+    RESOLUTION_SENT_BACK = "resolution_sent_back", _("resolution sent back")
+
+
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)
+
+    def for_list(self) -> NotificationQuerySet:
+        return self.select_related("actor", "claim", "dispute__subject", "dispute__property")
+
+
+class Notification(models.Model):
+    """Something a person should know happened to their work: their verdict was approved
+    or sent back, a claim was assigned to them. Written by the workflow in the same
+    transaction as the change; read in the app, and by email when email is set up."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("what"), max_length=24, choices=NotificationKind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    dispute = models.ForeignKey(
+        Dispute, verbose_name=_("dispute"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    get_kind_display = choice_display(NotificationKind, "kind")
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        # The header's unread count and the list, newest first, from one index.
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient}"
+
+    def target_url(self) -> str:
+        """Where the notification leads: the claim, the dispute, or the assignee's claims."""
+        if self.claim_id:
+            return reverse("claim_detail", args=[self.claim_id])
+        if self.dispute_id:
+            return reverse("dispute_detail", args=[self.dispute_id])
+        return reverse("claim_list") + f"?assignee={self.recipient_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import claims, dashboard, disputes, exports, sources, vocabulary
+from claims.views import claims, dashboard, disputes, exports, notifications, sources, vocabulary
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
@@ -76,4 +76,10 @@ urlpatterns += [
         sources.suggestion_dismiss,
         name="suggestion_dismiss",
     ),
+]
+
+# What happened to my work.
+urlpatterns += [
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path("notifications/read/", notifications.notification_read, name="notification_read"),
 ]

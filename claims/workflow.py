@@ -31,11 +31,13 @@ from claims.models import (
     Comment,
     EventKind,
     Evidence,
+    NotificationKind,
     Source,
     Subject,
     Verdict,
     VerdictStatus,
 )
+from claims.notifications import notify
 from claims.roles import is_editor, is_reviewer
 
 User = AbstractBaseUser
@@ -162,27 +164,42 @@ def start_research(claim: Claim, *, by: User) -> Claim:
     return change_status(claim, by=by, status=ClaimStatus.IN_RESEARCH)
 
 
-@records_actor
-@transaction.atomic
-def assign(claim: Claim, *, by: User, assignee: User | None) -> Claim:
+def _assign(claim: Claim, by: User, assignee: User | None) -> tuple[Claim, bool]:
     require_reviewer(by)
     if assignee is not None and not is_reviewer(assignee):
         raise NotAllowed(_("Claims can only be assigned to reviewers and editors."))
     claim = _lock(claim)
     if claim.assignee_id == (assignee.pk if assignee else None):
-        return claim
+        return claim, False
     old = claim.assignee.get_username() if claim.assignee else ""
     claim.assignee = assignee
     _save_claim(claim, ["assignee"])
     _record(claim, by, EventKind.ASSIGNED, old=old, new=assignee.get_username() if assignee else "")
+    return claim, True
+
+
+@records_actor
+@transaction.atomic
+def assign(claim: Claim, *, by: User, assignee: User | None) -> Claim:
+    """Assign the claim (``None``: to nobody); the new assignee is told."""
+    claim, changed = _assign(claim, by, assignee)
+    if changed:
+        notify(assignee, kind=NotificationKind.CLAIM_ASSIGNED, actor=by, claim=claim)
     return claim
 
 
 @records_actor
 @transaction.atomic
 def bulk_assign(claims: Iterable[Claim], *, by: User, assignee: User | None) -> int:
-    """Assign every claim, or none if one of them refuses."""
-    return sum(1 for claim in claims if assign(claim, by=by, assignee=assignee))
+    """Assign every claim, or none if one of them refuses. The assignee is told once,
+    not once per claim."""
+    results = [_assign(claim, by, assignee) for claim in claims]
+    changed = [claim for claim, was_changed in results if was_changed]
+    if len(changed) == 1:
+        notify(assignee, kind=NotificationKind.CLAIM_ASSIGNED, actor=by, claim=changed[0])
+    elif changed:
+        notify(assignee, kind=NotificationKind.CLAIMS_ASSIGNED, actor=by, count=len(changed))
+    return len(results)
 
 
 @records_actor
@@ -507,6 +524,15 @@ def approve_verdict(verdict: Verdict, *, by: User, comment: str = "") -> Verdict
         rating=verdict.rating,
         comment=verdict.review_comment,
     )
+    notify(
+        verdict.author,
+        kind=NotificationKind.VERDICT_APPROVED,
+        actor=by,
+        claim=claim,
+        verdict=verdict.pk,
+        rating=verdict.rating,
+        comment=verdict.review_comment,
+    )
     return verdict
 
 
@@ -530,6 +556,15 @@ def send_back_verdict(verdict: Verdict, *, by: User, comment: str) -> Verdict:
     claim.rating = published.values_list("rating", flat=True).first() or ""
     _save_claim(claim, ["status", "rating"])
     _record(claim, by, EventKind.VERDICT_SENT_BACK, verdict=verdict.pk, comment=comment)
+    notify(
+        verdict.author,
+        kind=NotificationKind.VERDICT_SENT_BACK,
+        actor=by,
+        claim=claim,
+        verdict=verdict.pk,
+        rating=verdict.rating,
+        comment=comment,
+    )
     return verdict
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -142,6 +143,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "claims.context_processors.header",
             ],
         },
     },
@@ -254,6 +256,112 @@ FACTCHECK_PAGE_SIZE = env_int("FACTCHECK_PAGE_SIZE", 50)
 # Where the workbench is reached, for absolute links in exports made outside a
 # request (the export_verdicts command), e.g. https://factcheck.example.org
 FACTCHECK_BASE_URL = os.environ.get("FACTCHECK_BASE_URL", "").rstrip("/")
+
+
+def email_settings(environ: os._Environ | dict[str, str]) -> dict[str, object]:
+    """Django's ``MAILERS`` from the environment: none (nothing is ever sent) unless configured.
+
+    ``DJANGO_EMAIL_URL`` says it in one line (``smtp://user:password@host:587/?tls=True``,
+    ``console:`` on a developer's machine; parsed by dj-email-url); otherwise
+    ``EMAIL_HOST`` and its usual companions (``EMAIL_PORT``, ``EMAIL_HOST_USER``,
+    ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``, ``EMAIL_USE_SSL``, ``EMAIL_TIMEOUT``).
+    ``DJANGO_DEFAULT_FROM_EMAIL`` is the sender either way.
+    """
+    url = environ.get("DJANGO_EMAIL_URL", "").strip()
+    if url:
+        try:
+            parsed = dj_email_url.parse(url)
+        except Exception as error:
+            raise ImproperlyConfigured(
+                "DJANGO_EMAIL_URL is not an email URL such as "
+                f"smtp://user:password@mail.example.org:587/?tls=True ({error})"
+            ) from None
+        if "EMAIL_BACKEND" not in parsed:
+            raise ImproperlyConfigured(
+                f"DJANGO_EMAIL_URL: unknown scheme in {url.split(':', 1)[0]!r}; use smtp, "
+                "submission (587 with TLS), smtps, console or file."
+            )
+        mail = {name: value for name, value in parsed.items() if value not in (None, "")}
+    elif environ.get("EMAIL_HOST", "").strip():
+        mail = {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": environ["EMAIL_HOST"].strip(),
+            "EMAIL_PORT": _int_from(environ, "EMAIL_PORT", 25),
+            "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": _bool_from(environ, "EMAIL_USE_TLS"),
+            "EMAIL_USE_SSL": _bool_from(environ, "EMAIL_USE_SSL"),
+            "EMAIL_TIMEOUT": _int_from(environ, "EMAIL_TIMEOUT", 10),
+        }
+    else:
+        return {"MAILERS": {}, "DEFAULT_FROM_EMAIL": _from_email(environ, {})}
+    if mail.get("EMAIL_USE_TLS") and mail.get("EMAIL_USE_SSL"):
+        raise ImproperlyConfigured("Email: choose TLS (STARTTLS) or SSL, not both.")
+    backend = str(mail["EMAIL_BACKEND"])
+    options: dict[str, object] = {}
+    if backend.endswith(".smtp.EmailBackend"):
+        options = {
+            option: mail[name]
+            for name, option in _SMTP_OPTIONS.items()
+            if mail.get(name) not in (None, "")
+        }
+        # A mail server that does not answer must not hold a reviewer's request for long.
+        options.setdefault("timeout", 10)
+    elif backend.endswith(".filebased.EmailBackend") and mail.get("EMAIL_FILE_PATH"):
+        options = {"file_path": mail["EMAIL_FILE_PATH"]}
+    return {
+        "MAILERS": {"default": {"BACKEND": backend, "OPTIONS": options}},
+        "DEFAULT_FROM_EMAIL": _from_email(environ, mail),
+    }
+
+
+_SMTP_OPTIONS = {
+    "EMAIL_HOST": "host",
+    "EMAIL_PORT": "port",
+    "EMAIL_HOST_USER": "username",
+    "EMAIL_HOST_PASSWORD": "password",
+    "EMAIL_USE_TLS": "use_tls",
+    "EMAIL_USE_SSL": "use_ssl",
+    "EMAIL_TIMEOUT": "timeout",
+}
+
+
+def _from_email(environ: os._Environ | dict[str, str], mail: dict[str, object]) -> str:
+    return str(
+        environ.get("DJANGO_DEFAULT_FROM_EMAIL")
+        or mail.get("DEFAULT_FROM_EMAIL")
+        or "factcheck@localhost"
+    )
+
+
+def _int_from(environ: os._Environ | dict[str, str], name: str, default: int) -> int:
+    raw = environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}") from None
+
+
+def _bool_from(environ: os._Environ | dict[str, str], name: str) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}"
+    )
+
+
+# Notifications and password resets by email: off until a mail server is configured
+# (Django 6.1's MAILERS; no "default" mailer means nothing is sent).
+_EMAIL = email_settings(os.environ)
+MAILERS = _EMAIL["MAILERS"]
+DEFAULT_FROM_EMAIL = _EMAIL["DEFAULT_FROM_EMAIL"]
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Without a mail server the workbench sends nothing on purpose (and says so):
+# Django's warning that no default mailer exists is what was meant.
+SILENCED_SYSTEM_CHECKS = [] if MAILERS else ["mail.W001"]
 
 # The JSON API under /api/: tokens for scripts, the browser session (with its
 # CSRF check) for people; who may do what is decided by claims.workflow.

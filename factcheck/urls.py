@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from claims.views import system
+from claims.views import accounts, system
 
 handler403 = system.permission_denied
 
@@ -12,6 +12,7 @@ urlpatterns = [
     # The login page offers the language switch too, before anyone is logged in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("claims.api.urls")),
     path("", include("claims.urls")),

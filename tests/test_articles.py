@@ -397,7 +397,7 @@ def test_the_list_query_count_is_flat(client, reviewer, django_assert_num_querie
         make_claim(source=source)
     client.force_login(reviewer)
     # 1 session, 2 user, 3 the user's groups, 4 the paginator's count, 5 one page of
-    # articles with their claims counted.
-    with django_assert_num_queries(5):
+    # articles with their claims counted, 6 the header's unread notifications.
+    with django_assert_num_queries(6):
         response = client.get(reverse("source_list"))
     assert len(response.context["page"]) == n

@@ -541,8 +541,9 @@ def test_list_query_count_stays_flat(client, reviewer, django_assert_num_queries
         dated_claim(subject, 2020 + n, source=source)
     client.force_login(reviewer)
     # session, user, the user's groups (roles), the paginator's count, one page
-    # of disputes with subject and property, and every row's values in one query.
-    with django_assert_num_queries(6):
+    # of disputes with subject and property, and every row's values in one query,
+    # the header's unread notifications.
+    with django_assert_num_queries(7):
         response = client.get(reverse("dispute_list"))
     assert response.text.count('<th scope="row">') == groups
 
@@ -584,8 +585,8 @@ def test_detail_query_count_does_not_grow_with_the_claims(
     dispute = Dispute.objects.get()
     client.force_login(reviewer)
     # session, user, groups, the dispute, its claims, their appearances with
-    # sources, their evidence with sources.
-    with django_assert_num_queries(7):
+    # sources, their evidence with sources, the header's unread notifications.
+    with django_assert_num_queries(8):
         client.get(dispute.get_absolute_url())
 
 

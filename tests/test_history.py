@@ -92,8 +92,9 @@ def test_history_page_query_count_is_flat(client, reviewer, django_assert_num_qu
             Evidence.objects.get(pk=evidence.pk), by=reviewer, expected_version=None, note=str(n)
         )
     client.force_login(reviewer)
-    # session, user, roles, the claim, then one query per kind of history record (5)
-    with django_assert_num_queries(9):
+    # session, user, roles, the claim, then one query per kind of history record (5),
+    # the header's unread notifications
+    with django_assert_num_queries(10):
         assert client.get(reverse("claim_history", args=[claim.pk])).status_code == 200
 
 

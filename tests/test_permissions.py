@@ -29,6 +29,8 @@ from claims.models import (
     Comment,
     Dispute,
     Evidence,
+    Notification,
+    NotificationKind,
     Property,
     Source,
     Subject,
@@ -79,6 +81,10 @@ def world(reviewer, editor, second_editor, outsider) -> SimpleNamespace:
         property=claim.property,
         defaults={"agreement": Agreement.CONFLICT, "claim_count": 2},
     )
+    # rita heard that her verdict was approved; eddie that a claim is his.
+    Notification.objects.create(
+        recipient=editor, kind=NotificationKind.CLAIM_ASSIGNED, claim=published
+    )
     return SimpleNamespace(
         source=source,
         claim=Claim.objects.get(pk=claim.pk),
@@ -123,6 +129,7 @@ def fingerprint() -> tuple:
         list(Subject.objects.order_by("pk").values_list("pk", "name")),
         list(SubjectAlias.objects.order_by("pk").values_list("pk", "alias")),
         list(Property.objects.order_by("pk").values_list("pk", "label")),
+        list(Notification.objects.order_by("pk").values_list("pk", "read_at")),
     )
 
 
@@ -175,6 +182,16 @@ ROUTES = [
     Route("claim_edit", claim, (GET, POST), REVIEWER),
     Route("claim_history", claim, (GET,), REVIEWER),
     Route("evidence_new", claim, (GET,), REVIEWER),
+    Route("notification_list", none, (GET,), REVIEWER),
+    Route(
+        "notification_read",
+        none,
+        (POST,),
+        REVIEWER,
+        post=lambda w: {},
+        # Whoever posts, their own notification is read (and nobody else's).
+        done=lambda w: Notification.objects.filter(read_at__isnull=False).count() == 1,
+    ),
     Route(
         "claim_status",
         lambda w: [w.fresh.pk],
@@ -615,6 +632,14 @@ BAD_INPUT = [
         who="editor",
     ),
     Bad("comment_add", claim, lambda w: {"body": "   "}, "This field is required."),
+    Bad(
+        "notification_read",
+        none,
+        # eddie's notification, marked by rita: not hers to read.
+        lambda w: {"notification": Notification.objects.get(recipient=w.editor).pk},
+        "",
+        status=404,
+    ),
     Bad("comment_add", claim, lambda w: {"body": TOO_LONG}, "Ensure this value has at most 20000"),
     Bad(
         "evidence_add",

@@ -79,8 +79,8 @@ def test_claim_list_query_count_is_flat(client, reviewer, editor, django_assert_
     # 1 session, 2 user, 3 the user's groups (roles), 4 the filter's article
     # choices, 5 its language choices, 6 its assignee choices, 7 the bulk form's
     # assignees, 8 the paginator's count, 9 one page of claims with subject,
-    # property and assignee joined and "disputed" annotated.
-    with django_assert_num_queries(9):
+    # property and assignee joined and "disputed" annotated, 10 the header's unread notifications.
+    with django_assert_num_queries(10):
         response = client.get(reverse("claim_list"))
     assert response.status_code == 200
     assert len(response.context["page"]) == min(n, 50)
@@ -94,8 +94,8 @@ def test_claim_list_query_count_is_flat_when_filtered_and_sorted(
     build(n, assignees=[reviewer, editor, None], verdict_author=reviewer)
     client.force_login(reviewer)
     params = {"q": "value", "disputed": "false", "ordering": "-subject", "page": "2"}
-    # The same nine queries as unfiltered: filtering and sorting add none.
-    with django_assert_num_queries(9):
+    # The same ten queries as unfiltered: filtering and sorting add none.
+    with django_assert_num_queries(10):
         response = client.get(reverse("claim_list"), params)
     assert response.status_code == 200
     assert response.context["page"].object_list
@@ -110,8 +110,9 @@ def test_dashboard_query_count_is_flat(
     # 1 session, 2 user, 3 the user's groups, 4 claims by status, 5 claims by
     # rating, 6 my assigned claims (subject, property, assignee joined),
     # 7 verdicts awaiting me (claim and author joined), 8 open disputes
-    # (subject and property joined).
-    with django_assert_num_queries(8):
+    # (subject and property joined), 9 my proposed verdicts (claim and reviewer
+    # joined), 10 the header's unread notifications.
+    with django_assert_num_queries(10):
         response = client.get(reverse("home"))
     assert response.status_code == 200
     assert len(response.context["my_claims"]) == min(10, n // 2)
@@ -125,8 +126,8 @@ def test_article_page_query_count_is_flat(client, reviewer, editor, django_asser
     # 1 session, 2 user, 3 the user's groups, 4 the article, 5 its quotes with
     # their claims and subjects joined, 6 its dismissed suggestions, 7 and 8 the
     # subject aliases and names (read whole, to guess the subjects of suggestions),
-    # 9 the property vocabulary.
-    with django_assert_num_queries(9):
+    # 9 the property vocabulary, 10 the header's unread notifications.
+    with django_assert_num_queries(10):
         response = client.get(source.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["claims"]) == n

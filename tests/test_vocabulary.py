@@ -73,8 +73,8 @@ def test_subject_list_query_count_is_flat(client, reviewer, django_assert_num_qu
         subject = Subject.objects.create(name=f"Company {n}")
         SubjectAlias.objects.create(subject=subject, alias=f"Co {n}")
     client.force_login(reviewer)
-    # session, user, roles, count, page of subjects, their aliases
-    with django_assert_num_queries(6):
+    # session, user, roles, count, page of subjects, their aliases, the header's unread notifications
+    with django_assert_num_queries(7):
         assert client.get(reverse("subject_list")).status_code == 200
 
 
@@ -83,6 +83,6 @@ def test_property_list_query_count_is_flat(client, reviewer, django_assert_num_q
     for n in range(rows):
         Property.objects.create(code=f"p-{n}", label=f"P {n}")
     client.force_login(reviewer)
-    # session, user, roles, properties with their claim counts
-    with django_assert_num_queries(4):
+    # session, user, roles, properties with their claim counts, the header's unread notifications
+    with django_assert_num_queries(5):
         assert client.get(reverse("property_list")).status_code == 200

@@ -29,7 +29,15 @@ def home(request: HttpRequest) -> HttpResponse:
             .select_related("claim", "author")
             .order_by("created_at")
         )
+    # Where each of my proposals stands: waiting, approved, sent back or replaced.
+    my_verdicts = (
+        Verdict.objects.filter(author=user)
+        .select_related("claim", "reviewed_by")
+        .defer("claim__search_text")
+        .order_by("-created_at", "-pk")[:DASHBOARD_ROWS]
+    )
     context = {
+        "my_verdicts": my_verdicts,
         "my_claims": Claim.objects.for_list()
         .filter(assignee=user)
         .exclude(status=ClaimStatus.PUBLISHED)[:DASHBOARD_ROWS],
