@@ -73,7 +73,8 @@ def test_subject_list_query_count_is_flat(client, reviewer, django_assert_num_qu
         subject = Subject.objects.create(name=f"Company {n}")
         SubjectAlias.objects.create(subject=subject, alias=f"Co {n}")
     client.force_login(reviewer)
-    # session, user, roles, count, page of subjects, their aliases, the header's unread notifications
+    # session, user, roles, count, page of subjects, their aliases, the header's unread
+    # notifications
     with django_assert_num_queries(7):
         assert client.get(reverse("subject_list")).status_code == 200
 
