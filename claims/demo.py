@@ -30,7 +30,12 @@ class DemoAccount:
     role: str
 
 
-DEMO_USERS = [("reviewer", "Rita", "Reviewer", REVIEWER), ("editor", "Eddie", "Editor", EDITOR)]
+# Two editors: an editor's own verdict or resolution needs another editor (four eyes).
+DEMO_USERS = [
+    ("reviewer", "Rita", "Reviewer", REVIEWER),
+    ("editor", "Eddie", "Editor", EDITOR),
+    ("editor2", "Edna", "Editor", EDITOR),
+]
 
 
 def load_demo_case() -> bool:
@@ -63,7 +68,7 @@ def _stored_passwords() -> dict[str, str]:
 
 @transaction.atomic
 def ensure_demo_accounts() -> list[DemoAccount]:
-    """Create the demo reviewer and editor; keep their passwords across runs."""
+    """Create the demo reviewer and two editors; keep their passwords across runs."""
     user_model = get_user_model()
     stored = _stored_passwords()
     accounts = []

@@ -16,11 +16,14 @@ quantity of the same unit, ranks exactly, and texts once case, accents and
 spacing are folded. Each value is compared with the clusters of values found so
 far, not with every other value, so a group costs O(n log n), not O(n²).
 
-A reviewer resolves a dispute by marking the value the evidence supports (its
-claims become *preferred*, the others *superseded*, as Wikidata ranks
-statements: nothing is deleted), or by recording an established value that
-none of the claims states. Superseded claims no longer count: a resolved
-dispute reopens only if the claims still in standing disagree again.
+Resolving follows the four-eyes rule, as verdicts do: one person proposes the
+value the evidence supports, citing that evidence or saying why in a note, and
+an editor who did not propose it confirms (or sends it back). On confirmation
+the supported value's claims become *preferred* and the others *superseded*,
+as Wikidata ranks statements: nothing is deleted; or every claim is superseded
+by an established value that none of them states. Superseded claims no longer
+count: a resolved dispute reopens only if the claims still in standing
+disagree again.
 
 Detection runs on every claim save (``claims.signals``) at one claim query per
 group, and ``refresh_all`` recomputes every group in a bounded number of
@@ -50,6 +53,7 @@ from claims.choices import (
     Agreement,
     DatePrecision,
     DisputeStatus,
+    Stance,
     ValueKind,
     ValueRank,
 )
@@ -61,11 +65,15 @@ from claims.models import (
     Claim,
     ClaimEvent,
     Dispute,
+    DisputeResolution,
     EventKind,
     Evidence,
+    NotificationKind,
+    ResolutionStatus,
     normalise_name,
 )
-from claims.roles import is_reviewer
+from claims.notifications import notify
+from claims.roles import is_editor, is_reviewer
 from claims.workflow import InvalidTransition, NotAllowed
 
 User = AbstractBaseUser
@@ -476,16 +484,15 @@ def group_claims(dispute: Dispute) -> QuerySet[Claim]:
     )
 
 
-# --- resolving and tuning ------------------------------------------------------------
+# --- resolving: proposed by one person, confirmed by an editor who did not propose it ---
 
 
-def _take(dispute: Dispute, by: User, note: str) -> tuple[Dispute, list[Claim], str]:
-    if not is_reviewer(by):
-        raise NotAllowed(_("Only reviewers and editors can resolve a dispute."))
+def pending_resolution(dispute: Dispute) -> DisputeResolution | None:
+    return dispute.resolutions.filter(status=ResolutionStatus.PROPOSED).first()
+
+
+def _group_for_update(dispute: Dispute) -> tuple[Dispute, list[Claim]]:
     dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
-    note = note.strip()
-    if not note:
-        raise InvalidTransition(_("Say why: the note is what the claims' timelines keep."))
     if dispute.agreement == Agreement.CORROBORATION:
         raise InvalidTransition(_("These sources agree: there is nothing to resolve."))
     claims = list(
@@ -494,7 +501,42 @@ def _take(dispute: Dispute, by: User, note: str) -> tuple[Dispute, list[Claim], 
         .only("pk", *VALUE_FIELDS)
         .order_by("pk")
     )
-    return dispute, claims, note
+    return dispute, claims
+
+
+def _preferred(dispute: Dispute, claims: list[Claim], chosen_pk: int | None) -> set[int]:
+    """The chosen claim and every claim whose value agrees with it (none for a value
+    that no claim states)."""
+    if chosen_pk is None:
+        return set()
+    chosen = next((c for c in claims if c.pk == chosen_pk), None)
+    if chosen is None:
+        raise InvalidTransition(_("That claim is not part of this dispute."))
+    cluster = compare(claims, tolerance=dispute.tolerance).cluster_of(chosen)
+    return {c.pk for c in cluster.claims} if cluster else {chosen.pk}
+
+
+def _check_cited(evidence: list[Evidence], claims: list[Claim], preferred: set[int]) -> None:
+    """Cited evidence belongs to the dispute's claims and does not contradict the choice."""
+    in_group = {c.pk for c in claims}
+    for item in evidence:
+        name = item.title or (item.source.title if item.source_id else "") or item.url
+        if item.claim_id not in in_group:
+            raise InvalidTransition(
+                _("“%(evidence)s” is evidence for another claim: cite this dispute's evidence.")
+                % {"evidence": name}
+            )
+        if not preferred:
+            continue
+        if item.stance == Stance.SUPPORTS and item.claim_id not in preferred:
+            raise InvalidTransition(
+                _("“%(evidence)s” supports a value this resolution supersedes.")
+                % {"evidence": name}
+            )
+        if item.stance == Stance.REFUTES and item.claim_id in preferred:
+            raise InvalidTransition(
+                _("“%(evidence)s” refutes the value this resolution prefers.") % {"evidence": name}
+            )
 
 
 def _rank_and_record(
@@ -551,46 +593,158 @@ def _rank_and_record(
 
 @records_actor
 @transaction.atomic
-def mark_supported(dispute: Dispute, *, by: User, claim: Claim, note: str) -> Dispute:
-    """The evidence supports ``claim``'s value: it and the claims that agree with it
-    become preferred, the others superseded (kept, not deleted)."""
-    dispute, claims, note = _take(dispute, by, note)
-    chosen = next((c for c in claims if c.pk == claim.pk), None)
-    if chosen is None:
-        raise InvalidTransition(_("That claim is not part of this dispute."))
-    comparison = compare(claims, tolerance=dispute.tolerance)
-    cluster = comparison.cluster_of(chosen)
-    preferred = {c.pk for c in cluster.claims} if cluster else {chosen.pk}
-    dispute.established_value = ""
-    _rank_and_record(
-        dispute,
-        claims,
-        by=by,
-        preferred=preferred,
-        note=note,
-        data={"supported_claim": chosen.pk, "supported_value": chosen.value_text},
-    )
-    return dispute
+def propose_resolution(
+    dispute: Dispute,
+    *,
+    by: User,
+    claim: Claim | None = None,
+    value: str = "",
+    note: str = "",
+    evidence: Iterable[Evidence] = (),
+) -> DisputeResolution:
+    """Propose the value the evidence supports: ``claim``'s value (it and the claims that
+    agree become preferred, the others superseded), or a ``value`` none of them states.
 
-
-@records_actor
-@transaction.atomic
-def establish_value(dispute: Dispute, *, by: User, value: str, note: str) -> Dispute:
-    """The evidence shows a value none of the claims states: all are superseded."""
-    dispute, claims, note = _take(dispute, by, note)
+    The proposal cites the dispute's evidence that shows it, or says why in a ``note``;
+    nothing is ranked until an editor other than ``by`` confirms it. A proposal already
+    waiting is withdrawn, not overwritten.
+    """
+    if not is_reviewer(by):
+        raise NotAllowed(_("Only reviewers and editors can resolve a dispute."))
+    dispute, claims = _group_for_update(dispute)
     value = value.strip()
-    if not value:
-        raise InvalidTransition(_("Give the value the evidence establishes."))
+    note = note.strip()
+    if (claim is None) == (not value):
+        raise InvalidTransition(
+            _("Choose the value the evidence supports, or give the established value.")
+        )
     max_length = Dispute._meta.get_field("established_value").max_length
     if len(value) > max_length:
         raise InvalidTransition(
             _("The established value is too long (%(n)d characters at most).") % {"n": max_length}
         )
-    dispute.established_value = value
-    _rank_and_record(
-        dispute, claims, by=by, preferred=set(), note=note, data={"established_value": value}
+    preferred = _preferred(dispute, claims, claim.pk if claim else None)
+    cited = list(Evidence.objects.filter(pk__in=[e.pk for e in evidence]).select_related("source"))
+    if len(cited) != len({e.pk for e in evidence}):
+        raise InvalidTransition(_("Some of the evidence cited no longer exists."))
+    _check_cited(cited, claims, preferred)
+    if not cited and not note:
+        raise InvalidTransition(_("Cite the evidence that shows this value, or say why in a note."))
+    dispute.resolutions.filter(status=ResolutionStatus.PROPOSED).update(
+        status=ResolutionStatus.WITHDRAWN
     )
-    return dispute
+    resolution = DisputeResolution.objects.create(
+        dispute=dispute,
+        supported_claim=claim if claim else None,
+        established_value=value,
+        note=note,
+        proposed_by=by,
+    )
+    resolution.evidence.set(cited)
+    return resolution
+
+
+def can_confirm(resolution: DisputeResolution, user: User) -> bool:
+    return (
+        is_editor(user)
+        and resolution.status == ResolutionStatus.PROPOSED
+        and resolution.proposed_by_id != user.pk
+    )
+
+
+def _take_for_review(resolution: DisputeResolution, by: User) -> DisputeResolution:
+    if not is_editor(by):
+        raise NotAllowed(_("Only editors can confirm or send back a resolution."))
+    resolution = DisputeResolution.objects.select_for_update().get(pk=resolution.pk)
+    if resolution.status != ResolutionStatus.PROPOSED:
+        raise InvalidTransition(
+            _("This resolution is no longer waiting for review (it is “%(status)s”).")
+            % {"status": ResolutionStatus(resolution.status).label}
+        )
+    if resolution.proposed_by_id == by.pk:
+        raise NotAllowed(
+            _("You proposed this resolution: another editor must confirm it (four-eyes rule).")
+        )
+    return resolution
+
+
+def _timeline_note(resolution: DisputeResolution, cited: list[Evidence]) -> str:
+    if resolution.note:
+        return resolution.note
+    names = [e.title or (e.source.title if e.source_id else "") or e.url for e in cited]
+    return _("Evidence: %(names)s") % {"names": "; ".join(names)}
+
+
+@records_actor
+@transaction.atomic
+def confirm_resolution(
+    resolution: DisputeResolution, *, by: User, comment: str = ""
+) -> DisputeResolution:
+    """An editor other than its proposer confirms the resolution: the claims are ranked
+    (preferred or superseded, none deleted) and every claim's timeline records it."""
+    resolution = _take_for_review(resolution, by)
+    dispute, claims = _group_for_update(resolution.dispute)
+    if resolution.supported_claim_id is None and not resolution.established_value:
+        raise InvalidTransition(_("The claim this resolution preferred no longer exists."))
+    preferred = _preferred(dispute, claims, resolution.supported_claim_id)
+    cited = list(resolution.evidence.select_related("source"))
+    # The claims may have changed since the proposal: the evidence must still fit.
+    _check_cited(cited, claims, preferred)
+    note = _timeline_note(resolution, cited)
+    data: dict[str, Any] = {
+        "resolution": resolution.pk,
+        "proposed_by": resolution.proposed_by.get_username(),
+        "evidence": [e.pk for e in cited],
+    }
+    if resolution.supported_claim_id:
+        chosen = resolution.supported_claim
+        dispute.established_value = ""
+        data |= {"supported_claim": chosen.pk, "supported_value": chosen.value_text}
+    else:
+        dispute.established_value = resolution.established_value
+        data["established_value"] = resolution.established_value
+    _rank_and_record(dispute, claims, by=by, preferred=preferred, note=note, data=data)
+    resolution.status = ResolutionStatus.CONFIRMED
+    resolution.reviewed_by = by
+    resolution.reviewed_at = dispute.resolved_at
+    resolution.review_comment = comment.strip()
+    resolution.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    notify(
+        resolution.proposed_by,
+        kind=NotificationKind.RESOLUTION_CONFIRMED,
+        actor=by,
+        dispute=dispute,
+        comment=resolution.review_comment,
+    )
+    return resolution
+
+
+@records_actor
+@transaction.atomic
+def send_back_resolution(
+    resolution: DisputeResolution, *, by: User, comment: str
+) -> DisputeResolution:
+    """An editor returns the proposal, saying what is missing; nothing is ranked."""
+    resolution = _take_for_review(resolution, by)
+    comment = comment.strip()
+    if not comment:
+        raise InvalidTransition(_("Say what is missing when you send a resolution back."))
+    resolution.status = ResolutionStatus.SENT_BACK
+    resolution.reviewed_by = by
+    resolution.reviewed_at = timezone.now()
+    resolution.review_comment = comment
+    resolution.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    notify(
+        resolution.proposed_by,
+        kind=NotificationKind.RESOLUTION_SENT_BACK,
+        actor=by,
+        dispute=resolution.dispute,
+        comment=comment,
+    )
+    return resolution
+
+
+# --- tuning --------------------------------------------------------------------------
 
 
 @records_actor

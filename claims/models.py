@@ -876,6 +876,76 @@ class Dispute(models.Model):
         return reverse("dispute_detail", args=[self.pk])
 
 
+class ResolutionStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    CONFIRMED = "confirmed", _("confirmed")
+    SENT_BACK = "sent_back", _("sent back")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class DisputeResolution(models.Model):
+    """A proposed way to settle a disagreement, confirmed by an editor who did not
+    propose it: the four-eyes rule of verdicts. Rows are appended, never rewritten."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="resolutions")
+    supported_claim = models.ForeignKey(
+        Claim,
+        verbose_name=_("supported claim"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    established_value = models.CharField(_("established value"), max_length=500, blank=True)
+    note = models.TextField(_("why (note)"), blank=True)
+    evidence = models.ManyToManyField(
+        Evidence, verbose_name=_("evidence cited"), blank=True, related_name="resolutions"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        related_name="resolutions_proposed",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ResolutionStatus, default=ResolutionStatus.PROPOSED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resolutions_reviewed",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+
+    get_status_display = choice_display(ResolutionStatus, "status")
+
+    class Meta:
+        verbose_name = _("dispute resolution")
+        verbose_name_plural = _("dispute resolutions")
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            # The four-eyes rule, held by the database as well as by claims.disputes.
+            models.CheckConstraint(
+                condition=Q(reviewed_by__isnull=True) | ~Q(reviewed_by=models.F("proposed_by")),
+                name="resolution_four_eyes",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ResolutionStatus.CONFIRMED)
+                | Q(reviewed_by__isnull=False, reviewed_at__isnull=False),
+                name="resolution_confirmed_has_reviewer",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "proposed_at"], name="resolution_waiting")]
+
+    def __str__(self) -> str:
+        return f"{self.dispute} ({self.get_status_display()})"
+
+
 class SuggestionDismissal(models.Model):
     """A suggested claim a reviewer dismissed: it stays dismissed."""
 

@@ -51,6 +51,16 @@ urlpatterns += [
     path("disputes/", disputes.dispute_list, name="dispute_list"),
     path("disputes/<int:pk>/", disputes.dispute_detail, name="dispute_detail"),
     path("disputes/<int:pk>/resolve/", disputes.dispute_resolve, name="dispute_resolve"),
+    path(
+        "disputes/<int:pk>/resolutions/<int:resolution_pk>/confirm/",
+        disputes.resolution_confirm,
+        name="resolution_confirm",
+    ),
+    path(
+        "disputes/<int:pk>/resolutions/<int:resolution_pk>/send-back/",
+        disputes.resolution_send_back,
+        name="resolution_send_back",
+    ),
     path("disputes/<int:pk>/tolerance/", disputes.dispute_tolerance, name="dispute_tolerance"),
 ]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 
@@ -158,3 +159,21 @@ def test_loading_twice_duplicates_nothing(deepseek):
     assert sorted(Appearance.objects.values_list("claim_id", "source_id", "start", "end")) == (
         spans
     )
+
+
+def test_the_demo_has_a_reviewer_and_two_editors(db, tmp_path, monkeypatch) -> None:
+    from claims import demo
+    from claims.roles import EDITOR, REVIEWER, is_editor
+
+    monkeypatch.setattr(demo, "PASSWORD_FILE", tmp_path / ".demo-passwords")
+    accounts = demo.ensure_demo_accounts()
+    assert [(a.username, a.role) for a in accounts] == [
+        ("reviewer", REVIEWER),
+        ("editor", EDITOR),
+        ("editor2", EDITOR),
+    ]
+    editors = [a for a in accounts if a.role == EDITOR]
+    user_model = get_user_model()
+    assert all(is_editor(user_model.objects.get(username=a.username)) for a in editors)
+    # The same passwords on the next run.
+    assert demo.ensure_demo_accounts() == accounts

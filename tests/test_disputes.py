@@ -7,11 +7,26 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group, User
+from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
-from claims import disputes
-from claims.choices import Agreement, DisputeStatus, ValueKind, ValueRank
-from claims.models import Claim, ClaimEvent, Dispute, EventKind, Evidence, Subject
+from claims import disputes, workflow
+from claims.choices import Agreement, DisputeStatus, Stance, ValueKind, ValueRank
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    Dispute,
+    DisputeResolution,
+    EventKind,
+    Evidence,
+    Notification,
+    NotificationKind,
+    ResolutionStatus,
+    Subject,
+)
+from claims.roles import REVIEWER
 from claims.workflow import InvalidTransition, NotAllowed
 from tests.factories import make_claim, make_source, make_subject
 
@@ -308,16 +323,30 @@ def founding_claims() -> tuple[Claim, Claim]:
     return may, y2021
 
 
-def test_marking_a_value_supported_ranks_the_claims_and_records_it(founding, reviewer) -> None:
+def resolve(dispute: Dispute, proposer, editor, **choice) -> DisputeResolution:
+    """Propose a resolution and have another person confirm it, as the rule wants."""
+    choice.setdefault("note", "Registry.")
+    proposal = disputes.propose_resolution(dispute, by=proposer, **choice)
+    return disputes.confirm_resolution(proposal, by=editor)
+
+
+def test_marking_a_value_supported_ranks_the_claims_and_records_it(
+    founding, reviewer, editor
+) -> None:
     may, y2021 = founding_claims()
-    disputes.mark_supported(
+    proposal = disputes.propose_resolution(
         founding, by=reviewer, claim=may, note="Incorporated in July 2023 (registry)."
     )
+    # Proposed only: nothing is ranked until an editor confirms.
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.OPEN
+    assert set(Claim.objects.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
 
+    disputes.confirm_resolution(proposal, by=editor, comment="Agreed.")
     founding.refresh_from_db()
     assert founding.status == DisputeStatus.RESOLVED
     assert founding.agreement == Agreement.CONFLICT
-    assert founding.resolved_by == reviewer
+    assert founding.resolved_by == editor
     assert founding.resolution_note == "Incorporated in July 2023 (registry)."
     may.refresh_from_db()
     y2021.refresh_from_db()
@@ -325,18 +354,27 @@ def test_marking_a_value_supported_ranks_the_claims_and_records_it(founding, rev
     assert (may.version, y2021.version) == (2, 2)
     for claim in (may, y2021):
         event = claim.events.get(kind=EventKind.DISPUTE_RESOLVED)
-        assert event.actor == reviewer
+        assert event.actor == editor
+        assert event.data["proposed_by"] == reviewer.username
         assert event.data["note"] == "Incorporated in July 2023 (registry)."
         assert event.data["supported_claim"] == may.pk
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.reviewed_by, proposal.review_comment) == (
+        ResolutionStatus.CONFIRMED,
+        editor,
+        "Agreed.",
+    )
     # Superseded, not deleted; and no longer an open conflict.
     assert Claim.objects.filter(pk=y2021.pk).exists()
     assert not Dispute.objects.open_conflicts().filter(pk=founding.pk).exists()
 
 
-def test_claims_agreeing_with_the_supported_value_are_preferred_too(founding, reviewer) -> None:
+def test_claims_agreeing_with_the_supported_value_are_preferred_too(
+    founding, reviewer, editor
+) -> None:
     may, y2021 = founding_claims()
     also_2023 = dated_claim(may.subject, 2023)
-    disputes.mark_supported(founding, by=reviewer, claim=may, note="Registry.")
+    resolve(founding, reviewer, editor, claim=may)
     ranks = dict(
         Claim.objects.filter(subject=may.subject, property=may.property).values_list(
             "pk", "value_rank"
@@ -349,8 +387,8 @@ def test_claims_agreeing_with_the_supported_value_are_preferred_too(founding, re
     }
 
 
-def test_recording_an_established_value_supersedes_every_claim(founding, reviewer) -> None:
-    disputes.establish_value(founding, by=reviewer, value="July 2023", note="Registry extract.")
+def test_recording_an_established_value_supersedes_every_claim(founding, reviewer, editor) -> None:
+    resolve(founding, reviewer, editor, value="July 2023", note="Registry extract.")
     founding.refresh_from_db()
     assert (founding.status, founding.established_value) == (DisputeStatus.RESOLVED, "July 2023")
     claims = Claim.objects.filter(subject=founding.subject, property=founding.property)
@@ -361,18 +399,28 @@ def test_recording_an_established_value_supersedes_every_claim(founding, reviewe
 @pytest.mark.parametrize(
     ("action", "message"),
     [
-        (lambda d, by, c: disputes.mark_supported(d, by=by, claim=c, note="  "), "Say why"),
         (
-            lambda d, by, c: disputes.establish_value(d, by=by, value="", note="Registry."),
-            "Give the value",
+            lambda d, by, c: disputes.propose_resolution(d, by=by, claim=c, note="  "),
+            "Cite the evidence that shows this value, or say why in a note.",
         ),
         (
-            lambda d, by, c: disputes.mark_supported(
+            lambda d, by, c: disputes.propose_resolution(d, by=by, value="", note="Registry."),
+            "Choose the value the evidence supports",
+        ),
+        (
+            lambda d, by, c: disputes.propose_resolution(
+                d, by=by, claim=c, value="July 2023", note="Registry."
+            ),
+            "Choose the value the evidence supports",
+        ),
+        (
+            lambda d, by, c: disputes.propose_resolution(
                 d, by=by, claim=Claim.objects.get(statement__startswith="OpenAI charges"), note="x"
             ),
             "not part of this dispute",
         ),
     ],
+    ids=["no evidence nor note", "no value", "two values", "claim of another dispute"],
 )
 def test_bad_resolutions_are_refused_and_change_nothing(
     founding, reviewer, action, message
@@ -382,6 +430,7 @@ def test_bad_resolutions_are_refused_and_change_nothing(
         action(founding, reviewer, may)
     founding.refresh_from_db()
     assert founding.status == DisputeStatus.OPEN
+    assert not DisputeResolution.objects.exists()
     assert set(Claim.objects.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
     assert not ClaimEvent.objects.filter(kind=EventKind.DISPUTE_RESOLVED).exists()
 
@@ -390,18 +439,142 @@ def test_corroborations_cannot_be_resolved(detected, reviewer) -> None:
     location = group("DeepSeek", "data-location")
     claim = Claim.objects.filter(subject=location.subject, property=location.property).first()
     with pytest.raises(InvalidTransition, match="agree"):
-        disputes.mark_supported(location, by=reviewer, claim=claim, note="Both right.")
+        disputes.propose_resolution(location, by=reviewer, claim=claim, note="Both right.")
 
 
 def test_only_reviewers_resolve(founding, outsider) -> None:
     may, _ = founding_claims()
     with pytest.raises(NotAllowed):
-        disputes.mark_supported(founding, by=outsider, claim=may, note="Registry.")
+        disputes.propose_resolution(founding, by=outsider, claim=may, note="Registry.")
 
 
-def test_superseded_claims_do_not_reopen_a_resolved_dispute(founding, reviewer) -> None:
+# --- the four-eyes rule --------------------------------------------------------------------
+
+
+def registry_evidence(claim: Claim, by, stance: str) -> Evidence:
+    return workflow.add_evidence(
+        claim, by=by, stance=stance, url="https://registry.example.org/deepseek", title="Registry"
+    )
+
+
+def test_a_resolution_may_cite_evidence_instead_of_a_note(founding, reviewer, editor) -> None:
     may, y2021 = founding_claims()
-    disputes.mark_supported(founding, by=reviewer, claim=may, note="Registry.")
+    supports = registry_evidence(may, reviewer, Stance.SUPPORTS)
+    refutes = registry_evidence(y2021, reviewer, Stance.REFUTES)
+    proposal = disputes.propose_resolution(
+        founding, by=reviewer, claim=may, evidence=[supports, refutes]
+    )
+    assert set(proposal.evidence.all()) == {supports, refutes}
+    disputes.confirm_resolution(proposal, by=editor)
+    event = may.events.get(kind=EventKind.DISPUTE_RESOLVED)
+    assert event.data["note"] == "Evidence: Registry; Registry"
+    assert sorted(event.data["evidence"]) == sorted([supports.pk, refutes.pk])
+
+
+@pytest.mark.parametrize(
+    ("stance", "on", "message"),
+    [
+        (Stance.SUPPORTS, "2021", "supports a value this resolution supersedes"),
+        (Stance.REFUTES, "may", "refutes the value this resolution prefers"),
+    ],
+)
+def test_evidence_that_contradicts_the_resolution_is_refused(
+    founding, reviewer, stance, on, message
+) -> None:
+    may, y2021 = founding_claims()
+    evidence = registry_evidence(may if on == "may" else y2021, reviewer, stance)
+    with pytest.raises(InvalidTransition, match=message):
+        disputes.propose_resolution(founding, by=reviewer, claim=may, evidence=[evidence])
+    assert not DisputeResolution.objects.exists()
+
+
+def test_evidence_of_another_claim_cannot_be_cited(founding, reviewer) -> None:
+    may, _ = founding_claims()
+    elsewhere = registry_evidence(
+        Claim.objects.get(statement__startswith="OpenAI charges"), reviewer, Stance.SUPPORTS
+    )
+    with pytest.raises(InvalidTransition, match="evidence for another claim"):
+        disputes.propose_resolution(founding, by=reviewer, claim=may, evidence=[elsewhere])
+
+
+def test_the_proposer_cannot_confirm_their_own_resolution(founding, editor, second_editor):
+    may, _ = founding_claims()
+    proposal = disputes.propose_resolution(founding, by=editor, claim=may, note="Registry.")
+    assert not disputes.can_confirm(proposal, editor)
+    with pytest.raises(NotAllowed, match="four-eyes"):
+        disputes.confirm_resolution(proposal, by=editor)
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.OPEN
+    assert disputes.can_confirm(proposal, second_editor)
+    disputes.confirm_resolution(proposal, by=second_editor)
+    founding.refresh_from_db()
+    assert (founding.status, founding.resolved_by) == (DisputeStatus.RESOLVED, second_editor)
+
+
+def test_only_an_editor_confirms(founding, reviewer) -> None:
+    may, _ = founding_claims()
+    other = User.objects.create_user("rob")
+    other.groups.add(Group.objects.get(name=REVIEWER))
+    proposal = disputes.propose_resolution(founding, by=reviewer, claim=may, note="Registry.")
+    with pytest.raises(NotAllowed, match="Only editors"):
+        disputes.confirm_resolution(proposal, by=other)
+
+
+def test_the_database_holds_the_four_eyes_rule(founding, reviewer) -> None:
+    may, _ = founding_claims()
+    proposal = disputes.propose_resolution(founding, by=reviewer, claim=may, note="Registry.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DisputeResolution.objects.filter(pk=proposal.pk).update(
+            status=ResolutionStatus.CONFIRMED, reviewed_by=reviewer, reviewed_at=timezone.now()
+        )
+
+
+def test_a_resolution_sent_back_ranks_nothing_and_tells_its_proposer(
+    founding, reviewer, editor
+) -> None:
+    may, _ = founding_claims()
+    proposal = disputes.propose_resolution(founding, by=reviewer, claim=may, note="Registry.")
+    with pytest.raises(InvalidTransition, match="Say what is missing"):
+        disputes.send_back_resolution(proposal, by=editor, comment=" ")
+    disputes.send_back_resolution(proposal, by=editor, comment="Which registry?")
+    proposal.refresh_from_db()
+    assert proposal.status == ResolutionStatus.SENT_BACK
+    founding.refresh_from_db()
+    assert founding.status == DisputeStatus.OPEN
+    assert set(Claim.objects.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
+    notification = Notification.objects.get(recipient=reviewer)
+    assert notification.kind == NotificationKind.RESOLUTION_SENT_BACK
+    assert notification.data["comment"] == "Which registry?"
+    # Decided: it cannot be confirmed afterwards.
+    with pytest.raises(InvalidTransition, match="no longer waiting"):
+        disputes.confirm_resolution(proposal, by=editor)
+
+
+def test_a_new_proposal_withdraws_the_one_waiting(founding, reviewer, editor) -> None:
+    may, y2021 = founding_claims()
+    first = disputes.propose_resolution(founding, by=reviewer, claim=may, note="Registry.")
+    second = disputes.propose_resolution(founding, by=editor, claim=y2021, note="Interview.")
+    first.refresh_from_db()
+    assert first.status == ResolutionStatus.WITHDRAWN
+    assert disputes.pending_resolution(founding) == second
+    with pytest.raises(InvalidTransition):
+        disputes.confirm_resolution(first, by=editor)
+
+
+def test_confirming_tells_the_proposer(founding, reviewer, editor) -> None:
+    may, _ = founding_claims()
+    resolve(founding, reviewer, editor, claim=may)
+    notification = Notification.objects.get(recipient=reviewer)
+    assert (notification.kind, notification.dispute) == (
+        NotificationKind.RESOLUTION_CONFIRMED,
+        founding,
+    )
+    assert notification.target_url() == f"/disputes/{founding.pk}/"
+
+
+def test_superseded_claims_do_not_reopen_a_resolved_dispute(founding, reviewer, editor) -> None:
+    may, y2021 = founding_claims()
+    resolve(founding, reviewer, editor, claim=may)
 
     # Editing the superseded claim, or adding one that agrees, keeps it resolved.
     y2021.value_text = "en 2021"
@@ -416,9 +589,9 @@ def test_superseded_claims_do_not_reopen_a_resolved_dispute(founding, reviewer) 
     assert (founding.status, founding.agreement) == (DisputeStatus.OPEN, Agreement.CONFLICT)
 
 
-def test_refresh_all_reopens_what_a_bulk_import_contradicts(founding, reviewer) -> None:
+def test_refresh_all_reopens_what_a_bulk_import_contradicts(founding, reviewer, editor) -> None:
     may, _ = founding_claims()
-    disputes.mark_supported(founding, by=reviewer, claim=may, note="Registry.")
+    resolve(founding, reviewer, editor, claim=may)
     # bulk_create sends no signal: only refresh_all sees the new claim.
     Claim.objects.bulk_create(
         [
@@ -583,10 +756,14 @@ def test_detail_query_count_does_not_grow_with_the_claims(
     for year in range(2010, 2016):
         dated_claim(subject, year, source=source)
     dispute = Dispute.objects.get()
+    disputes.propose_resolution(
+        dispute, by=reviewer, claim=Claim.objects.order_by("pk").first(), note="Registry."
+    )
     client.force_login(reviewer)
     # session, user, groups, the dispute, its claims, their appearances with
-    # sources, their evidence with sources, the header's unread notifications.
-    with django_assert_num_queries(8):
+    # sources, their evidence with sources, its resolutions with who proposed and
+    # reviewed them, the evidence they cite, the header's unread notifications.
+    with django_assert_num_queries(10):
         client.get(dispute.get_absolute_url())
 
 
@@ -602,22 +779,63 @@ def unmask_csrf(html: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken"', html)
 
 
-def test_resolving_from_the_page(client, founding, reviewer) -> None:
+def test_resolving_from_the_page_takes_two_people(client, founding, reviewer, editor) -> None:
     may, y2021 = founding_claims()
+    evidence = workflow.add_evidence(
+        y2021, by=reviewer, stance=Stance.SUPPORTS, url="https://example.org/a", title="Interview"
+    )
     client.force_login(reviewer)
     response = client.post(
         reverse("dispute_resolve", args=[founding.pk]),
-        {"supported": str(y2021.pk), "note": "Checked the registry."},
+        {"supported": str(y2021.pk), "evidence": [str(evidence.pk)]},
         follow=True,
     )
     assert response.redirect_chain == [(founding.get_absolute_url(), 302)]
+    assert "Resolution proposed. An editor other than you must confirm it." in response.text
+    assert "You proposed this resolution: another editor must confirm it." in response.text
+    proposal = DisputeResolution.objects.get()
+    assert list(proposal.evidence.all()) == [evidence]
+    y2021.refresh_from_db()
+    assert y2021.value_rank == ValueRank.NORMAL
+    # The proposer, even an editor, has no confirm button; another editor has.
+    confirm = reverse("resolution_confirm", args=[founding.pk, proposal.pk])
+    assert confirm not in response.text
+    assert client.post(confirm).status_code == 403
+
+    client.force_login(editor)
+    page = client.get(founding.get_absolute_url()).text
+    assert confirm in page and "Interview" in page
+    response = client.post(confirm, {"comment": "Agreed."}, follow=True)
     assert "Dispute resolved" in response.text
+    assert "Confirmed by" in response.text
     y2021.refresh_from_db()
     assert y2021.value_rank == ValueRank.PREFERRED
     assert may.events.filter(kind=EventKind.DISPUTE_RESOLVED).exists()
 
 
-def test_resolving_with_htmx_answers_with_the_partial(client, founding, reviewer) -> None:
+def test_sending_back_from_the_page_needs_a_comment(client, founding, reviewer, editor) -> None:
+    may, _ = founding_claims()
+    proposal = disputes.propose_resolution(founding, by=reviewer, claim=may, note="Registry.")
+    client.force_login(editor)
+    url = reverse("resolution_send_back", args=[founding.pk, proposal.pk])
+    refused = client.post(url, {"comment": ""}, headers={"HX-Request": "true"})
+    assert refused.status_code == 200
+    assert "Say what is missing when you send a resolution back." in refused.text
+    proposal.refresh_from_db()
+    assert proposal.status == ResolutionStatus.PROPOSED
+    response = client.post(url, {"comment": "Which registry?"}, follow=True)
+    assert "Resolution sent back to its proposer." in response.text
+    assert "eddie sent back rita's proposed resolution:" in html_text(response)
+    assert "Which registry?" in response.text
+
+
+def html_text(response) -> str:
+    import html
+
+    return html.unescape(response.text)
+
+
+def test_resolving_with_htmx_answers_with_the_partial(client, founding, reviewer, editor) -> None:
     client.force_login(reviewer)
     response = client.post(
         reverse("dispute_resolve", args=[founding.pk]),
@@ -626,7 +844,15 @@ def test_resolving_with_htmx_answers_with_the_partial(client, founding, reviewer
     )
     assert response.status_code == 200
     assert response.text.strip().startswith('<div id="dispute">')
-    assert "July 2023" in response.text
+    assert "July 2023" in response.text and 'id="pending-resolution"' in response.text
+    proposal = DisputeResolution.objects.get()
+    client.force_login(editor)
+    response = client.post(
+        reverse("resolution_confirm", args=[founding.pk, proposal.pk]),
+        {"comment": ""},
+        headers={"HX-Request": "true"},
+    )
+    assert response.text.strip().startswith('<div id="dispute">')
     founding.refresh_from_db()
     assert founding.status == DisputeStatus.RESOLVED
 
@@ -634,7 +860,10 @@ def test_resolving_with_htmx_answers_with_the_partial(client, founding, reviewer
 @pytest.mark.parametrize(
     ("form", "message"),
     [
-        ({"supported": "1"}, "the note is required"),
+        (
+            {"supported": "1"},
+            "Cite the evidence that shows this value, or say why in a note.",
+        ),
         ({"note": "Registry."}, "Choose the value the evidence supports"),
         ({"supported": "other", "note": "Registry."}, "Give the value the evidence establishes"),
         ({"supported": "abc", "note": "Registry."}, "Choose one of the values listed"),
@@ -655,6 +884,7 @@ def test_bad_input_gives_a_clear_message_and_changes_nothing(
     assert founding.status == DisputeStatus.OPEN
     assert set(Claim.objects.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
     assert not ClaimEvent.objects.filter(kind=EventKind.DISPUTE_RESOLVED).exists()
+    assert not DisputeResolution.objects.exists()
 
 
 def test_tolerance_from_the_page(client, detected, reviewer) -> None:

@@ -52,14 +52,17 @@ def test_a_change_made_outside_the_workflow_is_recorded_too(reviewer) -> None:
     ]
 
 
-def test_dispute_detection_and_resolution_are_in_the_history(deepseek, reviewer) -> None:
+def test_dispute_detection_and_resolution_are_in_the_history(deepseek, reviewer, editor) -> None:
     dispute = Dispute.objects.get(subject__name="DeepSeek", property__code="founding-date")
     assert dispute.history.filter(history_type="+").exists()
     may = Claim.objects.get(statement="DeepSeek was founded in May 2023.")
-    disputes.mark_supported(dispute, by=reviewer, claim=may, note="Registry extract.")
+    proposal = disputes.propose_resolution(
+        dispute, by=reviewer, claim=may, note="Registry extract."
+    )
+    disputes.confirm_resolution(proposal, by=editor)
     assert dispute.history.filter(history_type="~", status="resolved").exists()
     ranked = Claim.history.filter(id=may.pk, value_rank="preferred").get()
-    assert ranked.history_user == reviewer
+    assert ranked.history_user == editor
 
 
 def test_history_page_shows_who_changed_what(client, reviewer) -> None:

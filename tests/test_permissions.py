@@ -20,14 +20,15 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
+from claims import disputes, workflow
 from claims import urls as claim_urls
-from claims import workflow
-from claims.choices import Agreement, ClaimStatus, Rating, Stance
+from claims.choices import Agreement, ClaimStatus, DisputeStatus, Rating, Stance
 from claims.models import (
     Claim,
     ClaimEvent,
     Comment,
     Dispute,
+    DisputeResolution,
     Evidence,
     Notification,
     NotificationKind,
@@ -81,6 +82,7 @@ def world(reviewer, editor, second_editor, outsider) -> SimpleNamespace:
         property=claim.property,
         defaults={"agreement": Agreement.CONFLICT, "claim_count": 2},
     )
+    resolution = disputes.propose_resolution(dispute, by=reviewer, claim=claim, note="Registry.")
     # rita heard that her verdict was approved; eddie that a claim is his.
     Notification.objects.create(
         recipient=editor, kind=NotificationKind.CLAIM_ASSIGNED, claim=published
@@ -94,6 +96,7 @@ def world(reviewer, editor, second_editor, outsider) -> SimpleNamespace:
         fresh=Claim.objects.get(pk=fresh.pk),
         published=Claim.objects.get(pk=published.pk),
         dispute=dispute,
+        resolution=resolution,
         reviewer=reviewer,
         editor=editor,
         second_editor=second_editor,
@@ -130,6 +133,7 @@ def fingerprint() -> tuple:
         list(SubjectAlias.objects.order_by("pk").values_list("pk", "alias")),
         list(Property.objects.order_by("pk").values_list("pk", "label")),
         list(Notification.objects.order_by("pk").values_list("pk", "read_at")),
+        list(DisputeResolution.objects.order_by("pk").values_list("pk", "status")),
     )
 
 
@@ -296,6 +300,22 @@ ROUTES = [
     Route("property_list", none, (GET, POST), REVIEWER),
     Route("dispute_list", none, (GET,), REVIEWER),
     Route("dispute_detail", lambda w: [w.dispute.pk], (GET,), REVIEWER),
+    Route(
+        "resolution_confirm",
+        lambda w: [w.dispute.pk, w.resolution.pk],
+        (POST,),
+        EDITOR,
+        post=lambda w: {"comment": ""},
+        done=lambda w: Dispute.objects.get(pk=w.dispute.pk).status == DisputeStatus.RESOLVED,
+    ),
+    Route(
+        "resolution_send_back",
+        lambda w: [w.dispute.pk, w.resolution.pk],
+        (POST,),
+        EDITOR,
+        post=lambda w: {"comment": "Which registry?"},
+        done=lambda w: DisputeResolution.objects.get(pk=w.resolution.pk).status == "sent_back",
+    ),
     Route("dispute_resolve", lambda w: [w.dispute.pk], (POST,), REVIEWER),
     Route("dispute_tolerance", lambda w: [w.dispute.pk], (POST,), REVIEWER),
     Route("claim_export", none, (GET,), REVIEWER),
@@ -632,6 +652,13 @@ BAD_INPUT = [
         who="editor",
     ),
     Bad("comment_add", claim, lambda w: {"body": "   "}, "This field is required."),
+    Bad(
+        "resolution_send_back",
+        lambda w: [w.dispute.pk, w.resolution.pk],
+        lambda w: {"comment": "  "},
+        "Say what is missing when you send a resolution back.",
+        who="editor",
+    ),
     Bad(
         "notification_read",
         none,

@@ -6,7 +6,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from claims.choices import ClaimStatus, Rating
-from claims.models import Claim, Dispute, Verdict, VerdictStatus
+from claims.models import (
+    Claim,
+    Dispute,
+    DisputeResolution,
+    ResolutionStatus,
+    Verdict,
+    VerdictStatus,
+)
 from claims.roles import is_editor
 from claims.views.access import reviewer_required
 
@@ -22,7 +29,14 @@ def home(request: HttpRequest) -> HttpResponse:
         Claim.objects.exclude(rating="").order_by().values_list("rating").annotate(n=Count("pk"))
     )
     awaiting = Verdict.objects.none()
+    resolutions = DisputeResolution.objects.none()
     if is_editor(user):
+        resolutions = (
+            DisputeResolution.objects.filter(status=ResolutionStatus.PROPOSED)
+            .exclude(proposed_by=user)
+            .select_related("dispute__subject", "dispute__property", "proposed_by")
+            .order_by("proposed_at")
+        )
         awaiting = (
             Verdict.objects.filter(status=VerdictStatus.PROPOSED)
             .exclude(author=user)
@@ -42,6 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .filter(assignee=user)
         .exclude(status=ClaimStatus.PUBLISHED)[:DASHBOARD_ROWS],
         "awaiting": awaiting[:DASHBOARD_ROWS],
+        "resolutions": resolutions[:DASHBOARD_ROWS],
         "disputes": Dispute.objects.open_conflicts().select_related("subject", "property")[
             :DASHBOARD_ROWS
         ],

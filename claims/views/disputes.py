@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,8 +20,8 @@ from django.views.decorators.http import require_POST, require_safe
 from claims import disputes, workflow
 from claims.choices import Agreement, DisputeStatus
 from claims.forms import MAX_TEXT
-from claims.models import Claim, Dispute
-from claims.views.access import reviewer_required
+from claims.models import Claim, Dispute, DisputeResolution, Evidence, ResolutionStatus
+from claims.views.access import editor_required, reviewer_required
 
 SUPPORTED_OTHER = "other"
 
@@ -40,9 +41,11 @@ class DisputeListForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    """Which value the evidence supports: a claim's id, or "other" with the established value.
+    """A proposed resolution: a claim's id, or "other" with the established value; the
+    evidence that shows it and/or a note.
 
-    Whether the claim belongs to the dispute is the service's rule, not the form's.
+    Whether the claim and the evidence belong to the dispute is the service's rule,
+    not the form's.
     """
 
     supported = forms.CharField(
@@ -59,13 +62,24 @@ class ResolveForm(forms.Form):
         max_length=Dispute._meta.get_field("established_value").max_length,
         help_text=gettext_lazy("Only when the evidence shows a value none of the claims states."),
     )
+    evidence = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("The evidence that shows it"), coerce=int, required=False
+    )
     note = forms.CharField(
         label=gettext_lazy("Why (note)"),
+        required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("What the evidence shows. It goes into every claim's timeline."),
-        error_messages={"required": gettext_lazy("Say why: the note is required.")},
+        help_text=gettext_lazy(
+            "What the evidence shows; needed when no evidence is cited. It goes into every "
+            "claim's timeline."
+        ),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Any evidence id is acceptable here; the service refuses another dispute's.
+        self.fields["evidence"].valid_value = lambda value: True
 
     def clean_supported(self) -> str:
         value = self.cleaned_data["supported"]
@@ -78,6 +92,16 @@ class ResolveForm(forms.Form):
         if data.get("supported") == SUPPORTED_OTHER and not data.get("established_value"):
             self.add_error("established_value", _("Give the value the evidence establishes."))
         return data
+
+
+class ReviewResolutionForm(forms.Form):
+    comment = forms.CharField(
+        label=gettext_lazy("Comment"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Needed to send it back: say what is missing."),
+    )
 
 
 class ToleranceForm(forms.Form):
@@ -130,7 +154,22 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
     for claim in comparison.unknown:
         claim.value_group = ""
         columns.append(claim)
+    resolutions = list(
+        dispute.resolutions.select_related(
+            "proposed_by", "reviewed_by", "supported_claim"
+        ).prefetch_related(Prefetch("evidence", queryset=Evidence.objects.select_related("source")))
+    )
+    pending = next((r for r in resolutions if r.status == ResolutionStatus.PROPOSED), None)
+    confirmed = next((r for r in resolutions if r.status == ResolutionStatus.CONFIRMED), None)
+    latest = resolutions[0] if resolutions else None
     context = {
+        "pending": pending,
+        "can_confirm": pending is not None and disputes.can_confirm(pending, request.user),
+        "confirmed": confirmed,
+        # A proposal sent back since the last decision: its proposer sees why.
+        "sent_back": latest if latest and latest.status == ResolutionStatus.SENT_BACK else None,
+        "review_form": ReviewResolutionForm(),
+        "has_evidence": any(claim.evidence.all() for claim in columns),
         "dispute": dispute,
         "claims": columns,
         "group_count": len(clusters),
@@ -180,25 +219,79 @@ def _done(request: HttpRequest, dispute: Dispute, notice: str) -> HttpResponse:
 @require_POST
 @reviewer_required
 def dispute_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose a resolution; an editor who did not propose it confirms it."""
     dispute = _get_dispute(pk)
     form = ResolveForm(request.POST)
     if not form.is_valid():
         return _render_dispute(request, dispute, resolve_form=form)
     data = form.cleaned_data
+    cited = list(Evidence.objects.filter(pk__in=data["evidence"]))
+    if len(cited) != len(set(data["evidence"])):
+        form.add_error("evidence", _("Some of the evidence cited no longer exists."))
+        return _render_dispute(request, dispute, resolve_form=form)
     try:
         if data["supported"] == SUPPORTED_OTHER:
-            disputes.establish_value(
-                dispute, by=request.user, value=data["established_value"], note=data["note"]
-            )
+            choice = {"value": data["established_value"]}
         else:
-            claim = Claim(pk=int(data["supported"]))
-            disputes.mark_supported(dispute, by=request.user, claim=claim, note=data["note"])
+            choice = {"claim": Claim(pk=int(data["supported"]))}
+        disputes.propose_resolution(
+            dispute, by=request.user, note=data["note"], evidence=cited, **choice
+        )
     except workflow.NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except workflow.WorkflowError as error:
         form.add_error(None, error.message)
         return _render_dispute(request, dispute, resolve_form=form)
+    return _done(
+        request, dispute, _("Resolution proposed. An editor other than you must confirm it.")
+    )
+
+
+def _pending_for_review(dispute: Dispute, resolution_pk: int) -> DisputeResolution:
+    resolution = dispute.resolutions.filter(pk=resolution_pk).first()
+    if resolution is None:
+        raise Http404
+    return resolution
+
+
+@require_POST
+@editor_required
+def resolution_confirm(request: HttpRequest, pk: int, resolution_pk: int) -> HttpResponse:
+    dispute = _get_dispute(pk)
+    resolution = _pending_for_review(dispute, resolution_pk)
+    form = ReviewResolutionForm(request.POST)
+    if not form.is_valid():
+        return _render_dispute(request, dispute, review_form=form)
+    try:
+        disputes.confirm_resolution(
+            resolution, by=request.user, comment=form.cleaned_data["comment"]
+        )
+    except workflow.NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except workflow.WorkflowError as error:
+        form.add_error(None, error.message)
+        return _render_dispute(request, dispute, review_form=form)
     return _done(request, dispute, _("Dispute resolved. Every claim's timeline records it."))
+
+
+@require_POST
+@editor_required
+def resolution_send_back(request: HttpRequest, pk: int, resolution_pk: int) -> HttpResponse:
+    dispute = _get_dispute(pk)
+    resolution = _pending_for_review(dispute, resolution_pk)
+    form = ReviewResolutionForm(request.POST)
+    if not form.is_valid():
+        return _render_dispute(request, dispute, review_form=form)
+    try:
+        disputes.send_back_resolution(
+            resolution, by=request.user, comment=form.cleaned_data["comment"]
+        )
+    except workflow.NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except workflow.WorkflowError as error:
+        form.add_error(None, error.message)
+        return _render_dispute(request, dispute, review_form=form)
+    return _done(request, dispute, _("Resolution sent back to its proposer."))
 
 
 @require_POST

@@ -6,7 +6,7 @@ from claims.demo import ensure_demo_accounts, load_demo_case
 
 
 class Command(BaseCommand):
-    help = "Load the DeepSeek demo case (once) and create the demo reviewer and editor."
+    help = "Load the DeepSeek demo case (once) and create the demo reviewer and two editors."
 
     def handle(self, *args, **options) -> None:
         if load_demo_case():
