@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from claims import fetch
 from claims.choices import ClaimStatus, Rating
+from claims.files import max_bytes, too_big_message
 from claims.models import Claim, Evidence, Source
 from claims.roles import EDITOR, REVIEWER
 from claims.values import parse_value, to_claim_fields
@@ -82,19 +84,49 @@ class AddEvidenceForm(EvidenceForm):
     source = forms.ModelChoiceField(
         queryset=Source.objects.defer("text"), required=False, widget=forms.HiddenInput
     )
+    keep_copy = forms.BooleanField(
+        label=_("Keep a copy of the page"),
+        required=False,
+        help_text=_("The workbench fetches the page now and keeps its text and its file."),
+    )
     excerpt_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     excerpt_end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    field_order = ["source", "stance", "excerpt", "url", "title", "note"]
+    field_order = ["source", "stance", "excerpt", "url", "keep_copy", "title", "note"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not fetch.enabled():
+            del self.fields["keep_copy"]
         if self["source"].value():
             self.fields["url"].help_text = _("Optional: the article's own address is kept.")
             self.fields["excerpt"].help_text = _(
                 "Select the passage in the article's text below, or type it as the article "
                 "words it."
             )
+
+
+class AttachForm(forms.Form):
+    """A file to cite as evidence; what it is and its text are read by claims.files."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("A PDF, an image (PNG, JPEG, WebP), a saved web page or a text file."),
+        error_messages={"required": _("Choose the file to attach.")},
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=500,
+        help_text=_("Left empty: the document's own title, or the file's name."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > max_bytes():
+            # Refused before it is read.
+            raise ValidationError(too_big_message())
+        return upload
 
 
 class VerdictForm(forms.Form):

@@ -71,9 +71,78 @@ def choice_display(choices: type[models.Choices], field_name: str) -> Callable[[
     return display
 
 
-class Source(models.Model):
-    """A document: an article claims are taken from, or a document cited as evidence."""
+def stored_file_name(instance: StoredFile, filename: str) -> str:
+    """Content-addressed: the same bytes are stored once, under their SHA-256."""
+    return f"evidence/{instance.sha256[:2]}/{instance.sha256}"
 
+
+class StoredFile(models.Model):
+    """Bytes kept as evidence (an uploaded file, or the raw copy of a fetched page),
+    through Django's storage API: a folder by default, an object store if configured.
+
+    Immutable and content-addressed; its type was read from its content, never from
+    its name."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("content type"), max_length=100)
+    file = models.FileField(_("file"), upload_to=stored_file_name, max_length=200)
+    original_name = models.CharField(_("original name"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    # What a browser may show in place; anything else is downloaded.
+    INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg", "image/webp"})
+
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.sha256
+
+    def get_absolute_url(self) -> str:
+        return reverse("stored_file", args=[self.sha256])
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    @property
+    def shown_inline(self) -> bool:
+        return self.content_type in self.INLINE_TYPES
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", _("article")
+    DOCUMENT = "document", _("document")
+    SNAPSHOT = "snapshot", _("copy of a web page")
+
+
+class Source(models.Model):
+    """A document: an article claims are taken from, a file cited as evidence (its
+    text extracted), or the text of a web page as it was fetched."""
+
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=SourceKind, default=SourceKind.ARTICLE, db_index=True
+    )
+    # The file this source's text was read from (a document or a page's copy).
+    file = models.ForeignKey(
+        StoredFile,
+        verbose_name=_("file"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sources",
+    )
     title = models.CharField(_("title"), max_length=500)
     url = models.URLField(_("URL"), max_length=2000, blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
@@ -646,6 +715,48 @@ class Evidence(models.Model):
         return text_around(self.source.text, self.excerpt_start, self.excerpt_end, radius=radius)
 
 
+class Snapshot(models.Model):
+    """A copy of an evidence link as it was when fetched: the final URL, the HTTP status,
+    the page's cleaned text (a Source) and its raw bytes (a StoredFile)."""
+
+    # No database constraint: removed evidence comes back with the same id, and its
+    # copies with it; a removal never deletes what was kept.
+    evidence = models.ForeignKey(
+        Evidence,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="snapshots",
+    )
+    requested_url = models.URLField(_("requested URL"), max_length=2000)
+    final_url = models.URLField(_("final URL"), max_length=2000)
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"))
+    content_type = models.CharField(_("content type"), max_length=100)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name=_("text"), on_delete=models.PROTECT, related_name="snapshots"
+    )
+    file = models.ForeignKey(
+        StoredFile, verbose_name=_("raw copy"), on_delete=models.PROTECT, related_name="+"
+    )
+    fetched_at = models.DateTimeField(_("fetched at"), default=timezone.now)
+    fetched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fetched by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("copy of a page")
+        verbose_name_plural = _("copies of pages")
+        ordering = ["-fetched_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.final_url} ({self.fetched_at:%Y-%m-%d %H:%M})"
+
+
 class VerdictStatus(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     APPROVED = "approved", _("approved")
@@ -773,6 +884,7 @@ class EventKind(models.TextChoices):
     COMMENTED = "commented", _("commented")
     APPEARANCE_ADDED = "appearance_added", _("quote added")
     DISPUTE_RESOLVED = "dispute_resolved", _("dispute resolved")
+    EVIDENCE_COPY_KEPT = "evidence_copy_kept", _("copy of the evidence kept")
 
 
 class ClaimEvent(models.Model):

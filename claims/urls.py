@@ -1,6 +1,15 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from claims.views import claims, dashboard, disputes, exports, notifications, sources, vocabulary
+from claims.views import (
+    claims,
+    dashboard,
+    disputes,
+    exports,
+    files,
+    notifications,
+    sources,
+    vocabulary,
+)
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
@@ -15,6 +24,17 @@ urlpatterns = [
     path("claims/<int:pk>/comments/", claims.comment_add, name="comment_add"),
     path("claims/<int:pk>/evidence/", claims.evidence_add, name="evidence_add"),
     path("claims/<int:pk>/evidence/new/", claims.evidence_new, name="evidence_new"),
+    path("claims/<int:pk>/evidence/attach/", claims.evidence_attach, name="evidence_attach"),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence_pk>/copy/",
+        claims.evidence_copy,
+        name="evidence_copy",
+    ),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence_pk>/copies/<int:snapshot_pk>/",
+        claims.evidence_copy_detail,
+        name="evidence_copy_detail",
+    ),
     path(
         "claims/<int:pk>/evidence/<int:evidence_pk>/",
         claims.evidence_edit,
@@ -86,6 +106,11 @@ urlpatterns += [
         sources.suggestion_dismiss,
         name="suggestion_dismiss",
     ),
+]
+
+# Evidence files: to reviewers and editors only.
+urlpatterns += [
+    re_path(r"^files/(?P<sha256>[0-9a-f]{64})/$", files.stored_file, name="stored_file"),
 ]
 
 # What happened to my work.

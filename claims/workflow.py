@@ -245,6 +245,10 @@ def _anchor(evidence: Evidence, *, start: int | None = None, end: int | None = N
         evidence.drop_anchor()
         return
     source = evidence.source
+    if not source.text:
+        # An image has no text: its "excerpt" says what it shows, in the reviewer's words.
+        evidence.drop_anchor()
+        return
     try:
         span = find_excerpt(source.text, evidence.excerpt, title=source.title, start=start, end=end)
     except ExcerptNotFound as error:

@@ -206,8 +206,44 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Evidence files (uploads and copies of pages) go through Django's storage API: a
+# folder beside the database by default; an S3-compatible object store when several
+# app servers share the work (FACTCHECK_S3_BUCKET, see storage_settings).
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+# MEDIA_URL stays unset: files are served only by claims.views.files, which checks
+# who asks first.
+
+
+def storage_settings(environ: os._Environ | dict[str, str]) -> dict[str, object]:
+    """The default storage: ``MEDIA_ROOT``, or an S3-compatible bucket through
+    django-storages (``pip install -e '.[s3]'``) when ``FACTCHECK_S3_BUCKET`` is set."""
+    bucket = environ.get("FACTCHECK_S3_BUCKET", "").strip()
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": MEDIA_ROOT, "file_permissions_mode": 0o600},
+        }
+    options: dict[str, object] = {
+        "bucket_name": bucket,
+        # Private objects, never overwritten (names are the content's SHA-256).
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    for variable, option in (
+        ("FACTCHECK_S3_ENDPOINT_URL", "endpoint_url"),
+        ("FACTCHECK_S3_REGION", "region_name"),
+        ("FACTCHECK_S3_PREFIX", "location"),
+        ("FACTCHECK_S3_ACCESS_KEY_ID", "access_key"),
+        ("FACTCHECK_S3_SECRET_ACCESS_KEY", "secret_key"),
+    ):
+        if environ.get(variable, "").strip():
+            options[option] = environ[variable].strip()
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_settings(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -253,6 +289,14 @@ FACTCHECK_ORGANISATION = {
     "url": os.environ.get("FACTCHECK_ORGANISATION_URL", ""),
 }
 FACTCHECK_PAGE_SIZE = env_int("FACTCHECK_PAGE_SIZE", 50)
+# Files attached as evidence: at most this many megabytes each.
+FACTCHECK_EVIDENCE_MAX_MB = env_int("FACTCHECK_EVIDENCE_MAX_MB", 20)
+# "Keep a copy" fetches evidence links from the server; newsrooms that forbid
+# outbound calls turn it off.
+FACTCHECK_FETCH_EVIDENCE = env_bool("FACTCHECK_FETCH_EVIDENCE", True)
+# Networks the fetcher may reach although they are not public: for the test suite's
+# own server on the loopback only, never set from the environment.
+FACTCHECK_FETCH_ALLOWED_NETWORKS: list[str] = []
 # Where the workbench is reached, for absolute links in exports made outside a
 # request (the export_verdicts command), e.g. https://factcheck.example.org
 FACTCHECK_BASE_URL = os.environ.get("FACTCHECK_BASE_URL", "").rstrip("/")

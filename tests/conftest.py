@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -19,6 +20,20 @@ def _user(username: str, *roles: str) -> User:
     for role in roles:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+@pytest.fixture(autouse=True)
+def evidence_storage(settings, tmp_path) -> Path:
+    """Each test's evidence files in a folder of its own, as its rows are its own."""
+    location = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": location},
+        },
+    }
+    return location
 
 
 @pytest.fixture
@@ -63,3 +78,16 @@ def restore_migration_data() -> None:
 def migration_data(db) -> None:
     """For transactional tests: the rows the data migrations made, back after a truncation."""
     restore_migration_data()
+
+
+@pytest.fixture
+def web(settings):
+    """A web server on the loopback that the fetcher may reach (a test-only setting)."""
+    from tests.webserver import Web, serve
+
+    settings.FACTCHECK_FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    site = Web(host="127.0.0.1", port=0)
+    server, _thread = serve(site)
+    yield site
+    server.shutdown()
+    server.server_close()

@@ -21,9 +21,16 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Hashing passwords slowly is the point in production and a waste in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Evidence files of this run in a folder of their own, not beside the real database.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="factcheck-test-media-"))
+
 # No collectstatic in tests: serve from the finders, without a manifest.
 STORAGES = {
     **STORAGES,  # noqa: F405
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

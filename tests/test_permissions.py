@@ -17,6 +17,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -33,7 +36,9 @@ from claims.models import (
     Notification,
     NotificationKind,
     Property,
+    Snapshot,
     Source,
+    StoredFile,
     Subject,
     SubjectAlias,
     SuggestionDismissal,
@@ -49,12 +54,13 @@ PUBLIC, REVIEWER, EDITOR = "public", "reviewer", "editor"
 
 
 @pytest.fixture
-def world(reviewer, editor, second_editor, outsider) -> SimpleNamespace:
+def world(settings, reviewer, editor, second_editor, outsider) -> SimpleNamespace:
     """One object of each kind, in the state each view acts on.
 
     ``claim`` waits for review (a verdict proposed by rita), with evidence and
     a removed piece of evidence; ``fresh`` is new; ``published`` is published.
     """
+    settings.FACTCHECK_FETCH_EVIDENCE = False
     source = make_source(title="Le Monde")
     claim = make_claim(source=source, statement="DeepSeek was founded in 2019.")
     evidence = workflow.add_evidence(
@@ -83,6 +89,20 @@ def world(reviewer, editor, second_editor, outsider) -> SimpleNamespace:
         defaults={"agreement": Agreement.CONFLICT, "claim_count": 2},
     )
     resolution = disputes.propose_resolution(dispute, by=reviewer, claim=claim, note="Registry.")
+    # A copy of the registry page, kept earlier (made here without fetching anything).
+    stored = StoredFile.objects.create(
+        sha256="a" * 64, size=3, content_type="text/plain", file="evidence/aa/" + "a" * 64
+    )
+    default_storage.save(stored.file.name, ContentFile(b"abc"))
+    snapshot = Snapshot.objects.create(
+        evidence=evidence,
+        requested_url=evidence.url,
+        final_url=evidence.url,
+        status_code=200,
+        content_type="text/plain",
+        source=make_source(title="Registre (copie)", kind="snapshot"),
+        file=stored,
+    )
     # rita heard that her verdict was approved; eddie that a claim is his.
     Notification.objects.create(
         recipient=editor, kind=NotificationKind.CLAIM_ASSIGNED, claim=published
@@ -97,6 +117,8 @@ def world(reviewer, editor, second_editor, outsider) -> SimpleNamespace:
         published=Claim.objects.get(pk=published.pk),
         dispute=dispute,
         resolution=resolution,
+        stored=stored,
+        snapshot=snapshot,
         reviewer=reviewer,
         editor=editor,
         second_editor=second_editor,
@@ -186,6 +208,23 @@ ROUTES = [
     Route("claim_edit", claim, (GET, POST), REVIEWER),
     Route("claim_history", claim, (GET,), REVIEWER),
     Route("evidence_new", claim, (GET,), REVIEWER),
+    Route(
+        "evidence_attach",
+        claim,
+        (POST,),
+        REVIEWER,
+        post=lambda w: {"file": SimpleUploadedFile("notes.txt", b"Le registre dit 2023.")},
+        done=lambda w: Source.objects.filter(kind="document").exists(),
+    ),
+    Route("stored_file", lambda w: [w.stored.sha256], (GET,), REVIEWER),
+    # Fetching is off in this world (no network in the suite): test_fetch.py fetches.
+    Route("evidence_copy", lambda w: [w.claim.pk, w.evidence.pk], (POST,), REVIEWER),
+    Route(
+        "evidence_copy_detail",
+        lambda w: [w.claim.pk, w.evidence.pk, w.snapshot.pk],
+        (GET,),
+        REVIEWER,
+    ),
     Route("notification_list", none, (GET,), REVIEWER),
     Route(
         "notification_read",

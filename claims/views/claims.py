@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,12 +20,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from claims import history, workflow
+from claims import fetch, files, history, snapshots, workflow
 from claims.choices import ClaimStatus, Stance
 from claims.filters import ClaimFilter
 from claims.forms import (
     AddEvidenceForm,
     AssignForm,
+    AttachForm,
     BulkForm,
     ClaimForm,
     CommentForm,
@@ -35,7 +36,7 @@ from claims.forms import (
     StatusForm,
     VerdictForm,
 )
-from claims.models import Claim, ClaimEvent, EventKind, Evidence, Source, Verdict
+from claims.models import Claim, ClaimEvent, EventKind, Evidence, Snapshot, Source, Verdict
 from claims.roles import is_editor
 from claims.views.access import editor_required, get_claim_for_user, reviewer_required
 
@@ -161,7 +162,11 @@ def _source_pick(query: str, source_pk: object) -> dict:
 
 def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
     """Everything the claim page shows; views pass bound forms to show their errors."""
-    evidence: list = list(claim.evidence.select_related("source", "added_by"))
+    evidence: list = list(
+        claim.evidence.select_related("source__file", "added_by").prefetch_related(
+            Prefetch("snapshots", queryset=Snapshot.objects.order_by("-fetched_at", "-pk"))
+        )
+    )
     removed = overrides.pop("removed", None)
     if removed is not None:
         # Where it stood, by the time it was added: the undo is right there.
@@ -190,11 +195,16 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
         "events": claim.events.select_related("actor"),
         "allowed_statuses": [(s, ClaimStatus(s).label) for s in workflow.allowed_statuses(claim)],
         "evidence_form": AddEvidenceForm(prefix="new"),
+        "attach_form": AttachForm(),
+        "fetching": fetch.enabled(),
+        "max_file_mb": settings.FACTCHECK_EVIDENCE_MAX_MB,
         "pick": {"query": "", "results": [], "source": None},
         "adding": False,
         "evidence_notice": "",
         "adding_notice": "",
         "restored": None,
+        "copied": None,
+        "copy_error": None,
         "verdict_form": VerdictForm(initial={"replaces": pending.pk if pending else None}),
         "review_form": ReviewForm(),
         "reopen_form": ReasonForm(),
@@ -404,6 +414,47 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def evidence_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach a file: its text becomes a document to quote from, as an article is."""
+    claim = get_claim_for_user(request, pk)
+    form = AttachForm(request.POST, request.FILES)
+    source = None
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            source = files.attach_document(
+                name=upload.name,
+                data=upload.read(),
+                by=request.user,
+                title=form.cleaned_data["title"],
+            )
+        except files.FileRefused as refused:
+            form.add_error("file", refused.message)
+        except workflow.WorkflowError as error:
+            return _refused(request, claim, error)
+    if source is None:
+        context = claim_page_context(request, claim, adding=True, attach_form=form)
+        if request.htmx:
+            return render(request, "claims/claim_detail.html#add_evidence", context)
+        return render(request, "claims/claim_detail.html", context, status=200)
+    notice = _("“%(title)s” is attached: quote the passage that matters, then add it.") % {
+        "title": source.title
+    }
+    if not request.htmx:
+        messages.success(request, notice)
+        return redirect(_adding_url(claim, source))
+    context = claim_page_context(
+        request,
+        claim,
+        adding=True,
+        adding_notice=notice,
+        pick={"query": "", "results": [], "source": source},
+        evidence_form=_next_evidence_form(source),
+    )
+    return render(request, "claims/claim_detail.html#add_evidence", context)
+
+
+@require_POST
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
     form = AddEvidenceForm(request.POST, prefix="new")
@@ -420,13 +471,21 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 
     if not form.is_valid():
         return with_errors()
+    fields = dict(form.cleaned_data)
+    keep_copy = fields.pop("keep_copy", False) and fields.get("url")
     try:
-        workflow.add_evidence(claim, by=request.user, **form.cleaned_data)
+        if keep_copy:
+            snapshots.add_evidence_with_copy(claim, by=request.user, **fields)
+        else:
+            workflow.add_evidence(claim, by=request.user, **fields)
     except workflow.WorkflowError as error:
         if isinstance(error, workflow.NotAllowed) or claim.status not in workflow.OPEN_STATUSES:
             # A locked claim's page has no evidence form to show the error in.
             return _refused(request, claim, error)
-        form.add_error("excerpt" if source else None, error.message)
+        if keep_copy and not source:
+            form.add_error("keep_copy", error.message)
+        else:
+            form.add_error("excerpt" if source else None, error.message)
         return with_errors()
     if request.htmx:
         # The panel stays open, on the same article, for the next piece of evidence.
@@ -533,6 +592,84 @@ def evidence_restore(request: HttpRequest, pk: int, event_pk: int) -> HttpRespon
         )
     messages.success(request, _("Evidence restored."))
     return redirect(f"{claim.get_absolute_url()}#evidence-{evidence.pk}")
+
+
+# --- copies of evidence links -------------------------------------------------------
+
+
+@require_POST
+def evidence_copy(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    """Keep a copy of the evidence's page now (again: to see what changed)."""
+    claim, evidence = _evidence_for_user(request, pk, evidence_pk)
+    try:
+        snapshot = snapshots.keep_copy(evidence, by=request.user)
+    except workflow.NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except workflow.WorkflowError as error:
+        if request.htmx:
+            return _render_section(
+                request, claim, "evidence", copy_error=(evidence.pk, error.message)
+            )
+        messages.error(request, error.message)
+        return redirect(f"{claim.get_absolute_url()}#evidence-{evidence.pk}")
+    if request.htmx:
+        return _render_section(
+            request,
+            claim,
+            "evidence",
+            copied=evidence.pk,
+            evidence_notice=_copy_notice(snapshot),
+        )
+    messages.success(request, _copy_notice(snapshot))
+    return redirect(_copy_url(claim, evidence, snapshot))
+
+
+def _copy_url(claim: Claim, evidence: Evidence, snapshot: Snapshot) -> str:
+    return reverse("evidence_copy_detail", args=[claim.pk, evidence.pk, snapshot.pk])
+
+
+def _copy_notice(snapshot: Snapshot) -> str:
+    return _("Copy kept (HTTP %(status)d, %(url)s).") % {
+        "status": snapshot.status_code,
+        "url": snapshot.final_url,
+    }
+
+
+@require_safe
+def evidence_copy_detail(
+    request: HttpRequest, pk: int, evidence_pk: int, snapshot_pk: int
+) -> HttpResponse:
+    """A copy as it was fetched, and what changed since the copy before it."""
+    claim = get_claim_for_user(request, pk)
+    copies = list(
+        Snapshot.objects.filter(evidence_id=evidence_pk)
+        .select_related("source", "file", "fetched_by")
+        .order_by("-fetched_at", "-pk")
+    )
+    index = next((i for i, c in enumerate(copies) if c.pk == snapshot_pk), None)
+    evidence = claim.evidence.filter(pk=evidence_pk).first()
+    # Removed evidence keeps its copies; they are still this claim's.
+    was_here = (
+        evidence is not None
+        or claim.events.filter(kind=EventKind.EVIDENCE_REMOVED, data__evidence=evidence_pk).exists()
+    )
+    if index is None or not was_here:
+        raise Http404
+    snapshot = copies[index]
+    previous = copies[index + 1] if index + 1 < len(copies) else None
+    changes = snapshots.compare(previous.source.text, snapshot.source.text) if previous else []
+    context = {
+        "claim": claim,
+        "evidence": evidence,
+        "snapshot": snapshot,
+        "previous": previous,
+        "copies": copies,
+        "changes": changes,
+        "changed_count": snapshots.changed_paragraphs(changes),
+        "is_open": claim.status in workflow.OPEN_STATUSES,
+        "fetching": fetch.enabled(),
+    }
+    return render(request, "claims/evidence_copy.html", context)
 
 
 # --- verdicts --------------------------------------------------------------------
