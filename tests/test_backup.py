@@ -9,9 +9,12 @@ own connection); serialized rollback puts the data migrations' rows back after.
 from __future__ import annotations
 
 import builtins
+import io
+import json
 import shutil
 import sqlite3
 import stat
+import tarfile
 import threading
 import time
 from io import StringIO
@@ -20,11 +23,30 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from claims import workflow
-from claims.models import Claim
+from claims import files, workflow
+from claims.models import Claim, Evidence, StoredFile
+from tests.documents import make_image, make_pdf
+
+REPORT = "Le registre indique une immatriculation le 17 juillet 2023."
+
+
+def stored_bytes(name: str) -> bytes:
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def database_of(archive_path: Path, into: Path) -> Path:
+    """The database file inside a backup archive."""
+    with tarfile.open(archive_path) as archive:
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+        target = into / manifest["database"]
+        target.write_bytes(archive.extractfile(manifest["database"]).read())
+    return target
+
 
 round_trip = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -60,9 +82,16 @@ def restore(path: Path) -> None:
 
 @round_trip
 def test_restore_brings_back_exactly_what_was_backed_up(
-    migration_data, tmp_path, deepseek, reviewer, editor
+    migration_data, tmp_path, deepseek, reviewer, editor, evidence_storage
 ) -> None:
     first, second, third = Claim.objects.order_by("pk")[:3]
+    # Evidence files too: a PDF quoted, and an image.
+    report = files.attach_document(name="rapport.pdf", data=make_pdf(REPORT), by=reviewer)
+    workflow.add_evidence(
+        third, by=reviewer, stance="supports", source=report, excerpt="17 juillet 2023"
+    )
+    screenshot = files.attach_document(name="capture.png", data=make_image(), by=reviewer)
+    stored = {f.file.name: stored_bytes(f.file.name) for f in StoredFile.objects.all()}
     evidence = workflow.add_evidence(
         first, by=reviewer, stance="refutes", url="https://example.org/a", title="Rapport « A »"
     )
@@ -78,13 +107,17 @@ def test_restore_brings_back_exactly_what_was_backed_up(
     workflow.reopen(first, by=editor, reason="A correction came in.")
     workflow.remove_evidence(evidence, by=reviewer)
     workflow.update_claim(second, by=reviewer, expected_version=None, statement="Changed.")
+    Evidence.objects.filter(claim=third).delete()
     third.delete()
     User.objects.create_user("late-arrival")
+    # The storage lost a file (a disk replaced, a bucket emptied by mistake).
+    default_storage.delete(screenshot.file.file.name)
     assert snapshot() != before
 
     restore(path)
 
     assert snapshot() == before
+    assert {name: stored_bytes(name) for name in stored} == stored
     # New rows still get fresh ids: the counters came back with the tables.
     added = workflow.add_evidence(second, by=reviewer, stance="context", url="https://e.org/b")
     assert added.pk > max(row["id"] for row in before["claims.Evidence"])
@@ -121,13 +154,13 @@ def test_a_sqlite_backup_taken_while_reviewers_write_is_consistent(
     writer.start()
     try:
         wait_for(5)
-        backup(tmp_path / "during.sqlite3")
+        backup(tmp_path / "during.tar")
         wait_for(len(written) + 5)  # and the writes go on
     finally:
         stop.set()
         writer.join()
 
-    with sqlite3.connect(tmp_path / "during.sqlite3") as copy:
+    with sqlite3.connect(database_of(tmp_path / "during.tar", tmp_path)) as copy:
         (evidence,) = copy.execute("SELECT count(*) FROM claims_evidence").fetchone()
         (events,) = copy.execute(
             "SELECT count(*) FROM claims_claimevent WHERE kind = 'evidence_added'"
@@ -146,8 +179,14 @@ def test_a_backup_into_a_folder_gets_a_dated_name_only_its_owner_can_read(tmp_pa
     assert "Backed up to" in backup(tmp_path)
     (written,) = tmp_path.iterdir()
     assert written.name.startswith("factcheck-")
-    assert written.suffix == (".sqlite3" if connection.vendor == "sqlite" else ".pgdump")
+    assert written.suffix == ".tar"
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    with tarfile.open(written) as archive:
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+    assert manifest["engine"] == connection.vendor
+    assert manifest["database"] == (
+        "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
+    )
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path) -> None:
@@ -174,3 +213,34 @@ def test_restore_asks_before_replacing_anything(tmp_path, monkeypatch) -> None:
     with pytest.raises(CommandError, match="Restore cancelled"):
         call_command("restore", str(path), stdout=StringIO())
     assert "will be replaced" in questions[0]
+
+
+@round_trip
+def test_a_damaged_file_in_the_archive_changes_nothing(
+    migration_data, tmp_path, reviewer, evidence_storage
+) -> None:
+    document = files.attach_document(name="notes.txt", data=b"Le registre dit 2023.", by=reviewer)
+    path = tmp_path / "factcheck.tar"
+    backup(path)
+    # Flip the file's bytes inside the archive: its SHA-256 no longer matches.
+    damaged = tmp_path / "damaged.tar"
+    with tarfile.open(path) as source, tarfile.open(damaged, "w") as target:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name.startswith("files/"):
+                data = data.upper()
+            target.addfile(member, io.BytesIO(data))
+    default_storage.delete(document.file.file.name)
+    User.objects.create_user("after-the-backup")
+    with pytest.raises(CommandError, match="damaged; nothing was restored"):
+        restore(damaged)
+    assert User.objects.filter(username="after-the-backup").exists()
+    assert not default_storage.exists(document.file.file.name)
+
+
+def test_an_old_backup_without_files_still_restores(tmp_path) -> None:
+    from claims.management.commands.restore import kind_of
+
+    bare = tmp_path / "factcheck-old.sqlite3"
+    bare.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    assert kind_of(bare) == "sqlite"

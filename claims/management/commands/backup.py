@@ -8,15 +8,25 @@ through ``pg_restore``. The file is written beside its final name and renamed
 once complete and checked, readable by its owner only: it holds password hashes
 and sessions.
 
+Evidence files (uploads and copies of pages) live in Django's storage, not in the
+database: the backup is one tar archive holding the database file, every stored
+file the database lists (read through the storage API, so a folder and an object
+store are backed up alike, each checked against its SHA-256) and a manifest.
+
 The functions here are shared with ``restore``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +39,10 @@ POSTGRESQL = "postgresql"
 # How each kind of backup file begins, and the suffix a backup made into a folder gets.
 MAGIC = {SQLITE: b"SQLite format 3\x00", POSTGRESQL: b"PGDMP"}
 SUFFIX = {SQLITE: ".sqlite3", POSTGRESQL: ".pgdump"}
+ARCHIVE_SUFFIX = ".tar"
+MANIFEST = "manifest.json"
+FILES_FOLDER = "files"
+ARCHIVE_FORMAT = 1
 
 
 def engine_of(alias: str) -> str:
@@ -90,26 +104,81 @@ def pg_run(program: str, alias: str, *arguments: str, connect: bool = True) -> s
 
 
 def backup(alias: str, path: Path) -> Path:
-    """Write a backup of the database ``alias`` to ``path`` (a file, or a folder to put one in)."""
+    """Write a backup of the database ``alias`` and of the evidence files to ``path``
+    (a file, or a folder to put one in): one tar archive."""
     engine = engine_of(alias)
     if path.is_dir():
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-        path = path / f"factcheck-{stamp}{SUFFIX[engine]}"
+        path = path / f"factcheck-{stamp}{ARCHIVE_SUFFIX}"
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     # Created readable by its owner only, before anything is written into it.
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
-        if engine == SQLITE:
-            _backup_sqlite(alias, partial)
-        else:
-            pg_run("pg_dump", alias, "--format=custom", f"--file={partial}")
-            # Reading the table of contents back proves the dump is complete.
-            pg_run("pg_restore", alias, "--list", str(partial), connect=False)
+        with tempfile.TemporaryDirectory(dir=path.parent) as work:
+            database = Path(work) / f"database{SUFFIX[engine]}"
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            dump_database(alias, engine, database)
+            # Listed after the dump: every file the copied database knows is there
+            # (stored files are never changed, and never deleted while referenced).
+            _archive(partial, engine, database, stored_files(alias))
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def dump_database(alias: str, engine: str, target: Path) -> None:
+    if engine == SQLITE:
+        _backup_sqlite(alias, target)
+    else:
+        pg_run("pg_dump", alias, "--format=custom", f"--file={target}")
+        # Reading the table of contents back proves the dump is complete.
+        pg_run("pg_restore", alias, "--list", str(target), connect=False)
+
+
+def stored_files(alias: str) -> list[tuple[str, str, int]]:
+    """(storage name, SHA-256, size) of every evidence file the database lists."""
+    from claims.models import StoredFile
+
+    return list(
+        StoredFile.objects.using(alias).order_by("pk").values_list("file", "sha256", "size")
+    )
+
+
+def _archive(target: Path, engine: str, database: Path, files: list[tuple[str, str, int]]) -> None:
+    from django.core.files.storage import default_storage
+
+    manifest = {
+        "format": ARCHIVE_FORMAT,
+        "engine": engine,
+        "created": timezone.now().isoformat(),
+        "database": database.name,
+        "files": [{"name": name, "sha256": sha, "size": size} for name, sha, size in files],
+    }
+    with tarfile.open(target, "w") as archive:
+        _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
+        archive.add(database, arcname=database.name)
+        for name, sha256, _size in files:
+            try:
+                with default_storage.open(name, "rb") as handle:
+                    data = handle.read()
+            except FileNotFoundError:
+                raise CommandError(
+                    f"The evidence file {name} is missing from storage: the backup would "
+                    "be incomplete. Restore it from an earlier backup first."
+                ) from None
+            if hashlib.sha256(data).hexdigest() != sha256:
+                raise CommandError(f"The evidence file {name} does not match its SHA-256.")
+            _add_bytes(archive, f"{FILES_FOLDER}/{name}", data)
+
+
+def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o600
+    info.mtime = int(timezone.now().timestamp())
+    archive.addfile(info, io.BytesIO(data))
 
 
 def _backup_sqlite(alias: str, partial: Path) -> None:
@@ -130,8 +199,8 @@ def _backup_sqlite(alias: str, partial: Path) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Back up the database to a file (SQLite: online backup; PostgreSQL: pg_dump), "
-        "safe while the app runs. Restore it with manage.py restore."
+        "Back up the database (SQLite: online backup; PostgreSQL: pg_dump) and the evidence "
+        "files to one archive, safe while the app runs. Restore it with manage.py restore."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -140,7 +209,7 @@ class Command(BaseCommand):
             nargs="?",
             default=".",
             type=Path,
-            help="the backup file, or a folder to write factcheck-<date>-<time>.<suffix> "
+            help="the backup file, or a folder to write factcheck-<date>-<time>.tar "
             "into (default: the current folder)",
         )
         parser.add_argument(

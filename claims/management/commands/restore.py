@@ -6,11 +6,20 @@ is lost, and PostgreSQL's restore waits for their transactions), restore, then
 start them again. SQLite backups are copied in with the online backup API, in
 one write transaction; PostgreSQL dumps go through ``pg_restore --clean
 --single-transaction``, so a failed restore leaves the database as it was.
+
+A backup archive also holds the evidence files: each is checked against its
+SHA-256 and written back through the storage API before the database is
+replaced (a file already there is left as it is: names are their content's hash).
+A bare database file, as backups made before evidence files existed, restores too.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
+import tarfile
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +27,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from claims.management.commands.backup import (
+    FILES_FOLDER,
     MAGIC,
+    MANIFEST,
     POSTGRESQL,
     SQLITE,
     engine_of,
@@ -32,7 +43,7 @@ NAMES = {SQLITE: "SQLite", POSTGRESQL: "PostgreSQL"}
 
 
 def kind_of(path: Path) -> str:
-    """Which database made this backup, from the first bytes of the file."""
+    """Which database made this backup, from the file's first bytes or its manifest."""
     try:
         with path.open("rb") as backup_file:
             start = backup_file.read(16)
@@ -41,17 +52,75 @@ def kind_of(path: Path) -> str:
     for engine, magic in MAGIC.items():
         if start.startswith(magic):
             return engine
+    manifest = _manifest(path)
+    if manifest is not None and manifest.get("engine") in MAGIC:
+        return manifest["engine"]
     raise CommandError(f"{path} is not a backup made by manage.py backup.")
 
 
+def _manifest(path: Path) -> dict | None:
+    if not tarfile.is_tarfile(path):
+        return None
+    try:
+        with tarfile.open(path) as archive:
+            member = archive.extractfile(MANIFEST)
+            return json.loads(member.read()) if member else None
+    except (KeyError, tarfile.TarError, ValueError):
+        return None
+
+
 def restore(alias: str, path: Path) -> None:
-    """Replace the content of the database ``alias`` with the backup in ``path``."""
+    """Replace the content of the database ``alias`` (and put back the evidence files)
+    with the backup in ``path``."""
     engine, kind = engine_of(alias), kind_of(path)
     if kind != engine:
         raise CommandError(
             f"{path} is a {NAMES[kind]} backup; this database is {NAMES[engine]}. "
             "Use dumpdata and loaddata to move data between the two."
         )
+    manifest = _manifest(path)
+    if manifest is None:
+        _restore_database(alias, engine, path)
+        return
+    with tarfile.open(path) as archive, tempfile.TemporaryDirectory(dir=path.parent) as work:
+        restore_files(archive, manifest)
+        database = Path(work) / Path(manifest["database"]).name
+        member = archive.extractfile(manifest["database"])
+        if member is None:
+            raise CommandError(f"{path} holds no database.")
+        with database.open("wb") as out:
+            while chunk := member.read(1024 * 1024):
+                out.write(chunk)
+        _restore_database(alias, engine, database)
+
+
+def restore_files(archive: tarfile.TarFile, manifest: dict) -> int:
+    """Write back every evidence file of the archive that storage lacks; all are checked
+    against their SHA-256 first, so that a damaged archive changes nothing."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    wanted = []
+    for entry in manifest.get("files", []):
+        member = archive.extractfile(f"{FILES_FOLDER}/{entry['name']}")
+        data = member.read() if member else b""
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise CommandError(
+                f"The evidence file {entry['name']} in the backup is damaged; nothing was restored."
+            )
+        wanted.append((entry["name"], data))
+    written = 0
+    for name, data in wanted:
+        if default_storage.exists(name):
+            continue
+        saved = default_storage.save(name, ContentFile(data))
+        if saved != name:
+            raise CommandError(f"Storage put {name} under another name ({saved}).")
+        written += 1
+    return written
+
+
+def _restore_database(alias: str, engine: str, path: Path) -> None:
     # This process's own connection must not hold the old tables.
     connections[alias].close()
     if engine == SQLITE:
