@@ -436,6 +436,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.choices.ClaimStatus",
         "VerdictStatusEnum": "claims.models.VerdictStatus",
         "DatePrecisionEnum": "claims.choices.DatePrecision",
+        "SourceKindEnum": "claims.models.SourceKind",
+        "ValueKindEnum": "claims.choices.ValueKind",
     },
     # Swagger UI's files come from drf-spectacular-sidecar, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -305,8 +305,9 @@ def test_claim_detail_query_count_stays_flat(reviewer, django_assert_num_queries
     client = api(reviewer)
     # the token with its user, the user's groups, the claim with subject,
     # property, assignee, author and disputed flag, then its appearances (with
-    # source titles), evidence (with who added it) and verdicts
-    with django_assert_num_queries(6):
+    # source titles), evidence (with who added it and the file it cites), the copies
+    # kept of its pages (with their files), and verdicts
+    with django_assert_num_queries(7):
         response = client.get(reverse("api:claim-detail", args=[claim.pk]))
     assert len(response.json()["evidence"]) == rows
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -25,7 +26,7 @@ from claims.choices import (
 )
 from claims.excerpts import ExcerptNotFound, find_excerpt
 from claims.forms import MAX_TEXT, validate_web_url
-from claims.models import Appearance, Claim, Evidence, Source, Verdict
+from claims.models import Appearance, Claim, Evidence, Snapshot, Source, StoredFile, Verdict
 
 
 class WebURLField(serializers.URLField):
@@ -138,8 +139,56 @@ class AppearanceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class StoredFileSerializer(serializers.ModelSerializer):
+    """A stored file: its type (read from its content), size, SHA-256 and address."""
+
+    url = serializers.SerializerMethodField(help_text="Where to download it (token or session).")
+
+    class Meta:
+        model = StoredFile
+        fields = ["sha256", "size", "content_type", "original_name", "url"]
+        read_only_fields = fields
+
+    def get_url(self, stored: StoredFile) -> str:
+        return reverse("api:file-detail", args=[stored.sha256])
+
+
+class SnapshotSerializer(serializers.ModelSerializer):
+    """A copy of an evidence link as fetched: final URL, status, time, text and bytes."""
+
+    file = StoredFileSerializer(read_only=True)
+    text_source = serializers.IntegerField(
+        source="source_id", read_only=True, help_text="The Source holding the page's text."
+    )
+    fetched_by = UsernameField()
+
+    class Meta:
+        model = Snapshot
+        fields = [
+            "id",
+            "evidence",
+            "requested_url",
+            "final_url",
+            "status_code",
+            "content_type",
+            "title",
+            "fetched_at",
+            "fetched_by",
+            "text_source",
+            "file",
+        ]
+        read_only_fields = fields
+
+
 class EvidenceSerializer(serializers.ModelSerializer):
     added_by = UsernameField()
+    file = StoredFileSerializer(
+        source="source.file",
+        read_only=True,
+        allow_null=True,
+        help_text="The file the cited source was read from, for file evidence.",
+    )
+    snapshots = SnapshotSerializer(many=True, read_only=True)
 
     class Meta:
         model = Evidence
@@ -158,6 +207,8 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "version",
+            "file",
+            "snapshots",
         ]
         read_only_fields = fields
 
@@ -205,11 +256,14 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     web_url = serializers.CharField(source="get_absolute_url", read_only=True)
+    file = StoredFileSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Source
         fields = [
             "id",
+            "kind",
+            "file",
             "title",
             "url",
             "publisher",
@@ -258,8 +312,19 @@ class EvidenceWriteSerializer(serializers.Serializer):
         ),
     )
     excerpt_end = serializers.IntegerField(min_value=1, allow_null=True, default=None)
+    keep_copy = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "Fetch the URL now and keep a copy (text and file); if it cannot be kept, no "
+            "evidence is added (409)."
+        ),
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("keep_copy") and not attrs.get("url"):
+            raise serializers.ValidationError(
+                {"keep_copy": _("Only a link can have a copy kept: give the URL.")}
+            )
         if not attrs.get("url") and not attrs.get("source"):
             raise serializers.ValidationError(
                 {"url": _("Give the URL of the evidence.")}, code="required"
@@ -293,7 +358,7 @@ class EvidenceUpdateSerializer(EvidenceWriteSerializer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # A changed excerpt is found again in the source's text by the workflow.
-        del self.fields["excerpt_start"], self.fields["excerpt_end"]
+        del self.fields["excerpt_start"], self.fields["excerpt_end"], self.fields["keep_copy"]
         for name, field in self.fields.items():
             if name != "version":
                 field.default = serializers.empty
@@ -331,3 +396,12 @@ class SendBackSerializer(serializers.Serializer):
     comment = serializers.CharField(
         max_length=MAX_TEXT, help_text=_("What is missing: the author sees it.")
     )
+
+
+class FileUploadSerializer(serializers.Serializer):
+    """A file to cite as evidence (multipart). Its type is read from its content."""
+
+    file = serializers.FileField(
+        help_text=_("A PDF, an image (PNG, JPEG, WebP), a saved web page or a text file.")
+    )
+    title = _text(max_length=500, default="")

@@ -15,6 +15,7 @@ router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("evidence", views.EvidenceViewSet, basename="evidence")
 router.register("verdicts", views.VerdictViewSet, basename="verdict")
 router.register("sources", views.SourceViewSet, basename="source")
+router.register("files", views.FileViewSet, basename="file")
 
 # DRF views opt out of LoginRequiredMiddleware and answer 401/403 in JSON. The
 # docs page is for a person in a browser, so it goes back behind the login page.

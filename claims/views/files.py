@@ -16,7 +16,11 @@ def stored_file(request: HttpRequest, sha256: str) -> FileResponse:
     """The file with the type read from its content when it was stored; shown in place
     only if it is an image or a PDF, downloaded otherwise (an HTML page must never run
     in the workbench's origin)."""
-    stored = get_object_or_404(StoredFile, sha256=sha256)
+    return file_response(get_object_or_404(StoredFile, sha256=sha256))
+
+
+def file_response(stored: StoredFile) -> FileResponse:
+    """The stored file's bytes with the headers that keep a browser from misreading them."""
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError:
