@@ -96,7 +96,8 @@ class AddEvidenceForm(EvidenceForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if not fetch.enabled():
+        if not fetch.enabled() or self["source"].value():
+            # Nothing to fetch: no server calls, or a source already in the workbench.
             del self.fields["keep_copy"]
         if self["source"].value():
             self.fields["url"].help_text = _("Optional: the article's own address is kept.")

@@ -185,6 +185,8 @@ class Source(models.Model):
             ),
         ]
 
+    get_kind_display = choice_display(SourceKind, "kind")
+
     def __str__(self) -> str:
         return self.title
 

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from claims import articles, claiming, workflow
 from claims.forms import ClaimForm, WebURLField
 from claims.highlight import paragraphs
-from claims.models import Appearance, Property, Source
+from claims.models import Appearance, Property, Source, SourceKind
 from claims.suggestions import Suggestion, find_suggestion, suggestions_for
 from claims.values import SUPPORTED_LANGUAGES, format_value
 from claims.views.access import reviewer_required
@@ -46,7 +46,9 @@ LANGUAGE_NAMES = {"fr": gettext_lazy("French"), "en": gettext_lazy("English")}
 def source_list(request: HttpRequest) -> HttpResponse:
     """Every article with its number of claims, in two queries whatever the page holds."""
     sources = (
-        Source.objects.defer("text")
+        # Articles only: files cited as evidence and copies of pages are shown with it.
+        Source.objects.filter(kind=SourceKind.ARTICLE)
+        .defer("text")
         .annotate(claim_count=Count("appearances__claim", distinct=True))
         .order_by(F("published_on").desc(nulls_last=True), "-created_at", "-pk")
     )

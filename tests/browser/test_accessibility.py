@@ -205,3 +205,57 @@ def test_at_200_percent_zoom_nothing_scrolls_sideways(
         f"too wide: {page.evaluate(TOO_WIDE_JS)}"
     )
     assert_no_serious_violations(page, axe_source)
+
+
+def test_notifications_page(page: Page, axe_source: str, worked_case: Claim, reviewer: User):
+    log_in(page, reviewer, PASSWORD)
+    check(page, axe_source, "/notifications/")
+    expect(page.locator(".notification.unread").first).to_be_visible()
+
+
+def test_dispute_page_with_a_proposed_resolution(
+    page: Page, axe_source: str, worked_case: Claim, reviewer: User, editor: User
+) -> None:
+    from claims import disputes
+    from claims.models import Dispute
+
+    disputes.refresh_all()
+    dispute = Dispute.objects.get(subject__name="DeepSeek", property__code="founding-date")
+    disputes.propose_resolution(dispute, by=reviewer, claim=worked_case, note="Registry.")
+    log_in(page, editor, PASSWORD)
+    check(page, axe_source, dispute.get_absolute_url())
+    expect(page.locator("#review-resolution-form")).to_be_visible()
+
+
+def test_claim_page_citing_a_file(
+    page: Page, axe_source: str, worked_case: Claim, reviewer: User
+) -> None:
+    from claims import files
+    from tests.documents import make_image
+
+    source = files.attach_document(name="capture.png", data=make_image(), by=reviewer)
+    workflow.add_evidence(
+        worked_case, by=reviewer, stance=Stance.SUPPORTS, source=source, excerpt="A registry."
+    )
+    log_in(page, reviewer, PASSWORD)
+    check(page, axe_source, f"/claims/{worked_case.pk}/evidence/new/?source={source.pk}")
+    expect(page.locator(".evidence-image").first).to_be_visible()
+
+
+def test_a_copy_of_a_page(
+    page: Page, axe_source: str, worked_case: Claim, reviewer: User, web
+) -> None:
+    from claims import snapshots
+    from tests.test_fetch import ARTICLE
+    from tests.webserver import Page as WebPage
+
+    web.pages["/tarifs"] = WebPage(ARTICLE.encode())
+    evidence = workflow.add_evidence(
+        worked_case, by=reviewer, stance=Stance.CONTEXT, url=web.url("/tarifs"), title="Tarifs"
+    )
+    snapshots.keep_copy(evidence, by=reviewer)
+    web.pages["/tarifs"] = WebPage(ARTICLE.replace("0,14", "0,55").encode())
+    copy = snapshots.keep_copy(evidence, by=reviewer)
+    log_in(page, reviewer, PASSWORD)
+    check(page, axe_source, f"/claims/{worked_case.pk}/evidence/{evidence.pk}/copies/{copy.pk}/")
+    expect(page.locator("#changes ins")).to_be_visible()
