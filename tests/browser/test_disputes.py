@@ -37,7 +37,7 @@ def test_reviewer_resolves_the_founding_date_dispute(page: Page, deepseek, revie
     rows = page.locator("table.disputes tbody tr")
     expect(rows).to_have_count(2)
     expect(page.get_by_role("link", name="DeepSeek · founding date")).to_be_visible()
-    expect(page.get_by_role("link", name="DeepSeek-R1 · price per unit")).to_be_visible()
+    expect(page.get_by_role("link", name="DeepSeek-R1 · price")).to_be_visible()
     page.get_by_label("Show").select_option(label="Corroborations")
     expect(page).to_have_url(re.compile(r"show=corroboration"))
     expect(page.get_by_role("link", name="DeepSeek · data location")).to_be_visible()
@@ -85,4 +85,4 @@ def test_reviewer_resolves_the_founding_date_dispute(page: Page, deepseek, revie
     # One open disagreement is left.
     page.goto("/disputes/")
     expect(rows).to_have_count(1)
-    expect(page.get_by_role("link", name="DeepSeek-R1 · price per unit")).to_be_visible()
+    expect(page.get_by_role("link", name="DeepSeek-R1 · price")).to_be_visible()
