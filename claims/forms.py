@@ -226,6 +226,7 @@ class ClaimForm(forms.ModelForm):
         model = Claim
         fields = [
             "statement",
+            "short_statement",
             "property",
             "value_text",
             "value_kind",
