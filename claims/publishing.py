@@ -63,12 +63,13 @@ def public_evidence(claim: Claim) -> QuerySet[Evidence]:
 
 
 def last_modified(pk: int) -> datetime | None:
-    """When anything a check's public page shows last changed, in one small query.
+    """When anything a published check's page shows last changed (None: not published).
 
     Every change the workflow makes to a claim or its evidence (a verdict, a
     reopening, evidence marked public) saves the claim, so its ``updated_at`` says it.
     """
-    return Claim.objects.filter(pk=pk).values_list("updated_at", flat=True).first()
+    published = Claim.objects.filter(pk=pk, status=ClaimStatus.PUBLISHED)
+    return published.values_list("updated_at", flat=True).first()
 
 
 def published_languages() -> list[str]:

@@ -58,15 +58,19 @@ def cacheable(
     request: HttpRequest, response: HttpResponse, last_modified: datetime | None = None
 ) -> HttpResponse:
     """Cache headers, an ETag of the content, and 304 when the reader's copy is current."""
-    patch_cache_control(response, public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)
+    _cache_headers(response, last_modified)
     set_response_etag(response)
-    timestamp = None
-    if last_modified is not None:
-        timestamp = int(last_modified.timestamp())
-        response.headers["Last-Modified"] = http_date(timestamp)
+    timestamp = int(last_modified.timestamp()) if last_modified is not None else None
     return get_conditional_response(
         request, etag=response.headers["ETag"], last_modified=timestamp, response=response
     )
+
+
+def _cache_headers(response: HttpResponse, last_modified: datetime | None) -> HttpResponse:
+    patch_cache_control(response, public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)
+    if last_modified is not None:
+        response.headers["Last-Modified"] = http_date(int(last_modified.timestamp()))
+    return response
 
 
 def _alternates() -> dict[str, str]:
@@ -94,7 +98,9 @@ def alternate_links_header(request: HttpRequest) -> str:
 def check_list(request: HttpRequest) -> HttpResponse:
     """Published checks, latest verdict first: filtered by rating and language, searchable."""
     check_filter = PublicCheckFilter(request.GET, queryset=publishing.public_checks())
-    page = Paginator(check_filter.qs, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+    # A filter that makes no sense is said so above an empty list, not half applied.
+    checks = check_filter.qs if check_filter.is_valid() else Claim.objects.none()
+    page = Paginator(checks, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
@@ -127,6 +133,13 @@ def _row(claim: Claim) -> dict[str, Any]:
 @in_organisation_language
 def check_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One published check with its ClaimReview; 410 once reopened, 404 if never published."""
+    last_modified = publishing.last_modified(pk)
+    if last_modified is not None:
+        # A reader's copy still current costs one query and no rendering. Reopening
+        # saves the claim, so a withdrawn check never passes here.
+        current = get_conditional_response(request, last_modified=int(last_modified.timestamp()))
+        if current is not None:
+            return _cache_headers(current, last_modified)
     try:
         claim = publishing.find_check(pk)
     except publishing.CheckWithdrawn:
@@ -137,7 +150,6 @@ def check_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(body, status=410, headers={"Cache-Control": "no-cache"})
     if claim is None:
         raise Http404
-    last_modified = publishing.last_modified(claim.pk)
     url = publishing.public_url(claim, request)
     document = exports.claim_review(claim, claim_url=url)
     context = {
