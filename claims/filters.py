@@ -118,10 +118,13 @@ class PublicCheckFilter(django_filters.FilterSet):
     """Which published checks: the public index, its Atom feed and the JSON feed share it."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    rating = django_filters.ChoiceFilter(label=_("Rating"), choices=Rating.choices)
+    rating = django_filters.ChoiceFilter(
+        label=_("Rating"), choices=Rating.choices, empty_label=_("any rating")
+    )
     language = django_filters.ChoiceFilter(
         label=_("Language of the article"),
         choices=publishing.language_choices,
+        empty_label=_("any language"),
         method="filter_language",
     )
 
