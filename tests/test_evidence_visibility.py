@@ -143,7 +143,7 @@ def test_the_claim_page_shows_the_public_link_and_the_json_ld_once_published(
     workflow.approve_verdict(verdict, by=editor)
     html = client.get(claim.get_absolute_url()).text
     public = f"http://testserver/checks/{claim.pk}/"
-    assert f'<a href="{public}" id="public-link">' in html
+    assert f'<a href="{public}" id="public-link" translate="no">' in html
     assert 'data-copy="claimreview-code"' in html
     assert reverse("claim_review", args=[claim.pk]) in html
     # The text to copy is the <script> element, escaped once inside the textarea.

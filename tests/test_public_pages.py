@@ -436,3 +436,43 @@ def test_an_anonymous_visitor_sees_nothing_internal(
             assert statement not in body, f"{url} shows an unpublished claim: {statement}"
         seen += response.status_code == 200
     assert seen >= 15
+
+
+def test_in_french_no_word_of_the_public_side_is_left_in_english(
+    client: Client, many_checks: list[Claim], check: Claim, settings, compiled_catalogue
+) -> None:
+    """The workbench's crawl skips /checks/ (it ignores the browser): read it here, both ways."""
+    from tests.test_i18n import SAME_IN_BOTH, _data_text, _words
+
+    # The organisation's name and what the reader typed are data; these words are French too.
+    data = _data_text() + settings.FACTCHECK_ORGANISATION["name"] + " nonsense"
+    same = SAME_IN_BOTH | {"Atom", "LD", "Sources", "Page", "Pages"}
+    workflow.reopen(
+        Claim.objects.get(statement="Exemple was founded in 2019, check 03."),
+        by=User.objects.get(username="eddie"),
+        reason="Again.",
+    )
+    withdrawn = Claim.objects.get(statement="Exemple was founded in 2019, check 03.")
+    urls = [
+        reverse("public_check_list"),
+        reverse("public_check_list") + "?page=2&rating=false",
+        reverse("public_check_list") + "?rating=nonsense",
+        page_url(check),
+        page_url(withdrawn),
+    ]
+    pages = {}
+    for language in ("en", "fr"):
+        settings.FACTCHECK_ORGANISATION = {**settings.FACTCHECK_ORGANISATION, "language": language}
+        pages[language] = [client.get(url).content.decode() for url in urls]
+    left = {}
+    for url, english, french in zip(urls, pages["en"], pages["fr"], strict=True):
+        words = {w for w in (_words(english) & _words(french)) - same if w not in data}
+        if words:
+            left[url] = words
+        assert "---------" not in french, url
+    assert not left, left
+    # The Atom feed (addresses and dates aside, its words are its titles).
+    feed = client.get(reverse("public_check_feed")).content.decode()
+    assert "<title>Vérifications de Factcheck newsroom</title>" in feed
+    assert "— faux</title>" in feed
+    assert 'xml:lang="fr"' in feed

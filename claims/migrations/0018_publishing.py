@@ -28,7 +28,7 @@ def recreate_search_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0015_evidence_files_snapshots"),
+        ("claims", "0017_news_vocabulary_update"),
     ]
 
     operations = [
