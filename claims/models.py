@@ -390,7 +390,7 @@ class Claim(models.Model):
     # What the published ClaimReview names as reviewed: Google wants it under 75
     # characters and without the rating, so a long statement gets a short form.
     short_statement = models.CharField(
-        _("short statement"),
+        _("in brief"),
         max_length=SHORT_STATEMENT_MAX,
         blank=True,
         help_text=_(

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                     "and without the verdict. Left empty, the statement cut at a word."
                 ),
                 max_length=75,
-                verbose_name="short statement",
+                verbose_name="in brief",
             ),
         ),
         migrations.AddField(
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                     "and without the verdict. Left empty, the statement cut at a word."
                 ),
                 max_length=75,
-                verbose_name="short statement",
+                verbose_name="in brief",
             ),
         ),
         migrations.AddField(
