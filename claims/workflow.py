@@ -341,7 +341,8 @@ def set_evidence_public(evidence: Evidence, *, by: User, public: bool) -> Eviden
     """
     require_reviewer(by)
     claim = _lock(evidence.claim)
-    current = Evidence.objects.select_for_update().select_related("source").get(pk=evidence.pk)
+    # Not select_related("source"): PostgreSQL cannot lock the nullable side of a join.
+    current = Evidence.objects.select_for_update().get(pk=evidence.pk)
     if current.public == public:
         return current
     current.public = public
