@@ -168,6 +168,11 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
     if url_exists("dispute_list"):
         workbench.append(("dispute list", reverse("dispute_list"), "list", 50, plain))
     workbench.append(("article page", long_article.get_absolute_url(), "article", 50, plain))
+    if url_exists("public_check_list"):
+        # The public side: what readers, search engines and aggregators fetch.
+        public_page = reverse("public_check", args=[busy_claim.pk])
+        workbench.append(("public index", reverse("public_check_list"), "list", 50, plain))
+        workbench.append(("public check page", public_page, "public", 50, change_page))
 
     results = []
     for name, url, kind, target, admin_page, *extra in workbench:
@@ -187,6 +192,13 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
                 with override_settings(FACTCHECK_PAGE_SIZE=size):
                     counts[f"page_size_{size}"] = count_queries(reviewer, url, headers)
             row["queries_by_size"] = counts
+        elif kind == "public":
+            row["queries_by_size"] = {
+                f"{quiet_claim.n}_evidence": count_queries(
+                    reviewer, reverse("public_check", args=[quiet_claim.pk])
+                ),
+                f"{busy_claim.n}_evidence": row["queries"],
+            }
         elif kind == "claim":
             row["queries_by_size"] = {
                 f"{quiet_claim.n}_evidence": count_queries(

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -477,11 +478,22 @@ def published_claims(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]
     )
 
 
-def _organisation() -> dict[str, str]:
+def organisation_language() -> str:
+    """The language published documents speak, whatever the reader's browser asks for."""
+    return settings.FACTCHECK_ORGANISATION["language"]
+
+
+def _site_root(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else ""
+
+
+def _organisation(claim_url: str) -> dict[str, str]:
+    """The publisher, with a web address: its own, else the site the check is published on."""
     organisation = settings.FACTCHECK_ORGANISATION
     document = {"@type": "Organization", "name": organisation["name"]}
-    if organisation.get("url"):
-        document["url"] = organisation["url"]
+    if url := organisation.get("url") or _site_root(claim_url):
+        document["url"] = url
     return document
 
 
@@ -510,10 +522,15 @@ def _creative_work(source: Source) -> dict[str, Any]:
 
 
 def review_rating(rating: str) -> dict[str, Any]:
-    """The rating on schema.org's scale; "unverifiable" has a name but no number."""
+    """The rating on schema.org's scale; "unverifiable" has a name but no number.
+
+    Its name is in the organisation's language: the same document for every reader.
+    """
+    with translation.override(organisation_language()):
+        name = str(Rating(rating).label)
     document: dict[str, Any] = {
         "@type": "Rating",
-        "alternateName": str(Rating(rating).label),
+        "alternateName": name,
         "bestRating": BEST_RATING,
         "worstRating": WORST_RATING,
     }
@@ -523,9 +540,24 @@ def review_rating(rating: str) -> dict[str, Any]:
     return document
 
 
+def publication_dates(claim: Claim) -> tuple[datetime, datetime]:
+    """When the check was first published and when its current verdict was.
+
+    ``approved_verdicts`` is newest first (see ``published_claims``): a reopened
+    claim published again keeps its first date and moves its modification date.
+    """
+    verdicts = claim.approved_verdicts
+    return verdicts[-1].reviewed_at, verdicts[0].reviewed_at
+
+
 def claim_review(claim: Claim, *, claim_url: str) -> dict[str, Any]:
-    """The ClaimReview JSON-LD for a published claim; expects ``published_claims``."""
+    """The ClaimReview JSON-LD for a published claim; expects ``published_claims``.
+
+    ``claim_url`` is the check's public page: Google reads a ClaimReview only on the
+    page that publishes it, on the publisher's own domain.
+    """
     verdict = claim.approved_verdicts[0]
+    published_at, modified_at = publication_dates(claim)
     appearances = ordered_appearances(claim)
     item: dict[str, Any] = {"@type": "Claim"}
     if appearances:
@@ -542,9 +574,11 @@ def claim_review(claim: Claim, *, claim_url: str) -> dict[str, Any]:
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
         "url": claim_url,
-        "claimReviewed": claim.statement,
-        "datePublished": format_datetime(verdict.reviewed_at),
-        "author": _organisation(),
+        "claimReviewed": claim.claim_reviewed(),
+        "datePublished": format_datetime(published_at),
+        "dateModified": format_datetime(modified_at),
+        "inLanguage": organisation_language(),
+        "author": _organisation(claim_url),
         "reviewRating": review_rating(verdict.rating),
         "reviewBody": verdict.rationale,
         "itemReviewed": item,

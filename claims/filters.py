@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from claims import dates, search
+from claims import dates, publishing, search
 from claims.choices import ClaimStatus, Rating, ValueKind
 from claims.forms import team_members
 from claims.languages import language_name
@@ -155,3 +155,29 @@ class ClaimFilter(django_filters.FilterSet):
             Q(subject__normalised_name__contains=key)
             | Q(subject__in=Subject.objects.filter(aliases__normalised_alias__contains=key))
         )
+
+
+class PublicCheckFilter(django_filters.FilterSet):
+    """Which published checks: the public index, its Atom feed and the JSON feed share it."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    rating = django_filters.ChoiceFilter(
+        label=_("Rating"), choices=Rating.choices, empty_label=_("any rating")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language of the article"),
+        choices=publishing.language_choices,
+        empty_label=_("any language"),
+        method="filter_language",
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["q", "rating", "language"]
+
+    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return publishing.search(queryset, value)
+
+    def filter_language(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        quoted = Appearance.objects.filter(claim=OuterRef("pk"), source__language=value)
+        return queryset.filter(Exists(quoted))

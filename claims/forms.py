@@ -231,6 +231,7 @@ class ClaimForm(forms.ModelForm):
         model = Claim
         fields = [
             "statement",
+            "short_statement",
             "property",
             "value_text",
             "value_kind",

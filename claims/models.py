@@ -43,6 +43,23 @@ from claims.choices import (
 # How much context an Appearance keeps on each side of its quote: enough to find
 # the quote again if the text is ever re-imported with small changes.
 ANCHOR_CONTEXT = 32
+# Google's limit for a ClaimReview's claimReviewed.
+SHORT_STATEMENT_MAX = 75
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text in at most ``limit`` characters, cut between words with an ellipsis.
+
+    A single word longer than the limit is cut inside it: better short than invalid.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    room = text[: limit - len(ELLIPSIS) + 1]
+    cut = room.rfind(" ")
+    kept = room[:cut] if cut > 0 else room[:-1]
+    return kept.rstrip(" ,;:.–—-") + ELLIPSIS
 
 
 @functools.lru_cache(maxsize=65536)
@@ -370,6 +387,17 @@ class Claim(models.Model):
     """A checkable statement, with the value it states in structured form."""
 
     statement = models.TextField(_("statement"))
+    # What the published ClaimReview names as reviewed: Google wants it under 75
+    # characters and without the rating, so a long statement gets a short form.
+    short_statement = models.CharField(
+        _("in brief"),
+        max_length=SHORT_STATEMENT_MAX,
+        blank=True,
+        help_text=_(
+            "What the published fact-check names as checked, in at most 75 characters and "
+            "without the verdict. Left empty, the statement cut at a word."
+        ),
+    )
     subject = models.ForeignKey(
         Subject, verbose_name=_("subject"), on_delete=models.PROTECT, related_name="claims"
     )
@@ -502,7 +530,13 @@ class Claim(models.Model):
         return reverse("claim_detail", args=[self.pk])
 
     # What a published verdict was given on; it cannot change until an editor reopens.
-    LOCKED_WHEN_PUBLISHED = ("statement", "subject_id", "property_id", *VALUE_FIELDS)
+    LOCKED_WHEN_PUBLISHED = (
+        "statement",
+        "short_statement",
+        "subject_id",
+        "property_id",
+        *VALUE_FIELDS,
+    )
 
     def locked_changes(self) -> list[str]:
         """The locked fields this unsaved version would change on a published claim.
@@ -526,6 +560,11 @@ class Claim(models.Model):
             raise ValidationError(
                 _("This claim is published and locked. An editor must reopen it first.")
             )
+
+    # A method, not a property: ``property`` is a field name in this class body.
+    def claim_reviewed(self) -> str:
+        """The short statement, or the statement cut at a word to fit (see ``shorten``)."""
+        return self.short_statement or shorten(self.statement, SHORT_STATEMENT_MAX)
 
     def source_language(self) -> str:
         """The language the claim was first quoted in: its stated value is read in it."""
@@ -662,6 +701,13 @@ class Evidence(models.Model):
     )
     stance = models.CharField(_("stance"), max_length=10, choices=Stance)
     note = models.TextField(_("note"), blank=True)
+    # Shown on the published fact-check only when a reviewer says so: evidence can
+    # name a confidential source or a document the newsroom may not republish.
+    public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Shown on the published fact-check (never its note)."),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("added by"),
@@ -902,6 +948,7 @@ class EventKind(models.TextChoices):
     APPEARANCE_ADDED = "appearance_added", _("quote added")
     DISPUTE_RESOLVED = "dispute_resolved", _("dispute resolved")
     EVIDENCE_COPY_KEPT = "evidence_copy_kept", _("copy of the evidence kept")
+    EVIDENCE_VISIBILITY = "evidence_visibility", _("evidence made public or internal")
 
 
 class ClaimEvent(models.Model):

@@ -7,6 +7,7 @@ from claims.views import (
     exports,
     files,
     notifications,
+    public,
     sources,
     vocabulary,
 )
@@ -44,6 +45,11 @@ urlpatterns = [
         "claims/<int:pk>/evidence/<int:evidence_pk>/remove/",
         claims.evidence_remove,
         name="evidence_remove",
+    ),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence_pk>/visibility/",
+        claims.evidence_visibility,
+        name="evidence_visibility",
     ),
     path(
         "claims/<int:pk>/restore/<int:event_pk>/",
@@ -117,4 +123,11 @@ urlpatterns += [
 urlpatterns += [
     path("notifications/", notifications.notification_list, name="notification_list"),
     path("notifications/read/", notifications.notification_read, name="notification_read"),
+]
+
+# The public side: no login, the organisation's language, cacheable.
+urlpatterns += [
+    path("checks/", public.check_list, name="public_check_list"),
+    path("checks/feed.atom", public.check_feed, name="public_check_feed"),
+    path("checks/<int:pk>/", public.check_detail, name="public_check"),
 ]

@@ -332,6 +332,38 @@ def update_evidence(
 
 @records_actor
 @transaction.atomic
+def set_evidence_public(evidence: Evidence, *, by: User, public: bool) -> Evidence:
+    """Show the evidence on the published fact-check, or keep it internal.
+
+    Allowed on a published claim too: what the public page cites is a publishing
+    decision, not a change to the verdict. The claim is saved as well, so its
+    public page's Last-Modified moves and caches ask again.
+    """
+    require_reviewer(by)
+    claim = _lock(evidence.claim)
+    # Not select_related("source"): PostgreSQL cannot lock the nullable side of a join.
+    current = Evidence.objects.select_for_update().get(pk=evidence.pk)
+    if current.public == public:
+        return current
+    current.public = public
+    current.save(update_fields=["public", "updated_at"])
+    _save_claim(claim, [])
+    snapshot = _evidence_snapshot(current)
+    _record(
+        claim,
+        by,
+        EventKind.EVIDENCE_VISIBILITY,
+        evidence=current.pk,
+        title=snapshot["title"],
+        source_title=snapshot["source_title"],
+        url=snapshot["url"],
+        public=public,
+    )
+    return current
+
+
+@records_actor
+@transaction.atomic
 def remove_evidence(evidence: Evidence, *, by: User) -> ClaimEvent:
     """Delete evidence; the timeline keeps all of it, so it can be restored."""
     require_reviewer(by)
@@ -607,7 +639,7 @@ def add_comment(claim: Claim, *, by: User, body: str) -> Comment:
 
 # --- the claim itself -------------------------------------------------------------
 
-CLAIM_FIELDS = ("statement", "subject", "property", *VALUE_FIELDS)
+CLAIM_FIELDS = ("statement", "short_statement", "subject", "property", *VALUE_FIELDS)
 
 
 def subject_named(name: str) -> Subject:

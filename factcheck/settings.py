@@ -301,10 +301,32 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+
+def env_language(name: str, default: str) -> str:
+    """One of the interface's languages (``LANGUAGES``), or start-up stops saying which."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    codes = [code for code, _name in LANGUAGES]
+    if raw not in codes:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(codes)}; got {raw!r}")
+    return raw
+
+
+# Who publishes the verdicts: the author of every ClaimReview and of the public pages.
 FACTCHECK_ORGANISATION = {
     "name": os.environ.get("FACTCHECK_ORGANISATION_NAME", "Factcheck newsroom"),
-    "url": os.environ.get("FACTCHECK_ORGANISATION_URL", ""),
+    # Empty: the public pages' own site stands for the organisation.
+    "url": os.environ.get("FACTCHECK_ORGANISATION_URL", "").strip(),
+    # Public pages, feeds and ClaimReviews speak it, whatever the reader's browser says:
+    # one published document, one rating name.
+    "language": env_language("FACTCHECK_ORGANISATION_LANGUAGE", LANGUAGE_CODE),
+    # Some newsrooms sign their checks with the approving editor's name, most do not.
+    "show_approver": env_bool("FACTCHECK_SHOW_APPROVER_NAME"),
 }
+# How long a reader's browser or a shared cache may keep a public page before asking
+# again (with If-None-Match / If-Modified-Since, answered 304 when nothing changed).
+FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 300)
 FACTCHECK_PAGE_SIZE = env_int("FACTCHECK_PAGE_SIZE", 50)
 # Files attached as evidence: at most this many megabytes each.
 FACTCHECK_EVIDENCE_MAX_MB = env_int("FACTCHECK_EVIDENCE_MAX_MB", 20)

@@ -32,6 +32,23 @@ def _user(username: str, *roles: str) -> User:
 
 
 @pytest.fixture(autouse=True)
+def validated_claimreviews(monkeypatch) -> None:
+    """Every ClaimReview any test produces (pages, feeds, exports, the live server of
+    the browser tests) is checked against tests/claimreview.schema.json as it is built."""
+    from claims import exports
+    from tests.claimreview_schema import assert_valid_claimreview
+
+    build = exports.claim_review
+
+    def validated(*args, **kwargs):
+        document = build(*args, **kwargs)
+        assert_valid_claimreview(document)
+        return document
+
+    monkeypatch.setattr(exports, "claim_review", validated)
+
+
+@pytest.fixture(autouse=True)
 def evidence_storage(settings, tmp_path) -> Path:
     """Each test's evidence files in a folder of its own, as its rows are its own."""
     location = tmp_path / "media"

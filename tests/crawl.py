@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-# Pages that change something when fetched, leave the workbench or serve files.
-SKIPPED_PREFIXES = ("/accounts/logout", "/admin/", "/api/", "/static/", "/i18n/")
+# Pages that change something when fetched, leave the workbench or serve files; and
+# the public side (/checks/), which speaks the organisation's language whatever the
+# browser asks for (tests/test_public_pages.py reads it in both).
+SKIPPED_PREFIXES = ("/accounts/logout", "/admin/", "/api/", "/static/", "/i18n/", "/checks/")
 SKIPPED_SUFFIXES = (".csv", ".json")
 URL_ATTRIBUTES = ("href", "hx-get", "hx-post", "action", "src")
 
@@ -101,10 +103,14 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._hidden = 0
+        self._hidden_tags: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "style", "template"}:
+        # translate="no" marks code or data, not words of the interface (the JSON-LD
+        # shown to be copied); it holds no other element, so its end tag closes it.
+        if tag in {"script", "style", "template"} or dict(attrs).get("translate") == "no":
             self._hidden += 1
+            self._hidden_tags.append(tag)
         for name, value in attrs:
             if value and name in VISIBLE_ATTRIBUTES:
                 self.parts.append(value)
@@ -112,7 +118,8 @@ class _Text(HTMLParser):
             self.parts.append(dict(attrs).get("value") or "")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style", "template"} and self._hidden:
+        if self._hidden_tags and tag == self._hidden_tags[-1]:
+            self._hidden_tags.pop()
             self._hidden -= 1
 
     def handle_data(self, data: str) -> None:

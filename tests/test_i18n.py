@@ -514,6 +514,9 @@ SAME_IN_BOTH = {
     *("attribution", "interface", "menus", "web", "EUR", "USD", "html", "md", "txt"),
     *("comparable", "article", "Article", "Notifications", "notifications", "confirmation"),
     *("document", "JPEG", "PDF", "PNG", "WebP"),
+    # Evidence shown on the published fact-check is "public" in French too.
+    *("Public", "public"),
+    "LD",  # JSON-LD
 }
 
 

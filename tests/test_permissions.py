@@ -293,6 +293,14 @@ ROUTES = [
         done=lambda w: Evidence.objects.get(pk=w.evidence.pk).note == "Edited.",
     ),
     Route(
+        "evidence_visibility",
+        lambda w: [w.claim.pk, w.evidence.pk],
+        (POST,),
+        REVIEWER,
+        post=lambda w: {"public": "1"},
+        done=lambda w: Evidence.objects.get(pk=w.evidence.pk).public,
+    ),
+    Route(
         "evidence_remove",
         lambda w: [w.claim.pk, w.evidence.pk],
         (POST,),
@@ -362,6 +370,10 @@ ROUTES = [
     # Published verdicts are public: search engines read the ClaimReview.
     Route("claim_review", lambda w: [w.published.pk], (GET,), PUBLIC),
     Route("claim_review_feed", none, (GET,), PUBLIC),
+    # The public side: a page for each published check, their index and Atom feed.
+    Route("public_check", lambda w: [w.published.pk], (GET,), PUBLIC),
+    Route("public_check_list", none, (GET,), PUBLIC),
+    Route("public_check_feed", none, (GET,), PUBLIC),
     Route("source_list", none, (GET,), REVIEWER),
     Route(
         "article_import",

@@ -17,8 +17,9 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 pytestmark = pytest.mark.django_db
 
 # Reachable without logging in, on purpose: the login and password-reset pages,
-# the health check, the language switch, and the ClaimReview documents (published
-# verdicts only, for fact-check aggregators).
+# the health check, the language switch, the ClaimReview documents and the public
+# pages and feeds of published checks (published verdicts only: test_public_pages
+# walks them and checks that nothing internal shows).
 PUBLIC = {
     "health",
     "set_language",
@@ -30,6 +31,9 @@ PUBLIC = {
     "password_reset_complete",
     "claim_review",
     "claim_review_feed",
+    "public_check",
+    "public_check_list",
+    "public_check_feed",
     "admin:login",
     "admin:logout",
 }

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from claims import dates, fetch, files, history, snapshots, workflow
+from claims import dates, exports, fetch, files, history, publishing, snapshots, workflow
 from claims.choices import ClaimStatus, Stance
 from claims.filters import ClaimFilter
 from claims.forms import (
@@ -38,6 +38,7 @@ from claims.forms import (
 )
 from claims.models import Claim, ClaimEvent, EventKind, Evidence, Snapshot, Source, Verdict
 from claims.roles import is_editor
+from claims.templatetags.claimreview import json_ld_script
 from claims.views.access import editor_required, get_claim_for_user, reviewer_required
 
 
@@ -195,7 +196,11 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
     )
     verdicts = list(claim.verdicts.select_related("author", "reviewed_by"))
     pending = next((v for v in verdicts if v.status == "proposed"), None)
+    published = _published(request, claim)
     context = {
+        # The public page and its ClaimReview, to link to and to copy into a CMS.
+        "public_url": published[0] if published else "",
+        "claimreview_script": published[1] if published else "",
         "claim": claim,
         "appearances": claim.appearances.select_related("source"),
         "evidence_list": evidence,
@@ -232,6 +237,17 @@ def claim_page_context(request: HttpRequest, claim: Claim, **overrides) -> dict:
     }
     context.update(overrides)
     return context
+
+
+def _published(request: HttpRequest, claim: Claim) -> tuple[str, str] | None:
+    """The public page's address and the ClaimReview ``<script>`` element, once published."""
+    if claim.status != ClaimStatus.PUBLISHED:
+        return None
+    published = exports.published_claims().filter(pk=claim.pk).first()
+    if published is None or not published.approved_verdicts:
+        return None
+    url = publishing.public_url(published, request)
+    return url, json_ld_script(exports.claim_review(published, claim_url=url))
 
 
 @require_safe
@@ -585,6 +601,22 @@ def evidence_remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResp
         )
     url = f"{claim.get_absolute_url()}?removed={event.pk}#evidence-{evidence_pk}"
     return redirect(url)
+
+
+@require_POST
+def evidence_visibility(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    """Mark evidence public (shown on the published fact-check) or internal, in place."""
+    claim, evidence = _evidence_for_user(request, pk, evidence_pk)
+    public = request.POST.get("public")
+    if public not in {"0", "1"}:
+        return HttpResponse(_("Say whether the evidence is public or internal."), status=400)
+    try:
+        workflow.set_evidence_public(evidence, by=request.user, public=public == "1")
+    except workflow.WorkflowError as error:
+        return _refused(request, claim, error)
+    if request.htmx:
+        return _render_section(request, claim, "evidence")
+    return redirect(f"{claim.get_absolute_url()}#evidence-{evidence.pk}")
 
 
 @require_POST

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from claims import exports, imports
-from claims.filters import ClaimFilter
+from claims import exports, imports, publishing
+from claims.filters import ClaimFilter, PublicCheckFilter
 from claims.models import Claim
+from claims.views import public
 from claims.views.access import reviewer_required
 
 JSON_LD = "application/ld+json"
@@ -56,13 +57,17 @@ def claim_export(request: HttpRequest) -> StreamingHttpResponse:
 @login_not_required
 @require_safe
 def claim_review(request: HttpRequest, pk: int) -> JsonResponse:
+    """One check's ClaimReview; its ``url`` is the check's public page."""
     claim = exports.published_claims().filter(pk=pk).first()
     if claim is None or not claim.approved_verdicts:
         raise Http404
-    document = exports.claim_review(
-        claim, claim_url=request.build_absolute_uri(claim.get_absolute_url())
+    document = exports.claim_review(claim, claim_url=publishing.public_url(claim, request))
+    return JsonResponse(
+        document,
+        content_type=JSON_LD,
+        json_dumps_params={"ensure_ascii": False},
+        headers={"Link": f'<{publishing.public_url(claim, request)}>; rel="canonical"'},
     )
-    return JsonResponse(document, content_type=JSON_LD, json_dumps_params={"ensure_ascii": False})
 
 
 def _json_array(documents: Iterator[dict]) -> Iterator[str]:
@@ -75,11 +80,20 @@ def _json_array(documents: Iterator[dict]) -> Iterator[str]:
 @login_not_required
 @require_safe
 def claim_review_feed(request: HttpRequest) -> StreamingHttpResponse:
-    """Every published verdict's ClaimReview, as one JSON array, streamed."""
+    """Every published verdict's ClaimReview, as one JSON array, streamed.
+
+    It takes the public index's filters (rating, language, search) and points to
+    the index and the Atom feed in a Link header, as they point to it.
+    """
+    checks = PublicCheckFilter(request.GET, queryset=Claim.objects.all()).qs
     documents = exports.claim_reviews(
-        url_for=lambda claim: request.build_absolute_uri(claim.get_absolute_url())
+        checks, url_for=lambda claim: publishing.public_url(claim, request)
     )
-    return StreamingHttpResponse(_json_array(documents), content_type=JSON_LD)
+    return StreamingHttpResponse(
+        _json_array(documents),
+        content_type=JSON_LD,
+        headers={"Link": public.alternate_links_header(request)},
+    )
 
 
 # --- import ---------------------------------------------------------------------------

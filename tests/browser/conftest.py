@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -48,6 +50,17 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core, for every module that checks its pages (see test_accessibility)."""
+    if not AXE_JS.exists():
+        pytest.fail(f"axe-core is not at {AXE_JS}: run `make test`, which runs `npm ci`.")
+    return AXE_JS.read_text()
 
 
 @pytest.fixture(autouse=True)

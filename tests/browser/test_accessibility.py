@@ -7,11 +7,9 @@ elements it found, so that a failure says what to fix and where.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
@@ -21,7 +19,6 @@ from claims.models import Claim
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
 
-AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 FAILING_IMPACTS = {"serious", "critical"}
 LAPTOP = {"width": 1280, "height": 800}
 # A 1280-pixel-wide window at 200 % zoom lays the page out in 640 CSS pixels.
@@ -36,13 +33,6 @@ TOO_WIDE_JS = """() => [...document.querySelectorAll("body *")]
   .slice(0, 10)
   .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
     + (e.className ? "." + e.className.replaceAll(" ", ".") : ""))"""
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    if not AXE_JS.exists():
-        pytest.fail(f"axe-core is not at {AXE_JS}: run `make test`, which runs `npm ci`.")
-    return AXE_JS.read_text()
 
 
 def assert_no_serious_violations(page: Page, axe_source: str) -> None:

@@ -11,10 +11,8 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import browser_tab, log_in
-from tests.browser.test_accessibility import assert_no_serious_violations, axe_source
+from tests.browser.test_accessibility import assert_no_serious_violations
 from tests.conftest import PASSWORD
-
-__all__ = ["axe_source"]  # the fixture, shared with the accessibility tests
 
 PHONE = {"width": 390, "height": 844}
 

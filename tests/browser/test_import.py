@@ -12,12 +12,11 @@ from playwright.sync_api import Page, expect
 
 from claims.models import Claim, Source, SuggestionDismissal
 from tests.browser.conftest import log_in
-from tests.browser.test_accessibility import LAPTOP, assert_no_serious_violations, axe_source
+from tests.browser.test_accessibility import LAPTOP, assert_no_serious_violations
 from tests.conftest import PASSWORD
 
 SCREENSHOTS = Path(os.environ.get("FACTCHECK_SCREENSHOTS", "/tmp/factcheck-screenshots"))
 
-__all__ = ["axe_source"]  # the fixture, shared with the accessibility tests
 
 ARTICLE = """<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Valmont lève 12 millions d’euros</title></head>
