@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from claims import search
 from claims.choices import ClaimStatus, Rating, ValueKind
@@ -15,9 +19,49 @@ from claims.models import (
     Claim,
     Source,
     Subject,
+    Verdict,
+    VerdictStatus,
     disputed_claims,
     normalise_name,
 )
+
+# Ids are 64-bit integers in both databases; a larger number is not an id at all.
+ID_MIN, ID_MAX = -(2**63), 2**63 - 1
+
+
+class IdField(forms.ModelChoiceField):
+    """A record by id: the record when it exists, the bare id when it does not.
+
+    An id that names nothing is a valid question with no answer (no claim is
+    assigned to user 0), so it filters everything out; only what is not an id
+    at all ("abc", 2**70) is refused.
+    """
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not (text.isascii() and text.lstrip("-").isdigit()) or not (
+            ID_MIN <= int(text) <= ID_MAX
+        ):
+            raise ValidationError(_("Give the record’s id, a whole number."), code="invalid")
+        return self.queryset.filter(pk=int(text)).first() or int(text)
+
+
+@extend_schema_field({"type": "integer", "minimum": ID_MIN, "maximum": ID_MAX})
+class IdFilter(django_filters.ModelChoiceFilter):
+    field_class = IdField
+
+
+class AnyChoiceField(django_filters.fields.ChoiceField):
+    """Offers the choices it knows, takes any value: an unknown one matches nothing."""
+
+    def valid_value(self, value: Any) -> bool:
+        return True
+
+
+class OpenChoiceFilter(django_filters.ChoiceFilter):
+    field_class = AnyChoiceField
 
 
 def article_languages() -> list[tuple[str, str]]:
@@ -31,7 +75,7 @@ class ClaimFilter(django_filters.FilterSet):
     rating = django_filters.ChoiceFilter(label=_("Rating"), choices=Rating.choices)
     # One article by id (links from an article page; the export and API take it too),
     # never rendered as a drop-down: an archive holds thousands of articles.
-    source = django_filters.ModelChoiceFilter(
+    source = IdFilter(
         label=_("Article"),
         queryset=Source.objects.filter(Exists(Appearance.objects.filter(source=OuterRef("pk"))))
         .only("pk", "title")
@@ -40,11 +84,12 @@ class ClaimFilter(django_filters.FilterSet):
         widget=forms.HiddenInput,
     )
     article = django_filters.CharFilter(label=_("Article title"), method="filter_article")
-    assignee = django_filters.ModelChoiceFilter(label=_("Assignee"), queryset=team_members())
+    assignee = IdFilter(label=_("Assignee"), queryset=team_members())
     # Text, not a drop-down: a newsroom's archive holds thousands of subjects.
     subject = django_filters.CharFilter(label=_("Subject"), method="filter_subject")
     value_kind = django_filters.ChoiceFilter(label=_("Value kind"), choices=ValueKind.choices)
-    language = django_filters.ChoiceFilter(
+    # The languages of today's articles are offered; any other matches no claim.
+    language = OpenChoiceFilter(
         label=_("Language"), choices=article_languages, method="filter_language"
     )
     disputed = django_filters.BooleanFilter(
@@ -84,7 +129,9 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return search.search(queryset, value)
 
-    def filter_source(self, queryset: QuerySet[Claim], name: str, value: Source) -> QuerySet[Claim]:
+    def filter_source(
+        self, queryset: QuerySet[Claim], name: str, value: Source | int
+    ) -> QuerySet[Claim]:
         return queryset.filter(
             Exists(Appearance.objects.filter(claim=OuterRef("pk"), source=value))
         )
@@ -112,3 +159,15 @@ class ClaimFilter(django_filters.FilterSet):
             Q(subject__normalised_name__contains=key)
             | Q(subject__in=Subject.objects.filter(aliases__normalised_alias__contains=key))
         )
+
+
+class VerdictFilter(django_filters.FilterSet):
+    """The API's verdict list: by claim (an unknown claim has none), status or rating."""
+
+    claim = IdFilter(queryset=Claim.objects.only("pk"))
+    status = django_filters.ChoiceFilter(choices=VerdictStatus.choices)
+    rating = django_filters.ChoiceFilter(choices=Rating.choices)
+
+    class Meta:
+        model = Verdict
+        fields: list[str] = []
