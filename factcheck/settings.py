@@ -93,6 +93,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, which answers static files itself: their answers pass back
+    # through these, so a file carries the pages' CSP and framing rule too.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -103,8 +107,6 @@ MIDDLEWARE = [
     # opts out explicitly with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Lets django-simple-history record who made each change made through a request.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -206,6 +208,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Every app's static files except Swagger UI's OAuth2 redirect page (claims/staticfiles.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "claims.staticfiles.AppDirectoriesFinder",
+]
 # Evidence files (uploads and copies of pages) go through Django's storage API: a
 # folder beside the database by default; an S3-compatible object store when several
 # app servers share the work (FACTCHECK_S3_BUCKET, see storage_settings).
