@@ -25,19 +25,21 @@ from claims.choices import (
     ValueRank,
 )
 from claims.excerpts import ExcerptNotFound, find_excerpt
-from claims.forms import MAX_TEXT, validate_web_url
+from claims.forms import MAX_TEXT
 from claims.models import Appearance, Claim, Evidence, Snapshot, Source, StoredFile, Verdict
+from claims.weblinks import MAX_URL, clean_web_url
 
 
-class WebURLField(serializers.URLField):
-    """http(s) only, as in the browser form: a javascript: or data: link is refused first."""
+@extend_schema_field({"type": "string", "format": "uri", "maxLength": MAX_URL})
+class WebURLField(serializers.CharField):
+    """A web address under ``claims.weblinks``' rule, the browser form's too."""
 
-    def run_validators(self, value: str) -> None:
+    def to_internal_value(self, data: Any) -> str:
+        text = super().to_internal_value(data)
         try:
-            validate_web_url(value)
+            return clean_web_url(text)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(error.messages, code="scheme") from None
-        super().run_validators(value)
+            raise serializers.ValidationError(error.messages, code=error.code) from None
 
 
 class UsernameField(serializers.SlugRelatedField):
@@ -322,7 +324,7 @@ class EvidenceWriteSerializer(serializers.Serializer):
     """The evidence form's fields and rules; an existing source may stand for the URL."""
 
     stance = serializers.ChoiceField(choices=Stance.choices)
-    url = WebURLField(max_length=2000, allow_blank=True, default="")
+    url = WebURLField(allow_blank=True, default="")
     title = _text(max_length=500, default="")
     excerpt = _text(default="")
     note = _text(default="")
