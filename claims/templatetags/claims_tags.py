@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from claims import bidi
 from claims.choices import ClaimStatus, Rating, Stance
 from claims.models import Claim, Evidence
 from claims.values import format_value
@@ -63,3 +65,14 @@ def normalised_value(claim: Claim) -> str:
         return format_value(claim, get_language() or "en")
     except ValueError:
         return claim.value_text
+
+
+@register.filter
+def bidi_visible(text: str) -> SafeString:
+    """Article text or a quote, with direction controls shown as marks (claims.bidi)."""
+    return bidi.show_controls(text)
+
+
+@register.filter
+def has_bidi_controls(text: str) -> bool:
+    return bidi.has_controls(str(text or ""))
