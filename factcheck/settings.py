@@ -454,6 +454,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "claims.api.schema.declare_errors",
         "claims.api.schema.tighten_inputs",
+        "claims.api.schema.declare_links",
     ],
     # PATCH /api/evidence/{id}/ needs `version`: the schema must say so, not make
     # every field optional.

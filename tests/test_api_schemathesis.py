@@ -27,11 +27,14 @@ from schemathesis.checks import negative_data_rejection, positive_data_acceptanc
 from schemathesis.schemas import APIOperation
 
 from claims import files, workflow
+from claims.api.schema import LINKS
 from claims.models import Claim, Evidence, Source, StoredFile, Verdict
 
 pytestmark = pytest.mark.django_db
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
+# Scenarios of linked calls in the stateful run (each a few steps long).
+STATEFUL_EXAMPLES = max(5, MAX_EXAMPLES // 2)
 
 
 @pytest.fixture
@@ -98,6 +101,12 @@ def cases_for(operation: APIOperation) -> st.SearchStrategy:
 
 # "Keep a copy" would reach out to the generated URLs: the suite has no network.
 @override_settings(FACTCHECK_FETCH_EVIDENCE=False)
+def operations(schema) -> list[APIOperation]:
+    found = [result.ok() for result in schema.get_all_operations()]
+    assert len(found) == 16
+    return found
+
+
 def excluded_checks(operation: APIOperation) -> list:
     """Checks an operation cannot pass for reasons the schema cannot state, and why."""
     excluded = []
@@ -117,10 +126,8 @@ def test_the_api_keeps_to_its_schema(wsgi_app, token, work_in_progress) -> None:
     # node internals, so the operations are walked here with plain Hypothesis.
     headers = {"Authorization": f"Token {token}"}
     schema = schemathesis.openapi.from_wsgi("/api/schema/", wsgi_app, headers=headers)
-    operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 16
     failures = {}
-    for operation in operations:
+    for operation in operations(schema):
 
         @given(case=cases_for(operation))
         @settings(
@@ -138,3 +145,46 @@ def test_the_api_keeps_to_its_schema(wsgi_app, token, work_in_progress) -> None:
         except Exception as error:  # every failing operation is reported, not only the first
             failures[operation.label] = error
     assert not failures, "\n\n".join(f"{label}: {error}" for label, error in failures.items())
+
+
+@override_settings(FACTCHECK_FETCH_EVIDENCE=False)
+def test_the_api_keeps_to_its_schema_across_linked_calls(wsgi_app, token, work_in_progress):
+    """Schemathesis's stateful run, along the schema's OpenAPI links: a claim read, then
+    evidence added to it and changed or removed, a verdict proposed then reviewed..."""
+    headers = {"Authorization": f"Token {token}"}
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", wsgi_app, headers=headers)
+    links = [
+        link
+        for operations in schema.raw_schema["paths"].values()
+        for operation in operations.values()
+        for response in operation["responses"].values()
+        for link in response.get("links", {}).values()
+    ]
+    # Every link declared reaches the schema, each to an operation that exists.
+    assert len(links) == sum(len(declared) for declared in LINKS.values()) == 21
+    operation_ids = {operation.definition.raw["operationId"] for operation in operations(schema)}
+    assert {link["operationId"] for link in links} <= operation_ids
+
+    class LinkedCalls(schema.as_state_machine()):
+        def get_call_kwargs(self, case: Case) -> dict:
+            return {"headers": headers}
+
+        def validate_response(self, response, case: Case, additional_checks=None, **kwargs):
+            # The token as headers of the check, not of the transport: the check
+            # for ignored credentials then sends the call again without it.
+            case.validate_response(
+                response,
+                excluded_checks=excluded_checks(case.operation),
+                headers=headers,
+                transport_kwargs={k: v for k, v in kwargs.items() if k != "headers"},
+            )
+
+    LinkedCalls.run(
+        settings=settings(
+            max_examples=STATEFUL_EXAMPLES,
+            stateful_step_count=6,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )

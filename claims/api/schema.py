@@ -96,3 +96,63 @@ def declare_errors(
             for status in statuses:
                 responses.setdefault(status, _error(status))
     return result
+
+
+# OpenAPI links: where an answer's ids lead, for clients and for schemathesis's
+# stateful run (a claim read, then evidence added to it, then that evidence
+# changed or removed; a verdict proposed, then approved or sent back...).
+BY_ID = {"id": "$response.body#/id"}
+FIRST_ROW = {"id": "$response.body#/results/0/id"}
+LINKS: dict[tuple[str, str, str], dict[str, tuple[str, dict[str, str]]]] = {
+    ("/api/claims/", "get", "200"): {"ReadFirstClaim": ("claims_retrieve", FIRST_ROW)},
+    ("/api/claims/{id}/", "get", "200"): {
+        "AddEvidence": ("claims_evidence_create", BY_ID),
+        "ProposeVerdict": ("claims_verdicts_create", BY_ID),
+    },
+    ("/api/claims/{id}/evidence/", "post", "201"): {
+        "ReadEvidence": ("evidence_retrieve", BY_ID),
+        "ChangeEvidence": ("evidence_partial_update", BY_ID),
+        "RemoveEvidence": ("evidence_destroy", BY_ID),
+        "ReadItsClaim": ("claims_retrieve", {"id": "$response.body#/claim"}),
+    },
+    ("/api/evidence/{id}/", "get", "200"): {
+        "ChangeEvidence": ("evidence_partial_update", BY_ID),
+        "RemoveEvidence": ("evidence_destroy", BY_ID),
+    },
+    ("/api/evidence/{id}/", "patch", "200"): {"ReadEvidence": ("evidence_retrieve", BY_ID)},
+    ("/api/claims/{id}/verdicts/", "post", "201"): {
+        "ReadVerdict": ("verdicts_retrieve", BY_ID),
+        "Approve": ("verdicts_approve_create", BY_ID),
+        "SendBack": ("verdicts_send_back_create", BY_ID),
+        "ReadItsClaim": ("claims_retrieve", {"id": "$response.body#/claim"}),
+    },
+    ("/api/verdicts/", "get", "200"): {"ReadFirstVerdict": ("verdicts_retrieve", FIRST_ROW)},
+    ("/api/verdicts/{id}/", "get", "200"): {
+        "Approve": ("verdicts_approve_create", BY_ID),
+        "SendBack": ("verdicts_send_back_create", BY_ID),
+    },
+    ("/api/verdicts/{id}/approve/", "post", "200"): {
+        "ReadItsClaim": ("claims_retrieve", {"id": "$response.body#/claim"}),
+    },
+    ("/api/sources/", "get", "200"): {"ReadFirstSource": ("sources_retrieve", FIRST_ROW)},
+    ("/api/files/", "post", "201"): {
+        "ReadDocument": ("sources_retrieve", BY_ID),
+        "Download": ("files_retrieve", {"sha256": "$response.body#/file/sha256"}),
+    },
+}
+
+
+def declare_links(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: the OpenAPI links of ``LINKS``."""
+    paths = result.get("paths", {})
+    for (path, method, status), links in LINKS.items():
+        response = paths.get(path, {}).get(method, {}).get("responses", {}).get(status)
+        if response is None:
+            continue  # an operation this schema does not show (a public, partial one)
+        response["links"] = {
+            name: {"operationId": operation, "parameters": parameters}
+            for name, (operation, parameters) in links.items()
+        }
+    return result
