@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims import articles
@@ -17,7 +18,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="the article file: .txt, .md or .html, UTF-8")
         parser.add_argument(
-            "--lang", required=True, choices=SUPPORTED_LANGUAGES, help="the article's language"
+            "--lang",
+            choices=SUPPORTED_LANGUAGES,
+            help="the article's language; default: told from its text, else "
+            f"{settings.LANGUAGE_CODE} (LANGUAGE_CODE)",
         )
         parser.add_argument("--title", default="", help="default: the page's title or first line")
         parser.add_argument("--url", default="", help="where the article was published")
@@ -27,7 +31,7 @@ class Command(BaseCommand):
             "--published",
             default="",
             metavar="DATE",
-            help="publication date: 2025-01-28, 2025-01 or 2025",
+            help="publication date: 28/01/2025, 28 Jan 2025, 2025-01-28, January 2025 or 2025",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -37,9 +41,12 @@ class Command(BaseCommand):
             if path.stat().st_size > articles.MAX_FILE_BYTES:
                 raise articles.ArticleRefused(articles.too_big_message())
             read = articles.read_article_file(path.name, path.read_bytes())
+            language, _how = articles.article_language(
+                read.text, chosen=options["lang"] or "", fallback=settings.LANGUAGE_CODE
+            )
             source = articles.import_read_article(
                 read,
-                language=options["lang"],
+                language=language,
                 title=options["title"],
                 url=options["url"],
                 publisher=options["publisher"],
@@ -55,6 +62,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from None
         self.stdout.write(
-            f"Imported #{source.pk} “{source.title}” ({len(source.text):,} characters): "
+            f"Imported #{source.pk} “{source.title}” ({len(source.text):,} characters, "
+            f"in {source.language}): "
             f"{source.get_absolute_url()}"
         )
