@@ -72,6 +72,8 @@ def test_an_existing_id_still_filters(deepseek, reviewer, editor) -> None:
         ("api:claim-list", {"disputed": "null"}, "disputed"),
         ("api:claim-list", {"disputed": ""}, "disputed"),
         ("api:claim-list", {"added_after": ""}, "added_after"),
+        ("api:claim-list", {"added_after": "3 mai 2023"}, "added_after"),
+        ("api:claim-list", {"added_before": "2023-02-30"}, "added_before"),
         ("api:claim-list", {"assignee": "abc"}, "assignee"),
         ("api:claim-list", {"assignee": str(2**70)}, "assignee"),
         ("api:claim-list", {"ordering": "added,"}, "ordering"),
@@ -94,10 +96,23 @@ def test_a_page_size_over_the_bound_gives_the_bound(deepseek, reviewer) -> None:
     assert len(response.json()["results"]) == min(200, Claim.objects.count())
 
 
-def test_the_browser_list_still_takes_empty_filters(client, deepseek, reviewer) -> None:
+def test_an_iso_date_filters(deepseek, reviewer) -> None:
+    client = api(reviewer)
+    assert client.get(reverse("api:claim-list"), {"added_after": "2100-01-01"}).json()["count"] == 0
+    everything = client.get(reverse("api:claim-list"), {"added_after": "2000-01-01"}).json()
+    assert everything["count"] == Claim.objects.count()
+
+
+def test_the_browser_list_still_takes_empty_filters_and_dates_as_people_write_them(
+    client, deepseek, reviewer
+) -> None:
     client.force_login(reviewer)
-    response = client.get(reverse("claim_list"), {"disputed": "", "added_after": "", "rating": ""})
+    response = client.get(
+        reverse("claim_list"),
+        {"disputed": "", "added_after": "3 mai 2023", "rating": "", "assignee": ""},
+    )
     assert response.status_code == 200
+    assert not response.context["filter"].errors
 
 
 @pytest.mark.parametrize("method", ["get", "post", "delete"])

@@ -9,6 +9,8 @@ form's widget would read ``null`` as "any"), instead of quietly ignoring them.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 import django_filters
@@ -21,6 +23,18 @@ from rest_framework.request import Request
 from claims.filters import OpenChoiceFilter
 
 BOOLEANS = {"true", "false"}
+DATE_FILTERS = (django_filters.DateFilter, django_filters.DateFromToRangeFilter)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_date(value: str) -> bool:
+    if not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parameter_names(name: str, filter_: django_filters.Filter) -> list[str]:
@@ -51,6 +65,9 @@ def refused_parameters(
                 errors[parameter] = [_("Give a value, or leave the parameter out.")]
             elif isinstance(filter_, django_filters.BooleanFilter) and value not in BOOLEANS:
                 errors[parameter] = [_("Give true or false.")]
+            elif isinstance(filter_, DATE_FILTERS) and not is_iso_date(value):
+                # The page's form reads "3 mai 2023" too; the schema says ISO 8601.
+                errors[parameter] = [_("Give a date as YYYY-MM-DD.")]
             elif isinstance(filter_, django_filters.BaseCSVFilter) and "" in value.split(","):
                 # django-filter drops the empty item of "added,"; the schema has no such item.
                 errors[parameter] = [_("Give values separated by commas, none of them empty.")]
