@@ -96,6 +96,21 @@ def test_a_page_size_over_the_bound_gives_the_bound(deepseek, reviewer) -> None:
     assert len(response.json()["results"]) == min(200, Claim.objects.count())
 
 
+@pytest.mark.parametrize(
+    ("params", "everything"),
+    [
+        ({"added_after": "0001-01-01"}, True),  # a 500 found by schemathesis
+        ({"added_before": "0001-01-01"}, False),
+        ({"added_after": "9999-12-31"}, False),
+        ({"added_before": "9999-12-31"}, True),
+    ],
+)
+def test_dates_at_the_edge_of_the_calendar_are_answered(deepseek, reviewer, params, everything):
+    response = api(reviewer).get(reverse("api:claim-list"), params)
+    assert response.status_code == 200
+    assert response.json()["count"] == (Claim.objects.count() if everything else 0)
+
+
 def test_an_iso_date_filters(deepseek, reviewer) -> None:
     client = api(reviewer)
     assert client.get(reverse("api:claim-list"), {"added_after": "2100-01-01"}).json()["count"] == 0

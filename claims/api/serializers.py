@@ -30,7 +30,14 @@ from claims.models import Appearance, Claim, Evidence, Snapshot, Source, StoredF
 from claims.weblinks import MAX_URL, clean_web_url
 
 
-@extend_schema_field({"type": "string", "format": "uri", "maxLength": MAX_URL})
+@extend_schema_field(
+    {
+        "type": "string",
+        "maxLength": MAX_URL,
+        # Empty when a source of the workbench stands for the page.
+        "anyOf": [{"format": "uri"}, {"maxLength": 0}],
+    }
+)
 class WebURLField(serializers.CharField):
     """A web address under ``claims.weblinks``' rule, the browser form's too."""
 
