@@ -12,12 +12,13 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help run test lint format check-python install install-test browser node gettext messages clean
-.PHONY: bench loadtest install-bench sqlite3-cli
+.PHONY: bench loadtest install-bench sqlite3-cli fuzz
 
 help:
 	@echo "make run    install, migrate, load the DeepSeek demo case and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need (Chromium included) and run the whole suite"
 	@echo "make lint   ruff check and format check"
+	@echo "make fuzz   schemathesis against the API at length (FUZZ_EXAMPLES per operation)"
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -104,6 +105,11 @@ test: install-test browser node messages lint
 	else \
 	  echo "--- PostgreSQL is not reachable at $(TEST_POSTGRES_URL): the suite ran on SQLite only."; \
 	fi
+
+# `make fuzz`: schemathesis against the API at length (make test runs it on a small budget).
+FUZZ_EXAMPLES ?= 300
+fuzz: install-test
+	SCHEMATHESIS_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_api_schemathesis.py -p no:randomly
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -61,20 +62,54 @@ BOM = "\ufeff"
 # (or can become one) in Excel, LibreOffice and Google Sheets.
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 ESCAPE = "'"
-# The first characters of the only cells ``neutralise`` may change.
+# The first characters of the only cells ``neutralise`` may change: the ASCII
+# triggers, and anything outside ASCII, where the look-alikes are.
 RISKY_STARTS = FORMULA_TRIGGERS | {ESCAPE}
+# Minus signs that are not dashes (Pd) and that NFKC leaves alone: U+2212 MINUS
+# SIGN, U+2796 HEAVY MINUS SIGN. Spreadsheets read "−1" as a negative number.
+MINUS_SIGNS = frozenset("\u2212\u2796")
+
+
+def _is_invisible(char: str) -> bool:
+    """Zero-width and other format characters (U+200B, U+FEFF, U+2066…): a cell
+    starting with them still starts, to the eye and to some importers, with what follows."""
+    return unicodedata.category(char) == "Cf"
+
+
+def starts_like_a_formula(cell: str) -> bool:
+    """Whether a spreadsheet could read the cell as a formula, look-alikes included.
+
+    Past any leading invisible characters, the first character is a trigger, or
+    becomes one under NFKC (full-width ＝ ＋ － ＠, small ﹦ ﹢ ﹣), or is a dash or
+    a minus sign (‐ – — − …).
+    """
+    start = 0
+    while start < len(cell) and _is_invisible(cell[start]):
+        start += 1
+    first = cell[start : start + 1]
+    if not first:
+        return False
+    if first in FORMULA_TRIGGERS:
+        return True
+    if first.isascii():
+        return False
+    return (
+        unicodedata.normalize("NFKC", first)[:1] in FORMULA_TRIGGERS
+        or unicodedata.category(first) == "Pd"
+        or first in MINUS_SIGNS
+    )
 
 
 def neutralise(cell: str) -> str:
     """The cell, made inert for spreadsheets, in a way ``restore`` undoes exactly.
 
-    A cell starting with a formula trigger gets a leading apostrophe. So does a
-    cell that already starts with an apostrophe followed by a trigger or another
+    A cell that starts like a formula gets a leading apostrophe. So does a cell
+    that already starts with an apostrophe followed by such a start or another
     apostrophe: removing one leading apostrophe then always gives back the
     original, and "'tis" or "'Quote'" pass through untouched.
     """
-    if cell[:1] in FORMULA_TRIGGERS or (
-        cell[:1] == ESCAPE and cell[1:2] and cell[1:2] in FORMULA_TRIGGERS | {ESCAPE}
+    if starts_like_a_formula(cell) or (
+        cell[:1] == ESCAPE and (cell[1:2] == ESCAPE or starts_like_a_formula(cell[1:]))
     ):
         return ESCAPE + cell
     return cell
@@ -84,15 +119,19 @@ def safe_cells(row: Iterable[Any]) -> list[str]:
     """A row's cells as text made inert for spreadsheets.
 
     ``neutralise`` is called only for the few cells that start with a risky
-    character: on a large export, the call on every cell cost more than writing it.
+    character or outside ASCII: on a large export, the call on every cell cost
+    more than writing it.
     """
     cells = [str(cell) for cell in row]
-    return [neutralise(cell) if cell[:1] in RISKY_STARTS else cell for cell in cells]
+    return [
+        neutralise(cell) if cell[:1] in RISKY_STARTS or not cell[:1].isascii() else cell
+        for cell in cells
+    ]
 
 
 def restore(cell: str) -> str:
     """Undo ``neutralise``: drop the apostrophe it added, and only that one."""
-    if cell[:1] == ESCAPE and cell[1:2] and cell[1:2] in FORMULA_TRIGGERS | {ESCAPE}:
+    if cell[:1] == ESCAPE and (cell[1:2] == ESCAPE or starts_like_a_formula(cell[1:])):
         return cell[1:]
     return cell
 

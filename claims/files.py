@@ -136,6 +136,7 @@ def read_file(name: str, data: bytes) -> ReadFile:
         try:
             page = articles.html_to_article(raw)
         except articles.ArticleRefused as refused:
+            # A page with no readable text (b"<html" alone) is refused like any bad file.
             raise FileRefused(refused.message) from None
         return _with_text(HTML, page.text, page.title, data)
     return _with_text(TEXT, raw, "", data)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -18,6 +16,7 @@ from claims.files import max_bytes, too_big_message
 from claims.models import Claim, Evidence, Property, Source, property_label
 from claims.roles import EDITOR, REVIEWER
 from claims.values import parse_value, to_claim_fields, unit_code, unit_name
+from claims.weblinks import MAX_URL, clean_web_url
 
 # An optional choice left unset, in words rather than Django's "---------".
 NOT_SET = _("not set")
@@ -25,18 +24,13 @@ NOT_SET = _("not set")
 MAX_TEXT = 20_000
 
 
-def validate_web_url(value: str) -> None:
-    """Only http(s): a javascript: or data: link in evidence would run in a reader's browser."""
-    if value and urlsplit(value).scheme.lower() not in {"http", "https"}:
-        raise ValidationError(_("Only http:// and https:// links are allowed."), code="scheme")
+class WebURLField(forms.CharField):
+    """A web address under ``claims.weblinks``' rule, the API's too; one clear error."""
 
+    widget = forms.URLInput
 
-class WebURLField(forms.URLField):
-    """A URL field that explains a refused scheme, instead of piling up three errors."""
-
-    def run_validators(self, value: str) -> None:
-        validate_web_url(value)
-        super().run_validators(value)
+    def to_python(self, value: str | None) -> str:
+        return clean_web_url(super().to_python(value))
 
 
 def team_members() -> QuerySet:
@@ -51,7 +45,7 @@ def team_members() -> QuerySet:
 
 
 class EvidenceForm(forms.ModelForm):
-    url = WebURLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
+    url = WebURLField(label=_("URL"), required=False, max_length=MAX_URL)
     excerpt = forms.CharField(
         label=_("Excerpt"),
         required=False,

@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils import timezone
 
 logger = logging.getLogger("factcheck.security")
 
@@ -58,5 +60,34 @@ def log_permission_denied(request: HttpRequest, reason: str) -> None:
             "method": request.method,
             "path": request.path,
             "reason": reason,
+        },
+    )
+
+
+def is_locked_out(user: Any) -> bool:
+    """Whether someone guessed this account's password too often, from any address, lately.
+
+    django-axes locks a username and address pair at the login form; an API token
+    is a password that never expires, so while any such lockout of the account
+    lasts, its tokens are refused too (someone may be guessing; the owner logs in
+    again once the cool-off is over).
+    """
+    from axes.models import AccessAttempt  # axes' models load after the apps are ready
+
+    return AccessAttempt.objects.filter(
+        username=user.get_username(),
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME,
+    ).exists()
+
+
+def log_token_refused(request: HttpRequest, user: Any) -> None:
+    logger.warning(
+        "token_refused_locked_out",
+        extra={
+            "event": "token_refused_locked_out",
+            "address": client_address(request),
+            "username": user.get_username(),
+            "path": request.path,
         },
     )

@@ -93,6 +93,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, which answers static files itself: their answers pass back
+    # through these, so a file carries the pages' CSP and framing rule too.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -103,8 +107,6 @@ MIDDLEWARE = [
     # opts out explicitly with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Lets django-simple-history record who made each change made through a request.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -223,6 +225,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Every app's static files except Swagger UI's OAuth2 redirect page (claims/staticfiles.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "claims.staticfiles.AppDirectoriesFinder",
+]
 # Evidence files (uploads and copies of pages) go through Django's storage API: a
 # folder beside the database by default; an S3-compatible object store when several
 # app servers share the work (FACTCHECK_S3_BUCKET, see storage_settings).
@@ -452,13 +459,13 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # First, so that a request without credentials gets 401 and a
         # WWW-Authenticate header rather than 403.
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.LockoutAwareTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.IsReviewer"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["claims.api.filtering.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.Pagination",
     "PAGE_SIZE": FACTCHECK_PAGE_SIZE,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -481,6 +488,16 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI's files come from drf-spectacular-sidecar, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # The enums first (as by default), then the error answers every operation can give.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.declare_errors",
+        "claims.api.schema.tighten_inputs",
+        "claims.api.schema.declare_links",
+    ],
+    # PATCH /api/evidence/{id}/ needs `version`: the schema must say so, not make
+    # every field optional.
+    "COMPONENT_SPLIT_PATCH": False,
 }
 
 LOGGING = {

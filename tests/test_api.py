@@ -261,10 +261,11 @@ def test_claims_list_query_count_stays_flat(
         for n in range(rows)
     )
     client = api(reviewer)
-    # the token with its user, the user's groups (roles), the paginator's
+    # the token with its user, the account's lockout (django-axes' failed
+    # logins), the user's groups (roles), the paginator's
     # count, and one page of claims with subject, property, assignee and the
     # disputed flag
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("api:claim-list"), {"page_size": 200})
     assert len(response.json()["results"]) == rows
 
@@ -279,9 +280,9 @@ def test_verdicts_list_query_count_stays_flat(
         for n in range(rows)
     )
     client = api(editor)
-    # the token with its user, the user's groups, the count, one page of
+    # the token with its user, its lockout, the user's groups, the count, one page of
     # verdicts with author and reviewer
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("api:verdict-list"), {"page_size": 200})
     assert len(response.json()["results"]) == rows
 
@@ -291,8 +292,8 @@ def test_sources_list_query_count_stays_flat(reviewer, django_assert_num_queries
     for _ in range(rows):
         make_source()
     client = api(reviewer)
-    # the token with its user, the user's groups, the count, one page of sources
-    with django_assert_num_queries(4):
+    # the token with its user, its lockout, the user's groups, the count, one page of sources
+    with django_assert_num_queries(5):
         response = client.get(reverse("api:source-list"), {"page_size": 200})
     assert len(response.json()["results"]) == rows
 
@@ -303,11 +304,11 @@ def test_claim_detail_query_count_stays_flat(reviewer, django_assert_num_queries
     for n in range(rows):
         add_evidence(claim, reviewer, url=f"https://example.org/{n}")
     client = api(reviewer)
-    # the token with its user, the user's groups, the claim with subject,
+    # the token with its user, its lockout, the user's groups, the claim with subject,
     # property, assignee, author and disputed flag, then its appearances (with
     # source titles), evidence (with who added it and the file it cites), the copies
     # kept of its pages (with their files), and verdicts
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("api:claim-detail", args=[claim.pk]))
     assert len(response.json()["evidence"]) == rows
 

@@ -70,6 +70,8 @@ def test_upload_a_pdf_then_cite_an_excerpt_of_it(reviewer) -> None:
     [
         ("registre.pdf", make_image(), "is named as a PDF file but holds a PNG image"),
         ("registre.pdf", b"%PDF-1.4 broken", "This PDF cannot be read"),
+        # Found by schemathesis: a page with no text to read was a 500.
+        ("file", b"<html", "holds no article text"),
     ],
 )
 def test_a_bad_file_is_a_400_and_nothing_is_stored(reviewer, name, data, message) -> None:

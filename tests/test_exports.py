@@ -23,7 +23,7 @@ from claims.choices import (
     Stance,
     ValueKind,
 )
-from claims.exports import BOM, csv_lines, header_row, neutralise, restore
+from claims.exports import BOM, csv_lines, header_row, neutralise, restore, safe_cells
 from claims.filters import ClaimFilter
 from claims.models import Appearance, Claim, Dispute, Evidence, Property, Source, Verdict
 from tests.factories import make_claim, make_source, make_subject
@@ -62,7 +62,43 @@ def test_formula_cells_get_a_leading_apostrophe(cell: str) -> None:
     assert restore(neutralise(cell)) == cell
 
 
-@pytest.mark.parametrize("cell", ["", "plain", "'tis", "'quoted'", "5 %", "0.14", "a=b", " =1"])
+# Look-alikes (issue 17): what NFKC turns into a trigger, dashes and minus signs, and
+# a trigger behind invisible characters.
+LOOK_ALIKES = [
+    '＝HYPERLINK("http://evil.example")',  # U+FF1D full-width equals
+    "＋cmd|' /C calc'!A0",  # U+FF0B full-width plus
+    "－2+3",  # U+FF0D full-width hyphen-minus
+    "＠SUM(1+1)",  # U+FF20 full-width commercial at
+    "﹦1+1",  # U+FE66 small equals
+    "﹢1",  # U+FE62 small plus
+    "−2+3",  # U+2212 minus sign
+    "–2+3",  # U+2013 en dash
+    "—1",  # U+2014 em dash
+    "\u200b=1+1",  # zero-width space
+    "\ufeff=1+1",  # byte order mark
+    "\u2060\u200d+1",  # word joiner, zero-width joiner
+    "\u2066=1+1",  # left-to-right isolate
+    "\u202e=1+1",  # right-to-left override
+]
+
+
+@pytest.mark.parametrize("cell", LOOK_ALIKES)
+def test_formula_look_alikes_get_a_leading_apostrophe(cell: str) -> None:
+    assert neutralise(cell) == "'" + cell
+    assert restore(neutralise(cell)) == cell
+    assert safe_cells([cell]) == ["'" + cell]
+
+
+def test_an_escaped_look_alike_is_escaped_once_more_and_restored() -> None:
+    cell = "'＝1"
+    assert neutralise(cell) == "''＝1"
+    assert restore(neutralise(cell)) == cell
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["", "plain", "'tis", "'quoted'", "5 %", "0.14", "a=b", " =1", "Équipe", "«=»", "\u200b", "·1"],
+)
 def test_harmless_cells_are_left_alone(cell: str) -> None:
     assert neutralise(cell) == cell
     assert restore(cell) == cell
@@ -70,13 +106,14 @@ def test_harmless_cells_are_left_alone(cell: str) -> None:
 
 def test_neutralise_and_restore_are_exact_inverses() -> None:
     # Every string of up to four characters over the characters that matter.
-    alphabet = ["'", "=", "+", "-", "@", "\t", "\r", "a", "1"]
+    alphabet = ["'", "=", "+", "-", "@", "\t", "\r", "a", "1", "＝", "−", "\u200b", "é"]
     for length in range(5):
         for chars in itertools.product(alphabet, repeat=length):
             cell = "".join(chars)
             escaped = neutralise(cell)
             assert restore(escaped) == cell
             assert escaped[:1] not in exports.FORMULA_TRIGGERS
+            assert not exports.starts_like_a_formula(escaped)
 
 
 # --- the file ------------------------------------------------------------------------

@@ -10,8 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from tests.conftest import PASSWORD
 
@@ -119,3 +123,47 @@ def test_only_the_health_check_skips_the_https_redirect(client, settings) -> Non
     redirect = client.get(reverse("claim_list"))
     assert redirect.status_code == 301
     assert redirect["Location"].startswith("https://")
+
+
+def _lock_out(client, settings) -> None:
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(reverse("login"), {"username": "rita", "password": "guess"})
+    assert response.status_code == 429
+
+
+def test_a_locked_out_accounts_token_is_refused_and_logged(client, reviewer, settings, caplog):
+    token = Token.objects.create(user=reviewer).key
+    api = APIClient(HTTP_AUTHORIZATION=f"Token {token}", REMOTE_ADDR="203.0.113.9")
+    assert api.get("/api/claims/").status_code == 200
+    _lock_out(client, settings)  # from another address than the script's
+    with caplog.at_level(logging.INFO, logger="factcheck.security"):
+        response = api.get("/api/claims/")
+    assert response.status_code == 401
+    assert "locked out" in response.json()["detail"]
+    refused = next(r for r in caplog.records if r.getMessage() == "token_refused_locked_out")
+    assert (refused.username, refused.address, refused.path) == (
+        "rita",
+        "203.0.113.9",
+        "/api/claims/",
+    )
+
+
+def test_the_token_works_again_after_the_cool_off(client, reviewer, settings) -> None:
+    token = Token.objects.create(user=reviewer).key
+    _lock_out(client, settings)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME)
+    api = APIClient(HTTP_AUTHORIZATION=f"Token {token}")
+    assert api.get("/api/claims/").status_code == 200
+
+
+def test_failures_below_the_limit_leave_the_token_working(client, reviewer, settings) -> None:
+    token = Token.objects.create(user=reviewer).key
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        client.post(reverse("login"), {"username": "rita", "password": "guess"})
+    assert APIClient(HTTP_AUTHORIZATION=f"Token {token}").get("/api/claims/").status_code == 200
+
+
+def test_another_accounts_lockout_leaves_a_token_working(client, reviewer, editor, settings):
+    token = Token.objects.create(user=editor).key
+    _lock_out(client, settings)
+    assert APIClient(HTTP_AUTHORIZATION=f"Token {token}").get("/api/claims/").status_code == 200

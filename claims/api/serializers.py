@@ -25,24 +25,57 @@ from claims.choices import (
     ValueRank,
 )
 from claims.excerpts import ExcerptNotFound, find_excerpt
-from claims.forms import MAX_TEXT, validate_web_url
+from claims.forms import MAX_TEXT
 from claims.models import Appearance, Claim, Evidence, Snapshot, Source, StoredFile, Verdict
+from claims.weblinks import MAX_URL, clean_web_url
 
 
-class WebURLField(serializers.URLField):
-    """http(s) only, as in the browser form: a javascript: or data: link is refused first."""
+@extend_schema_field(
+    {
+        "type": "string",
+        "maxLength": MAX_URL,
+        # Empty when a source of the workbench stands for the page.
+        "anyOf": [{"format": "uri"}, {"maxLength": 0}],
+    }
+)
+class WebURLField(serializers.CharField):
+    """A web address under ``claims.weblinks``' rule, the browser form's too."""
 
-    def run_validators(self, value: str) -> None:
+    def to_internal_value(self, data: Any) -> str:
+        text = super().to_internal_value(data)
         try:
-            validate_web_url(value)
+            return clean_web_url(text)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(error.messages, code="scheme") from None
-        super().run_validators(value)
+            raise serializers.ValidationError(error.messages, code=error.code) from None
 
 
 class UsernameField(serializers.SlugRelatedField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(slug_field="username", read_only=True, **kwargs)
+
+
+def nobody_or_username(**kwargs: Any) -> UsernameField:
+    """A person who may be missing (unassigned, not reviewed yet, account deleted): null then."""
+    return UsernameField(allow_null=True, **kwargs)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "An http(s) address, or empty when there is none "
+        "(an article typed in, evidence citing a source of the workbench).",
+    }
+)
+class StoredURLField(serializers.CharField):
+    """A stored URL as it is: the model allows it blank, so the schema cannot promise a URI."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+
+def blank_or_choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
+    """A choice that may be blank (not rated yet, date precision unknown): "" is in the enum."""
+    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True, **kwargs)
 
 
 @extend_schema_field({"type": "integer", "nullable": True, "minimum": 1, "maximum": 5})
@@ -105,7 +138,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     value = ValueSerializer(source="*", read_only=True)
     rating_value = RatingValueField()
     disputed = serializers.BooleanField(source="is_disputed", read_only=True)
-    assignee = UsernameField()
+    rating = blank_or_choice(Rating.choices)
+    assignee = nobody_or_username()
     web_url = serializers.CharField(source="get_absolute_url", read_only=True)
 
     class Meta:
@@ -160,7 +194,7 @@ class SnapshotSerializer(serializers.ModelSerializer):
     text_source = serializers.IntegerField(
         source="source_id", read_only=True, help_text="The Source holding the page's text."
     )
-    fetched_by = UsernameField()
+    fetched_by = nobody_or_username()
 
     class Meta:
         model = Snapshot
@@ -181,7 +215,8 @@ class SnapshotSerializer(serializers.ModelSerializer):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
-    added_by = UsernameField()
+    added_by = nobody_or_username()
+    url = StoredURLField()
     file = StoredFileSerializer(
         source="source.file",
         read_only=True,
@@ -215,7 +250,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class VerdictSerializer(serializers.ModelSerializer):
     author = UsernameField()
-    reviewed_by = UsernameField()
+    reviewed_by = nobody_or_username()
     rating_value = RatingValueField()
 
     class Meta:
@@ -257,6 +292,8 @@ class ClaimDetailSerializer(ClaimSerializer):
 class SourceSerializer(serializers.ModelSerializer):
     web_url = serializers.CharField(source="get_absolute_url", read_only=True)
     file = StoredFileSerializer(read_only=True, allow_null=True)
+    url = StoredURLField()
+    published_precision = blank_or_choice(DatePrecision.choices)
 
     class Meta:
         model = Source
@@ -294,7 +331,7 @@ class EvidenceWriteSerializer(serializers.Serializer):
     """The evidence form's fields and rules; an existing source may stand for the URL."""
 
     stance = serializers.ChoiceField(choices=Stance.choices)
-    url = WebURLField(max_length=2000, allow_blank=True, default="")
+    url = WebURLField(allow_blank=True, default="")
     title = _text(max_length=500, default="")
     excerpt = _text(default="")
     note = _text(default="")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -28,4 +28,7 @@ urlpatterns = [
     # is a separate request (?script), so the page runs under our script-src 'self'.
     path("docs/", docs, name="docs"),
     *router.urls,
+    # Last: any other address under /api/ (an id that is not a number, a typo) is
+    # the API's JSON 404, after the API's authentication, not the site's HTML page.
+    re_path(r"^[\s\S]*$", views.NotFound.as_view(), name="not-found"),
 ]

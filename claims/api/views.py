@@ -13,11 +13,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound as NotFoundError
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
 
 from claims import files, snapshots, workflow
 from claims.api.serializers import (
@@ -35,7 +37,7 @@ from claims.api.serializers import (
     VerdictProposeSerializer,
     VerdictSerializer,
 )
-from claims.filters import ClaimFilter
+from claims.filters import ClaimFilter, VerdictFilter
 from claims.models import (
     Appearance,
     Claim,
@@ -212,7 +214,7 @@ class EvidenceViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Verdict.objects.select_related("author", "reviewed_by")
     serializer_class = VerdictSerializer
-    filterset_fields = ["claim", "status", "rating"]
+    filterset_class = VerdictFilter
     lookup_value_regex = ID
 
     @extend_schema(
@@ -304,3 +306,14 @@ class FileViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     def retrieve(self, request: Request, sha256: str) -> FileResponse:
         return file_response(self.get_object())
+
+
+class NotFound(APIView):
+    """No operation at this address: 404 in JSON, whatever the method."""
+
+    schema = None
+
+    def http_method_not_allowed(self, request: Request, *args: object, **kwargs: object) -> None:
+        raise NotFoundError()
+
+    get = post = put = patch = delete = http_method_not_allowed

@@ -8,9 +8,10 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from claims import dates
+from claims import bidi, dates
 from claims.choices import ClaimStatus, Rating, Stance
 from claims.languages import language_name as _language_name
 from claims.models import Claim, Evidence, Property, Source
@@ -109,3 +110,14 @@ def claim_field_value(value: str, name: str) -> str:
     if name == "value_unit":
         return unit_name(value, get_language() or "en")
     return value
+
+
+@register.filter
+def bidi_visible(text: str) -> SafeString:
+    """Article text or a quote, with direction controls shown as marks (claims.bidi)."""
+    return bidi.show_controls(text)
+
+
+@register.filter
+def has_bidi_controls(text: str) -> bool:
+    return bidi.has_controls(str(text or ""))
