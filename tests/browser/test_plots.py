@@ -1,0 +1,89 @@
+"""The pictures in the browser: the DeepSeek disputes drawn, a subject's history, the desk."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from claims import disputes
+from claims.models import Source
+from tests.browser.conftest import log_in
+from tests.conftest import PASSWORD
+
+# Set FACTCHECK_SCREENSHOTS to keep a picture of each plot (to look at, not to compare).
+PICTURES = os.environ.get("FACTCHECK_SCREENSHOTS", "")
+
+
+def picture(page: Page, selector: str, name: str) -> None:
+    if PICTURES:
+        os.makedirs(PICTURES, exist_ok=True)
+        page.locator(selector).first.screenshot(
+            path=os.path.join(PICTURES, f"{name}.png"), caret="initial"
+        )
+
+
+def date_the_articles() -> None:
+    """The fixture's articles carry no publication date; give them the ones they had."""
+    Source.objects.filter(title__startswith="La start-up").update(
+        published_on=datetime.date(2025, 1, 27), published_precision="day"
+    )
+    Source.objects.filter(title__startswith="DeepSeek est devenu").update(
+        published_on=datetime.date(2025, 1, 1), published_precision="month"
+    )
+
+
+def test_the_founding_date_and_the_api_price_drawn(
+    page: Page, live_server, deepseek, reviewer: User
+) -> None:
+    disputes.refresh_all()
+    date_the_articles()
+    log_in(page, reviewer, PASSWORD)
+    page.get_by_role("link", name="Disagreements").first.click()
+    page.get_by_role("link", name="DeepSeek · founding date").click()
+
+    # One axis of dates; one mark per claim, each in a group of its own (they disagree).
+    plot = page.locator("#plot .plot")
+    expect(plot).to_have_count(1)
+    expect(plot.locator("figcaption")).to_have_text("Date")
+    marks = plot.locator(".mark")
+    expect(marks).to_have_count(2)
+    may, year = marks.nth(0), marks.nth(1)
+    expect(may).to_have_attribute("data-group", "A")
+    expect(year).to_have_attribute("data-group", "B")
+    # A year is a band, a month a shorter band, both labelled with source and date.
+    assert "mark-band" in may.get_attribute("class")
+    assert "mark-band" in year.get_attribute("class")
+    may_width = float(may.locator(".mark-shape").get_attribute("width"))
+    year_width = float(year.locator(".mark-shape").get_attribute("width"))
+    assert 11 < year_width / may_width < 13.5
+    expect(may.locator(".mark-value")).to_have_text("mai 2023")
+    expect(year.locator(".mark-value")).to_have_text("2021")
+    expect(may.locator(".mark-date")).to_have_text("27 Jan 2025")
+    expect(year.locator(".mark-date")).to_have_text("January 2025")
+    expect(may.locator("title")).to_contain_text("mai 2023 — ")
+    expect(plot.locator(".tick text")).to_have_text(["2021", "2022", "2023"])
+    # Focusing a mark (as the keyboard does) shows its quote under the picture.
+    quote = plot.locator(".plot-quote")
+    may.focus()
+    expect(quote).to_contain_text("mai 2023")
+    year.hover()
+    expect(quote).to_contain_text("Fondée en 2021")
+    picture(page, "#plot", "plot-founding-date")
+
+    # The price: two dots on one axis of dollars per million tokens.
+    page.get_by_role("link", name="Disagreements").first.click()
+    page.get_by_role("link", name="DeepSeek-R1 · price").click()
+    plot = page.locator("#plot .plot")
+    expect(plot).to_have_count(1)
+    expect(plot.locator("figcaption")).to_have_text("USD per 1,000,000 token")
+    marks = plot.locator(".mark")
+    expect(marks).to_have_count(2)
+    expect(marks.locator(".mark-value")).to_have_text(["0,14 $", "0,55 $"])
+    expect(marks.locator("circle.mark-shape")).to_have_count(2)
+    cheap, dear = (float(m.get_attribute("cx")) for m in marks.locator("circle").all())
+    assert cheap < dear
+    expect(plot.locator("svg")).to_have_attribute("data-scale", "linear")
+    picture(page, "#plot", "plot-api-price")
