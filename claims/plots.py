@@ -481,3 +481,148 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
             }
         axis.groups.append(GroupBand(label, x, x2, top, bottom - top, title))
     return axis
+
+
+# --- small charts of weekly series (the desk's dashboard, a subject's history) ---------
+
+CHART_WIDTH = 360
+CHART_HEIGHT = 190
+CHART_LEFT = 44
+CHART_RIGHT = CHART_WIDTH - 10
+CHART_TOP = 10
+CHART_BOTTOM = CHART_HEIGHT - 28
+MAX_X_LABELS = 5
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float]
+    css: str = "series-1"
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str
+    title: str
+
+
+@dataclass
+class Line:
+    points: str
+    css: str
+    name: str
+    dots: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+@dataclass
+class Chart:
+    """A small chart: bars (stacked) or lines over categories (weeks), with its numbers
+    as rows for the table that goes with it."""
+
+    title: str
+    categories: list[str]
+    series: list[Series]
+    bars: list[Bar] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    y_ticks: list[Tick] = field(default_factory=list)
+    x_labels: list[Tick] = field(default_factory=list)
+    width: int = CHART_WIDTH
+    height: int = CHART_HEIGHT
+    left: int = CHART_LEFT
+    right: int = CHART_RIGHT
+    bottom: int = CHART_BOTTOM
+    unit: str = ""
+
+    @property
+    def rows(self) -> list[tuple[str, list[str]]]:
+        return [
+            (
+                category,
+                [
+                    "—" if s.values[i] is None else format_number(round(s.values[i], 1))
+                    for s in self.series
+                ],
+            )
+            for i, category in enumerate(self.categories)
+        ]
+
+    @property
+    def label_left(self) -> int:
+        return self.left - 6
+
+    @property
+    def label_y(self) -> int:
+        return self.bottom + 16
+
+
+def _value_scale(top: float, *, counts: bool = False) -> tuple[Scale, list[Tick]]:
+    top = top or 1
+    ticks = linear_ticks(0, top, 4)
+    if counts and (len(ticks) < 2 or ticks[1] - ticks[0] < 1):
+        # Claims and verdicts come whole: no tick at half a verdict.
+        ticks = list(range(0, math.ceil(top) + 1))
+    if ticks[-1] < top:
+        ticks.append(ticks[-1] + (ticks[1] - ticks[0] if len(ticks) > 1 else top))
+    scale = Scale(0, ticks[-1], CHART_BOTTOM, CHART_TOP)
+    return scale, [Tick(scale(t), format_number(t)) for t in ticks]
+
+
+def _labelled(index: int, count: int) -> bool:
+    """Every category's label when they fit, else every other one, the latest included."""
+    return count <= MAX_X_LABELS or (count - 1 - index) % 2 == 0
+
+
+def _slots(count: int) -> tuple[float, float]:
+    slot = (CHART_RIGHT - CHART_LEFT) / max(count, 1)
+    return slot, slot * 0.7
+
+
+def bar_chart(title: str, categories: list[str], series: list[Series], *, unit: str = "") -> Chart:
+    """Bars per category, the series stacked on each other."""
+    chart = Chart(title, categories, series, unit=unit)
+    totals = [sum(s.values[i] for s in series) for i in range(len(categories))]
+    scale, chart.y_ticks = _value_scale(max(totals, default=0), counts=True)
+    slot, width = _slots(len(categories))
+    for i, category in enumerate(categories):
+        x = round(CHART_LEFT + slot * i + (slot - width) / 2, 2)
+        if _labelled(i, len(categories)):
+            chart.x_labels.append(Tick(round(x + width / 2, 2), category))
+        base = 0.0
+        for s in series:
+            value = s.values[i]
+            if value:
+                top, bottom = scale(base + value), scale(base)
+                title = f"{category} — {s.name}: {format_number(value)}"
+                chart.bars.append(
+                    Bar(x, top, round(width, 2), round(bottom - top, 2), s.css, title)
+                )
+            base += value
+    return chart
+
+
+def line_chart(title: str, categories: list[str], series: list[Series], *, unit: str = "") -> Chart:
+    """A line per series; a category without a value (None) breaks no line, it is skipped."""
+    chart = Chart(title, categories, series, unit=unit)
+    values = [v for s in series for v in s.values if v is not None]
+    scale, chart.y_ticks = _value_scale(max(values, default=0))
+    slot, _width = _slots(len(categories))
+    xs = [round(CHART_LEFT + slot * i + slot / 2, 2) for i in range(len(categories))]
+    chart.x_labels = [
+        Tick(x, c)
+        for i, (x, c) in enumerate(zip(xs, categories, strict=True))
+        if _labelled(i, len(categories))
+    ]
+    for s in series:
+        dots = [
+            (x, scale(v), f"{c} — {s.name}: {format_number(round(v, 1))} {unit}".strip())
+            for x, v, c in zip(xs, s.values, categories, strict=True)
+            if v is not None
+        ]
+        points = " ".join(f"{x},{y}" for x, y, _t in dots)
+        chart.lines.append(Line(points, s.css, s.name, dots))
+    return chart

@@ -111,9 +111,11 @@ def test_dashboard_query_count_is_flat(
     # rating, 6 my assigned claims (subject, property, assignee joined),
     # 7 verdicts awaiting me (claim and author joined), 8 open disputes
     # (subject and property joined), 9 my proposed verdicts (claim and reviewer
-    # joined), 10 resolutions awaiting me (dispute and proposer joined), 11 the
-    # header's unread notifications.
-    with django_assert_num_queries(11):
+    # joined), 10 resolutions awaiting me (dispute and proposer joined), 11 claims
+    # added per week, 12 status changes per week (the desk's charts), 13 verdicts
+    # published in those weeks with their claims' creation, 14 the header's unread
+    # notifications.
+    with django_assert_num_queries(14):
         response = client.get(reverse("home"))
     assert response.status_code == 200
     assert len(response.context["my_claims"]) == min(10, n // 2)

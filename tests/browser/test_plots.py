@@ -8,10 +8,13 @@ import os
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from claims import disputes
-from claims.models import Source
+from claims import disputes, workflow
+from claims.choices import Rating
+from claims.models import Claim, Source
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
+
+PARAMETERS = "DeepSeek-R1 has 671 billion parameters."
 
 # Set FACTCHECK_SCREENSHOTS to keep a picture of each plot (to look at, not to compare).
 PICTURES = os.environ.get("FACTCHECK_SCREENSHOTS", "")
@@ -87,3 +90,33 @@ def test_the_founding_date_and_the_api_price_drawn(
     assert cheap < dear
     expect(plot.locator("svg")).to_have_attribute("data-scale", "linear")
     picture(page, "#plot", "plot-api-price")
+
+
+def test_the_desk_s_weeks_on_the_dashboard(
+    page: Page, live_server, deepseek, reviewer: User, editor: User
+) -> None:
+    claim = Claim.objects.get(statement=PARAMETERS)
+    verdict = workflow.propose_verdict(
+        claim, by=reviewer, rating=Rating.TRUE, rationale="The model card says 671B."
+    )
+    workflow.approve_verdict(verdict, by=editor)
+    log_in(page, editor, PASSWORD)
+    page.get_by_role("link", name="Dashboard").click()
+    charts = page.locator(".desk-weeks .chart")
+    expect(charts).to_have_count(3)
+    expect(charts.locator("figcaption")).to_have_text(
+        [
+            "Claims by status, at the end of each week",
+            "Verdicts published per week",
+            "Days from a claim to its published verdict",
+        ]
+    )
+    # This week's stack holds every claim of the demo case; one verdict is published.
+    total = Claim.objects.count()
+    statuses = charts.nth(0).locator("table tbody tr").last.locator("td")
+    assert sum(int(n) for n in statuses.all_inner_texts()) == total
+    expect(charts.nth(1).locator("rect.bar")).to_have_count(1)
+    expect(charts.nth(1).locator("table tbody tr").last.locator("td")).to_have_text("1")
+    expect(charts.nth(2).locator("circle.point")).to_have_count(2)
+    expect(page.locator(".desk-numbers")).to_contain_text("1 verdict published")
+    picture(page, ".desk-weeks", "desk-weeks")
