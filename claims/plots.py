@@ -626,3 +626,163 @@ def line_chart(title: str, categories: list[str], series: list[Series], *, unit:
         points = " ".join(f"{x},{y}" for x, y, _t in dots)
         chart.lines.append(Line(points, s.css, s.name, dots))
     return chart
+
+
+# --- a subject's history: each property's values against the sources' dates -------------
+
+HISTORY_WIDTH = 720
+HISTORY_HEIGHT = 230
+HISTORY_LEFT = 130
+HISTORY_RIGHT = HISTORY_WIDTH - 20
+HISTORY_TOP = 14
+HISTORY_BOTTOM = HISTORY_HEIGHT - 32
+
+
+@dataclass
+class Point:
+    """A claim as one source stated it: at the source's publication date, at its value."""
+
+    x: float
+    y: float
+    y2: float
+    shape: str
+    rank: str
+    title: str
+    quote: str
+    value: str
+    source: str
+    published: str
+    claim_pk: int
+
+    @property
+    def height(self) -> float:
+        return max(round(self.y - self.y2, 2), 2.0)
+
+    @property
+    def left(self) -> float:
+        return round(self.x - 4, 2)
+
+
+@dataclass
+class HistoryChart:
+    title: str
+    axis: str
+    scale: str
+    points: list[Point]
+    undated: list[tuple[str, str]]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    width: int = HISTORY_WIDTH
+    height: int = HISTORY_HEIGHT
+    left: int = HISTORY_LEFT
+    right: int = HISTORY_RIGHT
+    top: int = HISTORY_TOP
+    bottom: int = HISTORY_BOTTOM
+
+    @property
+    def label_left(self) -> int:
+        return self.left - 8
+
+    @property
+    def label_y(self) -> int:
+        return self.bottom + 18
+
+
+def _middle(span: tuple[datetime.date, datetime.date]) -> float:
+    return (span[0].toordinal() + span[1].toordinal()) / 2
+
+
+def history_charts(claims: Iterable[Any]) -> list[HistoryChart]:
+    """For each property (and within it each family of comparable values), the values
+    claimed against the publication dates of the sources that state them, so that a
+    reader sees when a figure changed. Reads the claims' prefetched appearances."""
+    families: dict[tuple[str, tuple], list[tuple[Any, Value]]] = {}
+    names: dict[str, str] = {}
+    for claim in claims:
+        value = value_of(claim)
+        if value is None or value.family[0] == ValueKind.TEXT:
+            continue
+        key = (claim.property.code, value.family)
+        names[claim.property.code] = str(claim.property)
+        families.setdefault(key, []).append((claim, value))
+    charts = []
+    for (code, family), members in sorted(families.items(), key=lambda kv: names[kv[0][0]]):
+        charts.append(_history_chart(names[code], family, members))
+    return charts
+
+
+def _history_chart(name: str, family: tuple, members: list[tuple[Any, Value]]) -> HistoryChart:
+    is_date = family[0] == ValueKind.DATE
+    dated, undated = [], []
+    for claim, value in members:
+        for appearance in claim.appearances.all():
+            source = appearance.source
+            who = _shorten(source.publisher or source.title, MAX_LABEL)
+            if source.published_on is None:
+                undated.append((claim.value_text or "—", who))
+                continue
+            published = date_span(source.published_on, source.published_precision)
+            dated.append((claim, value, appearance, who, published))
+    chart = HistoryChart(
+        title=name,
+        axis=axis_title(family),
+        scale="time" if is_date else "linear",
+        points=[],
+        undated=undated,
+        x_ticks=[],
+        y_ticks=[],
+    )
+    if not dated:
+        return chart
+    lo, hi = _time_domain(published for *_rest, published in dated)
+    x_scale = Scale(lo, hi, HISTORY_LEFT + 10, HISTORY_RIGHT - 10)
+    chart.x_ticks = [
+        Tick(x_scale(d.toordinal()), text)
+        for d, text in time_ticks(datetime.date.fromordinal(lo), datetime.date.fromordinal(hi))
+    ]
+    if is_date:
+        spans = [date_span(c.value_date, c.value_date_precision) for c, *_rest in dated]
+        y_lo, y_hi = _time_domain(spans)
+        y_scale = Scale(y_lo, y_hi, HISTORY_BOTTOM, HISTORY_TOP)
+        chart.y_ticks = [
+            Tick(y_scale(d.toordinal()), text)
+            for d, text in time_ticks(
+                datetime.date.fromordinal(y_lo), datetime.date.fromordinal(y_hi), 4
+            )
+        ]
+    else:
+        figures = [_figure(v) for _c, v, *_rest in dated]
+        log = spans_orders_of_magnitude(figures)
+        y_lo, y_hi = number_domain(figures, log=log)
+        y_scale = Scale(y_lo, y_hi, HISTORY_BOTTOM, HISTORY_TOP, log=log)
+        chart.scale = "log" if log else "linear"
+        ticks = log_ticks(y_lo, y_hi) if log else linear_ticks(y_lo, y_hi, 4)
+        chart.y_ticks = [Tick(y_scale(t), format_number(t)) for t in ticks]
+    for claim, value, appearance, who, published in sorted(dated, key=lambda d: (d[4][0], d[0].pk)):
+        when = format_date(appearance.source.published_on, appearance.source.published_precision)
+        if is_date:
+            start, end = date_span(claim.value_date, claim.value_date_precision)
+            y, y2 = y_scale(start.toordinal()), y_scale(end.toordinal())
+            shape = "tick" if claim.value_date_precision == DatePrecision.DAY else "band"
+        else:
+            y = y2 = y_scale(_figure(value))
+            shape = "dot"
+        parts = [claim.value_text or "—", f"{who}, {when}"]
+        if note := _rank_note(claim.value_rank):
+            parts.append(note)
+        chart.points.append(
+            Point(
+                x=x_scale(_middle(published)),
+                y=y,
+                y2=y2,
+                shape=shape,
+                rank=claim.value_rank,
+                title=" — ".join(parts),
+                quote=_shorten(appearance.exact, MAX_QUOTE),
+                value=claim.value_text or "—",
+                source=who,
+                published=when,
+                claim_pk=claim.pk,
+            )
+        )
+    return chart

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from claims import disputes, plots
 from claims.choices import DatePrecision, ValueRank
-from claims.models import Dispute
+from claims.models import Claim, Dispute, Source
 from tests.factories import make_claim, make_subject
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +139,31 @@ def test_figures_orders_of_magnitude_apart_are_drawn_on_a_log_scale(db) -> None:
     xs = [m.x for m in axis.marks]
     # Equal ratios, nearly equal distances: 0.14 → 7.5 is ×54, 7.5 → 450 is ×60.
     assert abs((xs[1] - xs[0]) - (xs[2] - xs[1])) < 0.1 * (xs[2] - xs[0])
+
+
+def test_a_subject_s_history_puts_each_value_at_its_source_s_date(deepseek) -> None:
+    Source.objects.filter(title__startswith="La start-up").update(
+        published_on=datetime.date(2025, 1, 27), published_precision="day"
+    )
+    Source.objects.filter(title__startswith="DeepSeek est devenu").update(
+        published_on=datetime.date(2025, 1, 1), published_precision="month"
+    )
+    claims = (
+        Claim.objects.filter(subject__name="DeepSeek")
+        .select_related("property")
+        .prefetch_related("appearances__source")
+    )
+    with translation.override("en"):
+        charts = {chart.title: chart for chart in plots.history_charts(claims)}
+    founded = charts["founding date"]
+    assert founded.axis == "Date"
+    # The January 2025 blog post (drawn mid-January) said 2021; the 27 January article, May 2023.
+    [blog, news] = founded.points
+    assert (blog.value, blog.published, blog.shape) == ("2021", "January 2025", "band")
+    assert (news.value, news.published, news.shape) == ("mai 2023", "27 Jan 2025", "band")
+    assert blog.x < news.x
+    # Later dates are higher up; a year's band is taller than a month's.
+    assert news.y2 < blog.y2 and blog.height > 10 * news.height
+    assert founded.undated == []
+    # Text values (the founder's name) have no axis.
+    assert "founder" not in charts

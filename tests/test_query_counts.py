@@ -134,3 +134,29 @@ def test_article_page_query_count_is_flat(client, reviewer, editor, django_asser
         response = client.get(source.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["claims"]) == n
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_subject_page_with_its_history_query_count_is_flat(
+    client, reviewer, django_assert_num_queries, n
+):
+    from tests.factories import make_claim, make_subject
+
+    subject = make_subject("Valmont")
+    for i in range(n):
+        make_claim(
+            subject=subject,
+            property_code="price-per-unit",
+            source=make_source(published_on=f"2025-01-{i % 28 + 1:02d}", published_precision="day"),
+            value_kind="money",
+            value_text=f"{i} $",
+            value_number=i + 1,
+            value_currency="USD",
+        )
+    client.force_login(reviewer)
+    # 1 session, 2 user, 3 the user's groups, 4 the subject, 5 its claims with their
+    # properties, 6 their quotes with their sources (the history chart), 7 its
+    # aliases, 8 the header's unread notifications.
+    with django_assert_num_queries(8):
+        response = client.get(reverse("subject_detail", args=[subject.pk]))
+    assert response.content.decode().count('class="mark mark-dot') == n

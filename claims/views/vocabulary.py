@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from claims import vocabulary
+from claims import plots, vocabulary
 from claims.choices import ValueKind
-from claims.models import Property, Subject, SubjectAlias, normalise_name
+from claims.models import Appearance, Property, Subject, SubjectAlias, normalise_name
 from claims.views.access import reviewer_required
 from claims.workflow import NotAllowed
 
@@ -93,7 +93,14 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Alias added."))
         return redirect("subject_detail", pk=subject.pk)
-    claims = subject.claims.select_related("property").order_by("property__label", "pk")
+    claims = list(
+        subject.claims.select_related("property")
+        .defer("search_text")
+        .prefetch_related(
+            Prefetch("appearances", queryset=Appearance.objects.select_related("source"))
+        )
+        .order_by("property__label", "pk")
+    )
     return render(
         request,
         "claims/subject_detail.html",
@@ -101,6 +108,7 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subject": subject,
             "aliases": subject.aliases.order_by("alias"),
             "claims": claims,
+            "history": plots.history_charts(claims),
             "form": form,
         },
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
@@ -120,3 +121,26 @@ def test_the_desk_s_weeks_on_the_dashboard(
     expect(charts.nth(2).locator("circle.point")).to_have_count(2)
     expect(page.locator(".desk-numbers")).to_contain_text("1 verdict published")
     picture(page, ".desk-weeks", "desk-weeks")
+
+
+def test_a_subject_s_values_over_time(page: Page, live_server, deepseek, reviewer: User) -> None:
+    date_the_articles()
+    log_in(page, reviewer, PASSWORD)
+    page.get_by_role("link", name="Subjects").first.click()
+    page.get_by_role("link", name="DeepSeek", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("DeepSeek")
+    founded = page.locator("#history .history").filter(has_text="founding date")
+    marks = founded.locator(".mark")
+    expect(marks).to_have_count(2)
+    # In the order the sources were published: the blog post of January, then the article.
+    expect(marks.locator("title")).to_have_text(
+        [
+            re.compile(r"^2021 — DeepSeek est devenu.*, January 2025$"),
+            re.compile(r"^mai 2023 — La start-up.*, 27 Jan 2025$"),
+        ]
+    )
+    marks.nth(0).focus()
+    expect(founded.locator(".plot-quote")).to_contain_text("Fondée en 2021")
+    # The numbers for screen readers.
+    expect(founded.locator("table tbody tr")).to_have_count(2)
+    picture(page, "#history", "subject-history")
