@@ -7,12 +7,12 @@ import os
 import re
 
 from django.contrib.auth.models import User
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from claims import disputes, workflow
 from claims.choices import Rating
-from claims.models import Claim, Source
-from tests.browser.conftest import log_in
+from claims.models import Claim, Dispute, Source
+from tests.browser.conftest import browser_tab, log_in
 from tests.conftest import PASSWORD
 
 PARAMETERS = "DeepSeek-R1 has 671 billion parameters."
@@ -91,6 +91,10 @@ def test_the_founding_date_and_the_api_price_drawn(
     assert cheap < dear
     expect(plot.locator("svg")).to_have_attribute("data-scale", "linear")
     picture(page, "#plot", "plot-api-price")
+    # On paper: the same picture, in print colours, without the hover line.
+    page.emulate_media(media="print")
+    expect(plot.locator(".plot-quote")).to_be_hidden()
+    picture(page, "#plot", "plot-api-price-print")
 
 
 def test_the_desk_s_weeks_on_the_dashboard(
@@ -144,3 +148,80 @@ def test_a_subject_s_values_over_time(page: Page, live_server, deepseek, reviewe
     # The numbers for screen readers.
     expect(founded.locator("table tbody tr")).to_have_count(2)
     picture(page, "#history", "subject-history")
+
+
+def test_the_pictures_in_french(browser: Browser, live_server, deepseek, reviewer: User) -> None:
+    disputes.refresh_all()
+    date_the_articles()
+    with browser_tab(browser, live_server.url, locale="fr-FR") as page:
+        french_dispute_page(page, reviewer)
+
+
+def french_dispute_page(page: Page, reviewer: User) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Nom d’utilisateur").fill(reviewer.get_username())
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("link", name="Désaccords", exact=True).click()
+    # (The property's French label depends on which test restored the vocabulary last.)
+    page.locator("table.disputes tr", has_text="mai 2023").get_by_role("link").click()
+    plot = page.locator("#plot .plot")
+    expect(plot.locator("figcaption")).to_have_text("Date")
+    expect(plot.locator(".mark-date")).to_have_text(["27 janvier 2025", "janvier 2025"])
+    expect(plot.locator(".plot-quote")).to_have_text(
+        "Survolez une marque ou placez-y le focus pour lire sa citation."
+    )
+    picture(page, "#plot", "plot-founding-date-fr")
+
+
+def test_a_resolved_price_dispute_with_agreeing_claims(
+    page: Page, live_server, deepseek, reviewer: User, editor: User, second_editor: User
+) -> None:
+    from decimal import Decimal
+
+    from claims.models import Subject
+    from tests.factories import make_claim, make_source
+
+    disputes.refresh_all()
+    date_the_articles()
+    # A third source agrees with $0.55 (within the 5 % tolerance): they share a band.
+    make_claim(
+        subject=Subject.objects.get(name="DeepSeek-R1"),
+        property_code="price-per-unit",
+        source=make_source(title="DeepSeek API pricing page", publisher="DeepSeek"),
+        statement="DeepSeek-R1 costs $0.56 per million input tokens.",
+        value_kind="money",
+        value_text="$0.56",
+        value_number=Decimal("0.56"),
+        value_unit="token",
+        value_per=Decimal(1_000_000),
+        value_currency="USD",
+    )
+    dispute = Dispute.objects.get(subject__name="DeepSeek-R1", property__code="price-per-unit")
+    uncached = Claim.objects.get(subject__name="DeepSeek-R1", value_text="0,55 $")
+    resolution = disputes.propose_resolution(
+        dispute, by=reviewer, claim=uncached, note="The pricing page: $0.55 uncached input."
+    )
+    disputes.confirm_resolution(resolution, by=second_editor)
+
+    log_in(page, editor, PASSWORD)
+    page.get_by_role("link", name="Disagreements").first.click()
+    page.get_by_label("Show").select_option(label="Resolved")
+    page.get_by_role("link", name=re.compile(r"^DeepSeek-R1 · ")).click()
+    plot = page.locator("#plot .plot")
+    marks = plot.locator(".mark")
+    expect(marks).to_have_count(3)
+    expect(marks.locator(".mark-value")).to_have_text(["0,14 $", "0,55 $", "$0.56"])
+    expect(marks.nth(0)).to_have_class(re.compile(r"\brank-superseded\b"))
+    expect(marks.nth(1)).to_have_class(re.compile(r"\brank-preferred\b"))
+    expect(marks.nth(2)).to_have_class(re.compile(r"\brank-preferred\b"))
+    expect(plot.locator(".preferred-ring")).to_have_count(2)
+    # $0.55 and $0.56 agree: one group, drawn as one band behind both marks.
+    assert [m.get_attribute("data-group") for m in marks.all()] == ["A", "B", "B"]
+    band = plot.locator("rect.group-band")
+    expect(band).to_have_count(1)
+    expect(band).to_have_attribute("data-group", "B")
+    x, width = float(band.get_attribute("x")), float(band.get_attribute("width"))
+    for mark in marks.all()[1:]:
+        assert x < float(mark.locator("circle.mark-shape").get_attribute("cx")) < x + width
+    picture(page, "#plot", "plot-api-price-resolved")
