@@ -138,6 +138,20 @@ def check(results: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
                 f"{speed['suggestions']} suggestions",
             )
         )
+    article = results.get("long_article", {})
+    if article.get("available"):
+        for which in ("first_page", "last_page"):
+            page = article[which]
+            checks.append(
+                (
+                    f"a {article['characters']:,}-character article, {which.replace('_', ' ')} "
+                    "of suggestions: median < 1 s",
+                    page["median_ms"] < 1000,
+                    f"{page['median_ms']} ms, {page['bytes']:,} bytes, {page['queries']} queries; "
+                    f"{article['suggestions']:,} suggestions, read ahead at import in "
+                    f"{article['import_ms']} ms, {article['cold_ms']} ms unread",
+                )
+            )
     export = results["export"]
     floor = results["floor"]
     if not export.get("available"):

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,13 +44,18 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from claims import languages
 from claims.audit import records_actor
 from claims.choices import DatePrecision
+from claims.dates import parse_date
 from claims.models import Source
 from claims.values import SUPPORTED_LANGUAGES
 from claims.workflow import require_reviewer
+
+logger = logging.getLogger(__name__)
 
 # An HTML page with its markup, scripts and styles is much bigger than its text.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -366,30 +373,59 @@ def _inline_text(children: list) -> str:
 
 # --- dates ----------------------------------------------------------------------------------
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-
 
 def parse_published(raw: str) -> tuple[datetime.date | None, str]:
-    """ "2025", "2025-01" or "2025-01-28" as a date and its precision; "" gives (None, "")."""
+    """A publication date as people write it, with its precision; "" gives (None, "").
+
+    "2025", "janvier 2025", "01/2025", "28/01/2025", "28 Jan 2025", "2025-01-28"…
+    (see claims.dates: day first, or ISO, or the month's name in French or English).
+    """
     raw = (raw or "").strip()
     if not raw:
         return None, ""
-    match = _PARTIAL_DATE.match(raw)
-    message = _("Write the publication date as 2025-01-28, 2025-01 or 2025.")
-    if not match:
-        raise ArticleRefused(message)
-    year, month, day = match.groups()
-    try:
-        if day:
-            return datetime.date(int(year), int(month), int(day)), DatePrecision.DAY
-        if month:
-            return datetime.date(int(year), int(month), 1), DatePrecision.MONTH
-        return datetime.date(int(year), 1, 1), DatePrecision.YEAR
-    except ValueError:
-        raise ArticleRefused(message) from None
+    parsed = parse_date(raw)
+    if parsed is None:
+        raise ArticleRefused(
+            _("Write the publication date as 28/01/2025, 28 Jan 2025, January 2025 or 2025.")
+        )
+    return parsed
 
 
 # --- the import -----------------------------------------------------------------------------
+
+
+def too_long_message(count: int | None = None) -> str:
+    limit = number_format(MAX_TEXT_CHARS, force_grouping=True)
+    if count is None:
+        return _("The article is too long: at most %(limit)s characters.") % {"limit": limit}
+    return _("The article is too long: at most %(limit)s characters (this one has %(count)s).") % {
+        "limit": limit,
+        "count": number_format(count, force_grouping=True),
+    }
+
+
+def check_length(text: str) -> None:
+    """Refuse a normalised text longer than an article may be."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ArticleRefused(too_long_message(len(text)))
+
+
+def detect_language(text: str) -> str | None:
+    """The article's language, told from its text, if the workbench reads it; else None."""
+    return languages.detect_language(text, SUPPORTED_LANGUAGES)
+
+
+# How an article's language was settled, for the message that says so.
+CHOSEN, TOLD, FALLBACK = "chosen", "told", "fallback"
+
+
+def article_language(text: str, *, chosen: str = "", fallback: str) -> tuple[str, str]:
+    """The language to store an article in, and how it was settled: the one the person
+    chose, else the one its text is in, else ``fallback`` (the interface's)."""
+    if chosen:
+        return chosen, CHOSEN
+    told = detect_language(text)
+    return (told, TOLD) if told else (fallback, FALLBACK)
 
 
 def _default_title(text: str) -> str:
@@ -421,11 +457,7 @@ def import_article(
     text = normalise_text(text)
     if not text:
         raise ArticleRefused(_("The article has no text."))
-    if len(text) > MAX_TEXT_CHARS:
-        raise ArticleRefused(
-            _("The article is too long: at most %(limit)s characters (this one has %(count)s).")
-            % {"limit": f"{MAX_TEXT_CHARS:,}", "count": f"{len(text):,}"}
-        )
+    check_length(text)
     if language not in SUPPORTED_LANGUAGES:
         raise ArticleRefused(
             _("Articles can be imported in %(languages)s.")
@@ -440,7 +472,7 @@ def import_article(
     if existing is not None:
         raise DuplicateArticle(existing)
     title = " ".join(title.split())[:MAX_TITLE] or _default_title(text)
-    return Source.objects.create(
+    source = Source.objects.create(
         title=title,
         url=url,
         publisher=" ".join(publisher.split())[:200],
@@ -451,6 +483,20 @@ def import_article(
         text=text,
         created_by=by,
     )
+    # Read the article for suggestions once it is stored, so that its page opens at once;
+    # after the commit, so that the write lock is not held while it reads.
+    transaction.on_commit(functools.partial(read_ahead, source))
+    return source
+
+
+def read_ahead(source: Source) -> None:
+    """Compute and cache the source's suggestions; a failure here never fails an import."""
+    from claims.suggestions import source_suggestions
+
+    try:
+        source_suggestions(source)
+    except Exception:
+        logger.exception("reading article %s ahead for suggestions failed", source.pk)
 
 
 def import_read_article(

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from claims.audit import records_actor
@@ -29,6 +30,8 @@ from claims.models import (
     Property,
     Source,
     Subject,
+    SubjectAlias,
+    SuggestionCorrection,
     SuggestionDismissal,
     normalise_name,
 )
@@ -97,8 +100,12 @@ def matching_claim(
     for claim in candidates:
         if claim.property_id == property.pk and same_value(claim, fields):
             return claim
+    # Wording decides only between statements without a figure: drafted from one
+    # template, "X was transferred for £69m." and "… for £50m." differ by a figure.
+    if (fields.get("value_kind") or ValueKind.TEXT) != ValueKind.TEXT:
+        return None
     for claim in candidates:
-        if same_statement(claim.statement, statement):
+        if claim.value_kind == ValueKind.TEXT and same_statement(claim.statement, statement):
             return claim
     return None
 
@@ -131,21 +138,35 @@ def accept_suggestion(
     by: AbstractBaseUser,
     statement: str,
     subject: Subject | str,
-    property: Property,
+    property: Property | str,
     value_fields: dict[str, Any],
     quote: str = "sentence",
+    language: str = "en",
 ) -> Accepted:
     """Create the claim a suggestion makes, or add its quote to the same claim we have.
 
     ``quote`` is "sentence" (the appearance is the whole sentence) or "figure"
-    (only the figure's words). Records CREATED and APPEARANCE_ADDED events.
+    (only the figure's words). ``property`` is a Property, or the label of one to
+    find or add (in ``language``). Records CREATED and APPEARANCE_ADDED events.
+    Where the reviewer corrected the suggested subject or property, the article's
+    other suggestions that made the same guess follow (``learn_from``), and a
+    suggested name that spells a known subject another way becomes its alias.
     """
     require_reviewer(by)
     statement = statement.strip()
     if not statement:
         raise InvalidTransition(_("A claim needs a statement."))
+    known_before = True
     if isinstance(subject, str):
+        known_before = Subject.objects.resolve(subject) is not None
         subject = subject_named(subject)
+    if isinstance(property, str):
+        property = property_labelled(property, kind=suggestion.kind, language=language, by=by)
+    learn_from(suggestion, source=source, subject=subject, property=property, by=by)
+    if known_before:
+        alias_from(suggestion, subject=subject)
+    if normalise_name(suggestion.subject) == subject.normalised_name:
+        other_names_of(suggestion, subject=subject)
     unknown = set(value_fields) - set(VALUE_FIELDS)
     if unknown:
         raise ValueError(f"not value fields: {sorted(unknown)}")
@@ -169,6 +190,95 @@ def accept_suggestion(
     _record(claim, by, EventKind.CREATED, source=source.pk, suggested=True)
     appearance = _anchor(claim, source, start, end, by)
     return Accepted(claim, appearance, created=True)
+
+
+def learn_from(
+    suggestion: Suggestion,
+    *,
+    source: Source,
+    subject: Subject,
+    property: Property,
+    by: AbstractBaseUser,
+) -> list[SuggestionCorrection]:
+    """Record the reviewer's corrections of the suggested subject and property, for the
+    article's other suggestions that made the same guess (see ``apply_corrections``)."""
+    learned = []
+    guess = normalise_name(suggestion.subject)
+    if guess and guess != subject.normalised_name:
+        correction, _created = SuggestionCorrection.objects.update_or_create(
+            source=source,
+            field=SuggestionCorrection.Field.SUBJECT,
+            guess=guess,
+            kind="",
+            defaults={"correction": subject.name, "corrected_by": by},
+        )
+        learned.append(correction)
+    if suggestion.property_code and suggestion.property_code != property.code:
+        correction, _created = SuggestionCorrection.objects.update_or_create(
+            source=source,
+            field=SuggestionCorrection.Field.PROPERTY,
+            guess=suggestion.property_code,
+            kind=suggestion.kind,
+            defaults={"correction": property.code, "corrected_by": by},
+        )
+        learned.append(correction)
+    return learned
+
+
+def alias_from(suggestion: Suggestion, *, subject: Subject) -> SubjectAlias | None:
+    """ "Huang" for "Jensen Huang", "RN" for "Rassemblement national", "Allemagne" for
+    "Germany": a suggested name that spells the chosen known subject another way
+    becomes its alias. A different name ("Lisbon" corrected to "Kestrel Labs") does not."""
+    name = " ".join(suggestion.subject.split())
+    if not name or not name[:1].isupper() or not same_entity(name, subject.name):
+        return None
+    if Subject.objects.resolve(name) is not None:
+        return None
+    return SubjectAlias.objects.create(subject=subject, alias=name)
+
+
+def other_names_of(suggestion: Suggestion, *, subject: Subject) -> list[SubjectAlias]:
+    """The subject's other names in the article ("EFFIS", "Huang") and a country's name in
+    the other language become its aliases, so that the next article, in either
+    language, names the same subject. A name that already names a subject is left."""
+    added = []
+    for name in suggestion.subject_aliases:
+        name = " ".join(name.split())
+        if name and normalise_name(name) and Subject.objects.resolve(name) is None:
+            added.append(SubjectAlias.objects.create(subject=subject, alias=name))
+    return added
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two names plausibly name one entity: one's words within the other's, an
+    acronym of it, or its name in the other language."""
+    from claims.newswords import equivalents, fold
+    from claims.reading import _initials
+
+    x, y = normalise_name(a).split(), normalise_name(b).split()
+    if not x or not y:
+        return False
+    shorter, longer = sorted((x, y), key=len)
+    if set(shorter) <= set(longer):
+        return True
+    for short, full in ((a, b), (b, a)):
+        if short.isupper() and _initials(full) == short.upper():
+            return True
+    names = equivalents().get(fold(a).removeprefix("the "), ())
+    return normalise_name(b) in {normalise_name(n) for n in names}
+
+
+def property_labelled(label: str, *, kind: str, language: str, by: AbstractBaseUser) -> Property:
+    """The property with this label (in either language), or a new one: a reviewer adds
+    a property from the accept form by naming it."""
+    from claims.vocabulary import add_property
+
+    label = " ".join(label.split())
+    found = Property.objects.filter(Q(label__iexact=label) | Q(label_fr__iexact=label)).first()
+    if found is not None:
+        return found
+    kind = kind if kind in ValueKind.values else ""
+    return add_property(label, by=by, value_kind=kind, language=language)
 
 
 @records_actor

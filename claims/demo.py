@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from claims import disputes, search
-from claims.models import Source
+from claims.models import Appearance, Claim, Comment, Dispute, Evidence, Source, Verdict
 from claims.roles import EDITOR, REVIEWER
 
 DEMO_FIXTURE = "deepseek"
@@ -54,9 +54,18 @@ def load_demo_case() -> bool:
         return False
     with transaction.atomic():
         call_command("loaddata", DEMO_FIXTURE, verbosity=0)
+        _start_history()
         search.refresh_all()
         disputes.refresh_all()
     return True
+
+
+def _start_history() -> None:
+    """A "created" record for each loaded row: loaddata saves without history, and a
+    claim's first change would otherwise show every field as new, from nothing."""
+    for model in (Claim, Appearance, Evidence, Verdict, Comment, Dispute):
+        missing = model.objects.exclude(pk__in=model.history.values("id"))
+        model.history.bulk_history_create(list(missing))
 
 
 def _stored_passwords() -> dict[str, str]:

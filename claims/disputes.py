@@ -3,11 +3,17 @@
 Claims about the same subject and property form a group; a group of two or
 more claims has one ``Dispute`` row saying how their values relate:
 
-- **conflict**: at least two values of the same kind that do not agree;
-- **corroboration**: every value agrees with every other;
-- **not comparable**: the values cannot be set side by side (dollars and euros,
-  per token and per million tokens, a date and a text, a value without its
-  structured form). This is never taken for agreement.
+- **conflict**: two sources disagree: one states a value the other does not
+  state, and the other states one the first does not (claims without an
+  article count as a source each);
+- **corroboration**: no conflict, and two sources state a value that agrees;
+- **not comparable**: nothing can be set side by side across sources (dollars
+  and euros, per token and per million tokens, a date and a text, a value
+  without its structured form, or values stated by one source only). This is
+  never taken for agreement.
+
+Sources disagree, not values: an article giving a year's revenue and a
+quarter's, or a model's total and active parameters, contradicts nobody.
 
 Values are compared on their structured fields, never on their wording: dates at
 the coarser of the two precisions ("2023" and "May 2023" agree), figures within
@@ -35,7 +41,7 @@ from __future__ import annotations
 import datetime
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, Protocol
@@ -74,6 +80,7 @@ from claims.models import (
 )
 from claims.notifications import notify
 from claims.roles import is_editor, is_reviewer
+from claims.values import MEASURE_UNITS
 from claims.workflow import InvalidTransition, NotAllowed
 
 User = AbstractBaseUser
@@ -195,7 +202,10 @@ def value_of(claim: ClaimValue) -> Value | None:
             return Value(family=(ValueKind.DURATION, "second"), number=number * _SECONDS[unit])
         return Value(family=(ValueKind.DURATION, unit), number=number)
     if kind == ValueKind.QUANTITY:
-        return Value(family=(ValueKind.QUANTITY, unit), number=number)
+        # Claims are compared within one subject and property: "23", "23 buts" and "23
+        # goals" all count what the property counts; only a unit of measure sets a scale.
+        measure = (claim.value_unit or "") in MEASURE_UNITS
+        return Value(family=(ValueKind.QUANTITY, unit if measure else ""), number=number)
     if kind == ValueKind.MONEY:
         currency = (claim.value_currency or "").upper()
         if not currency:
@@ -257,22 +267,55 @@ def _clusters(family: tuple, members: list[tuple[Value, Any]], tolerance: Decima
     return clusters
 
 
+SourcesOf = Callable[[Any], frozenset]
+
+
+def own_source(claim: Any) -> frozenset:
+    """A claim whose sources are unknown counts as a source of its own."""
+    return frozenset({("claim", claim.pk)})
+
+
 @dataclass
 class Comparison:
     """How a group's values relate: clusters of agreeing claims, and the claims that
-    could not be compared at all."""
+    could not be compared at all.
+
+    Sources disagree, not values: two values conflict when one source states one
+    and another source states the other without stating the first too. An
+    article giving a figure for the year and one for the quarter, or a total and
+    its active part, contradicts nobody; if another article gives only one of
+    them, it agrees with that one. ``sources_of`` says which sources state a
+    claim (its appearances' articles); by default each claim is a source.
+    """
 
     clusters: list[Cluster]
     unknown: list
+    sources_of: SourcesOf = own_source
 
     @property
     def agreement(self) -> Agreement:
-        families = [cluster.family for cluster in self.clusters]
-        if len(families) != len(set(families)):
+        conflict = agreeing = False
+        families: dict[tuple, list[Cluster]] = {}
+        for cluster in self.clusters:
+            families.setdefault(cluster.family, []).append(cluster)
+        for clusters in families.values():
+            stated: dict[Any, set[int]] = {}
+            for index, cluster in enumerate(clusters):
+                for claim in cluster.claims:
+                    for source in self.sources_of(claim):
+                        stated.setdefault(source, set()).add(index)
+            counts: dict[int, int] = {}
+            for indexes in stated.values():
+                for index in indexes:
+                    counts[index] = counts.get(index, 0) + 1
+            agreeing = agreeing or any(n >= 2 for n in counts.values())
+            sets = list(stated.values())
+            conflict = conflict or any(a - b and b - a for a, b in itertools.combinations(sets, 2))
+        if conflict:
             return Agreement.CONFLICT
-        if len(families) > 1 or self.unknown:
-            return Agreement.NOT_COMPARABLE
-        return Agreement.CORROBORATION
+        if agreeing:
+            return Agreement.CORROBORATION
+        return Agreement.NOT_COMPARABLE
 
     @property
     def is_numeric(self) -> bool:
@@ -282,7 +325,12 @@ class Comparison:
         return next((c for c in self.clusters if any(m is claim for m in c.claims)), None)
 
 
-def compare(claims: Iterable[ClaimValue], *, tolerance: Decimal = DEFAULT_TOLERANCE) -> Comparison:
+def compare(
+    claims: Iterable[ClaimValue],
+    *,
+    tolerance: Decimal = DEFAULT_TOLERANCE,
+    sources_of: SourcesOf = own_source,
+) -> Comparison:
     """Sort a group's claims into clusters of values that agree."""
     by_family: dict[tuple, list[tuple[Value, Any]]] = {}
     unknown = []
@@ -295,14 +343,20 @@ def compare(claims: Iterable[ClaimValue], *, tolerance: Decimal = DEFAULT_TOLERA
     clusters = []
     for family, members in by_family.items():
         clusters += _clusters(family, members, Decimal(tolerance))
-    return Comparison(clusters, unknown)
+    return Comparison(clusters, unknown, sources_of)
 
 
 def _in_standing(claims: Iterable[ClaimValue]) -> list:
     return [c for c in claims if c.value_rank != ValueRank.SUPERSEDED]
 
 
-def assess(claims: Sequence[ClaimValue], *, tolerance: Decimal, status: str) -> tuple[str, str]:
+def assess(
+    claims: Sequence[ClaimValue],
+    *,
+    tolerance: Decimal,
+    status: str,
+    sources_of: SourcesOf = own_source,
+) -> tuple[str, str]:
     """The (agreement, status) a group of two or more claims should have.
 
     The agreement describes what all the sources say, superseded claims
@@ -310,18 +364,42 @@ def assess(claims: Sequence[ClaimValue], *, tolerance: Decimal, status: str) -> 
     dispute reopens when the claims still in standing conflict again (a new
     claim contradicting the preferred value).
     """
-    agreement = compare(claims, tolerance=tolerance).agreement
+    agreement = compare(claims, tolerance=tolerance, sources_of=sources_of).agreement
     if status == DisputeStatus.RESOLVED:
         standing = _in_standing(claims)
         if (
             len(standing) > 1
-            and compare(standing, tolerance=tolerance).agreement == Agreement.CONFLICT
+            and compare(standing, tolerance=tolerance, sources_of=sources_of).agreement
+            == Agreement.CONFLICT
         ):
             return Agreement.CONFLICT, DisputeStatus.OPEN
     return agreement, status
 
 
 # --- keeping Dispute rows current ----------------------------------------------------
+
+
+def claim_sources(claim_ids: Iterable[int]) -> dict[int, frozenset]:
+    """Each claim's sources (the articles it appears in); a claim in none is its own."""
+    ids = list(claim_ids)
+    found: dict[int, set] = {pk: set() for pk in ids}
+    for claim_id, source_id in (
+        Appearance.objects.filter(claim_id__in=ids).order_by().values_list("claim_id", "source_id")
+    ):
+        found[claim_id].add(source_id)
+    return {pk: frozenset(sources) or frozenset({("claim", pk)}) for pk, sources in found.items()}
+
+
+def _compared(rows: Sequence[ClaimRow], sources: dict[int, frozenset]) -> bool:
+    """Whether a group has anything to compare: two claims, or one claim that two
+    articles state (one claim with two quotes is a corroboration)."""
+    if len(rows) >= 2:
+        return True
+    return len(rows) == 1 and len(sources.get(rows[0].pk, ())) >= 2
+
+
+def sources_lookup(sources: dict[int, frozenset]) -> SourcesOf:
+    return lambda claim: sources.get(claim.pk) or own_source(claim)
 
 
 def _group_rows(subject_id: int, property_id: int) -> list[ClaimRow]:
@@ -343,9 +421,13 @@ class _Known:
     claim_count: int
 
 
-def _apply(dispute: Dispute | _Known, rows: Sequence[ClaimValue]) -> bool:
+def _apply(
+    dispute: Dispute | _Known, rows: Sequence[ClaimValue], sources_of: SourcesOf = own_source
+) -> bool:
     """Update ``dispute`` in memory from its group's claims; whether anything changed."""
-    agreement, status = assess(rows, tolerance=dispute.tolerance, status=dispute.status)
+    agreement, status = assess(
+        rows, tolerance=dispute.tolerance, status=dispute.status, sources_of=sources_of
+    )
     new = {"agreement": agreement, "status": status, "claim_count": len(rows)}
     changed = {name: value for name, value in new.items() if getattr(dispute, name) != value}
     for name, value in changed.items():
@@ -366,13 +448,15 @@ def refresh_group(subject_id: int, property_id: int) -> Dispute | None:
         .first()
     )
     rows = _group_rows(subject_id, property_id)
-    if len(rows) < 2:
+    sources = claim_sources(row.pk for row in rows) if rows else {}
+    if not _compared(rows, sources):
         if dispute is not None:
             dispute.delete()
         return None
+    sources_of = sources_lookup(sources)
     if dispute is None:
         dispute = Dispute(subject_id=subject_id, property_id=property_id)
-        _apply(dispute, rows)
+        _apply(dispute, rows, sources_of)
         try:
             with transaction.atomic():
                 dispute.save()
@@ -383,7 +467,7 @@ def refresh_group(subject_id: int, property_id: int) -> Dispute | None:
             )
         else:
             return dispute
-    if _apply(dispute, rows):
+    if _apply(dispute, rows, sources_of):
         dispute.save(update_fields=["agreement", "status", "claim_count", "updated_at"])
     return dispute
 
@@ -405,12 +489,30 @@ def _batches(items: Sequence, size: int) -> Iterator[Sequence]:
         yield items[start : start + size]
 
 
+class _GroupedSources:
+    """Walks (subject, property, claim, source) rows in group order, one group at a time."""
+
+    def __init__(self, rows: Iterator[tuple[int, int, int, int]]) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def of(self, group: tuple[int, int]) -> dict[int, frozenset]:
+        found: dict[int, set] = {}
+        while self._next is not None and tuple(self._next[:2]) < group:
+            self._next = next(self._rows, None)
+        while self._next is not None and tuple(self._next[:2]) == group:
+            found.setdefault(self._next[2], set()).add(self._next[3])
+            self._next = next(self._rows, None)
+        return {pk: frozenset(sources) for pk, sources in found.items()}
+
+
 @transaction.atomic
 def refresh_all() -> Refreshed:
     """Recompute every group: for after a fixture load or a bulk import.
 
-    Reads the disputes in one query and every claim's value fields in one
-    ordered query streamed in chunks, groups them in Python and writes only
+    Reads the disputes in one query, every claim's value fields and every
+    appearance's article in two ordered queries streamed in chunks, groups them
+    in Python and writes only
     what changed, in batches: the query count depends on the number of rows
     written, divided by ``WRITE_BATCH``, never on the number of groups.
     """
@@ -428,20 +530,30 @@ def refresh_all() -> Refreshed:
         .values_list(*ROW_FIELDS)
         .iterator(chunk_size=READ_CHUNK)
     )
+    # Which articles state each claim, streamed in the same order as the claims.
+    appearances = _GroupedSources(
+        Appearance.objects.filter(claim__property__compared=True)
+        .order_by("claim__subject_id", "claim__property_id", "claim_id")
+        .values_list("claim__subject_id", "claim__property_id", "claim_id", "source_id")
+        .iterator(chunk_size=READ_CHUNK)
+    )
     to_create: list[Dispute] = []
     to_update: list[_Known] = []
     seen: set[tuple[int, int]] = set()
     for group, members in itertools.groupby(map(ClaimRow._make, rows), key=lambda r: r[1:3]):
         members = list(members)
-        if len(members) < 2:
+        found = appearances.of(group)
+        sources = {m.pk: found.get(m.pk) or frozenset({("claim", m.pk)}) for m in members}
+        if not _compared(members, sources):
             continue
         seen.add(group)
+        sources_of = sources_lookup(sources)
         dispute = existing.get(group)
         if dispute is None:
             dispute = Dispute(subject_id=group[0], property_id=group[1])
-            _apply(dispute, members)
+            _apply(dispute, members, sources_of)
             to_create.append(dispute)
-        elif _apply(dispute, members):
+        elif _apply(dispute, members, sources_of):
             to_update.append(dispute)
     now = timezone.now()
     # With history, like every other write to disputes (django-simple-history's

@@ -133,7 +133,10 @@ def read_file(name: str, data: bytes) -> ReadFile:
     except articles.ArticleRefused as refused:
         raise FileRefused(refused.message) from None
     if content_type == HTML:
-        page = articles.html_to_article(raw)
+        try:
+            page = articles.html_to_article(raw)
+        except articles.ArticleRefused as refused:
+            raise FileRefused(refused.message) from None
         return _with_text(HTML, page.text, page.title, data)
     return _with_text(TEXT, raw, "", data)
 

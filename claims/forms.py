@@ -8,14 +8,19 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from claims import fetch
 from claims.choices import ClaimStatus, Rating
+from claims.dates import DATE_HELP, DateField
 from claims.files import max_bytes, too_big_message
-from claims.models import Claim, Evidence, Source
+from claims.models import Claim, Evidence, Property, Source, property_label
 from claims.roles import EDITOR, REVIEWER
-from claims.values import parse_value, to_claim_fields
+from claims.values import parse_value, to_claim_fields, unit_code, unit_name
+
+# An optional choice left unset, in words rather than Django's "---------".
+NOT_SET = _("not set")
 
 MAX_TEXT = 20_000
 
@@ -237,16 +242,28 @@ class ClaimForm(forms.ModelForm):
             "value_date",
             "value_date_precision",
         ]
-        widgets = {
-            "value_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
+        field_classes = {"value_date": DateField}
 
     def __init__(self, *args, language: str = "fr", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.language = language
+        self.fields["value_date"].help_text = DATE_HELP
+        self.fields["property"].queryset = Property.objects.order_by(property_label(), "code")
+        self.fields["property"].empty_label = _("Choose…")
+        for field in self.fields.values():
+            choices = getattr(field, "choices", None)
+            if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
+                field.choices = [("", NOT_SET), *choices[1:]]
         if self.instance.pk and not self.is_bound:
             self.initial["subject"] = self.instance.subject.name
             self.initial["version"] = self.instance.version
+        if unit := self.initial.get("value_unit"):
+            # The unit in the reader's language ("jeton"), stored by its code ("token"); the
+            # initial value too, so that an untouched unit does not count as changed.
+            self.initial["value_unit"] = unit_name(unit, get_language() or "en")
+
+    def clean_value_unit(self) -> str:
+        return unit_code(self.cleaned_data.get("value_unit", ""))
 
     def clean_value_currency(self) -> str:
         code = self.cleaned_data.get("value_currency", "").strip().upper()

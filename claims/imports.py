@@ -261,9 +261,11 @@ def _known_subjects(names: set[str]) -> dict[str, Subject]:
 
 
 def _properties() -> dict[str, Property]:
-    """The vocabulary by folded code, then by folded label (a code wins a clash)."""
+    """The vocabulary by folded code, then by folded English or French label (a code wins
+    a clash, then an English label)."""
     vocabulary = list(Property.objects.all())
-    by_name = {normalise_name(prop.label): prop for prop in vocabulary}
+    by_name = {normalise_name(prop.label_fr): prop for prop in vocabulary if prop.label_fr}
+    by_name.update({normalise_name(prop.label): prop for prop in vocabulary})
     by_name.update({normalise_name(prop.code): prop for prop in vocabulary})
     return by_name
 

@@ -9,6 +9,7 @@ proposal is a new row, and the claim's verdict history is the list of them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from collections.abc import Callable
@@ -17,7 +18,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -43,6 +45,7 @@ from claims.choices import (
 ANCHOR_CONTEXT = 32
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Fold case, accents, hyphens and spacing so "DeepSeek-R1" and "deepseek r1" match."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -308,6 +311,18 @@ class Property(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.code,)
+
+
+def property_label(path: str = "", language: str | None = None) -> models.Expression:
+    """The property's label in ``language`` (the active one), in lower case: what a list
+    sorted by property sorts by ("PIB" among the p's, not before "aide").
+
+    ``path`` leads from the queried model to the property ("property__" from a claim).
+    """
+    language = language or get_language() or "en"
+    if language.startswith("fr"):
+        return Lower(Coalesce(NullIf(F(f"{path}label_fr"), Value("")), F(f"{path}label")))
+    return Lower(F(f"{path}label"))
 
 
 # A claim's stated value: the wording and its structured form (see claims.values).
@@ -1082,6 +1097,39 @@ class SuggestionDismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.start}–{self.end}"
+
+
+class SuggestionCorrection(models.Model):
+    """A reviewer corrected a suggested subject or property: the article's other
+    suggestions that made the same guess follow the correction."""
+
+    class Field(models.TextChoices):
+        SUBJECT = "subject", _("subject")
+        PROPERTY = "property", _("property")
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="corrections")
+    field = models.CharField(_("field"), max_length=10, choices=Field)
+    # The guess, folded (a subject's name) or as is (a property's code).
+    guess = models.CharField(_("guess"), max_length=200)
+    # For a property: the kind of figure the guess was made for ("money", "date"…).
+    kind = models.CharField(_("value kind"), max_length=12, blank=True)
+    correction = models.CharField(_("correction"), max_length=200)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("suggestion correction")
+        verbose_name_plural = _("suggestion corrections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "field", "guess", "kind"], name="suggestion_correction_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.guess} → {self.correction}"
 
 
 def disputed_claims() -> Exists:

@@ -81,3 +81,15 @@ def claim_compared(
 @receiver(post_delete, sender=Claim)
 def claim_removed(sender, instance: Claim, **kwargs) -> None:
     disputes.refresh_group(instance.subject_id, instance.property_id)
+
+
+@receiver(post_save, sender=Appearance)
+@receiver(post_delete, sender=Appearance)
+def appearance_changed(sender, instance: Appearance, raw: bool = False, **kwargs) -> None:
+    """A quote added in another article makes its claim stated by two sources: the
+    group compares again (a claim quoted twice corroborates itself)."""
+    if raw:
+        return
+    group = Claim.objects.filter(pk=instance.claim_id).values_list("subject_id", "property_id")
+    for subject_id, property_id in group:
+        disputes.refresh_group(subject_id, property_id)

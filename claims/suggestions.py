@@ -29,6 +29,9 @@ tested and timed without a database.
 from __future__ import annotations
 
 import bisect
+import datetime
+import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -36,9 +39,29 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.core.cache import cache
+
 from claims.choices import DatePrecision, Qualifier, ValueKind
 from claims.models import normalise_name
-from claims.values import SUPPORTED_LANGUAGES, ParsedValue, find_values, to_claim_fields
+from claims.newswords import fold
+from claims.properties import (
+    BY_CODE,
+    CHANGES,
+    COUNTS,
+    FALLBACK,
+    SUBJECT_TYPES,
+    VOCABULARY,
+    WEIGHTS,
+    PropertySpec,
+)
+from claims.reading import Entity, Reader
+from claims.values import (
+    SUPPORTED_LANGUAGES,
+    ParsedValue,
+    find_values,
+    parse_value,
+    to_claim_fields,
+)
 
 if TYPE_CHECKING:
     from claims.models import Source
@@ -113,6 +136,64 @@ def _lang(language: str) -> str | None:
     return code if code in SUPPORTED_LANGUAGES else None
 
 
+# Words a sentence never ends on: a pause after them ("face à… Liverpool") goes on.
+_CANNOT_END = {
+    "fr": frozenset(
+        [
+            "a",
+            "à",
+            "au",
+            "aux",
+            "de",
+            "du",
+            "des",
+            "d",
+            "le",
+            "la",
+            "les",
+            "l",
+            "un",
+            "une",
+            "et",
+            "ou",
+            "mais",
+            "avec",
+            "pour",
+            "par",
+            "sur",
+            "dans",
+            "en",
+            "face",
+            "contre",
+            "chez",
+            "vers",
+            "que",
+            "qu",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "of",
+            "to",
+            "at",
+            "in",
+            "on",
+            "by",
+            "for",
+            "with",
+            "and",
+            "or",
+            "but",
+            "against",
+            "than",
+        ]
+    ),
+}
+
+
 def _ends_sentence(
     text: str, line_start: int, mark: re.Match[str], following: str, lang: str
 ) -> bool:
@@ -120,8 +201,12 @@ def _ends_sentence(
     first = following[:1]
     if first.isalpha() and first.islower():
         return False
+    if mark.group().startswith(("…", "...")):
+        # "face à… Liverpool": a pause after a word that cannot end a sentence.
+        before = _WORD_BEFORE_RE.search(text, max(line_start, mark.start() - 24), mark.start())
+        return not (before is not None and _fold(before.group()) in _CANNOT_END[lang])
     if not mark.group().startswith(".") or mark.group().rstrip(_CLOSERS + " \u00a0\u202f") != ".":
-        return True  # "!", "?", "…", "..."
+        return True  # "!", "?"
     before = _WORD_BEFORE_RE.search(text, max(line_start, mark.start() - 24), mark.start())
     if before is None:
         return True
@@ -219,123 +304,427 @@ _HEDGE_RE = {
     "en": _cue(r"could|might|(?-i:may)|perhaps|probably|seems?"),
 }
 
-# Properties by the words around a figure. Every row: the vocabulary's code,
-# the value kinds it applies to, and its cue words. Generic news vocabulary.
-_PROPERTY_CUES: dict[str, list[tuple[str, frozenset[str], re.Pattern[str]]]] = {
-    "fr": [
-        ("founding-date", frozenset({ValueKind.DATE}),
-         _cue(r"fond(?:é|ée|és|ées|ation|ateur|atrice|ateurs)|cré(?:é|ée|és|ées|ation)|"
-              r"naissance|née?s?|depuis\s+sa\s+création")),
-        ("release-date", frozenset({ValueKind.DATE}),
-         _cue(r"lanc(?:é|ée|és|ées|ement)|sorti(?:e|s|es)?|dévoilé\w*|présenté\w*|publié\w*|"
-              r"annoncé\w*|mis\w*\s+en\s+ligne|commercialis\w*")),
-        ("price-per-unit", frozenset({ValueKind.MONEY}),
-         _cue(r"prix|tarif\w*|coûte\w*|coût\s+de|factur\w*|vendu\w*|abonnement|payer")),
-        ("training-cost", frozenset({ValueKind.MONEY}),
-         _cue(r"entra[iî]n\w*|développ\w*|concevoir|conçu\w*|créer|construire|mettre\s+au\s+point")),
-        ("revenue", frozenset({ValueKind.MONEY, ValueKind.PERCENTAGE}),
-         _cue(r"chiffre\s+d['’]affaires|revenus?|recettes|ventes")),
-        ("valuation", frozenset({ValueKind.MONEY}),
-         _cue(r"valoris\w*|valeur\s+de\s+(?:l['’]entreprise|la\s+société)")),
-        ("funding", frozenset({ValueKind.MONEY}),
-         _cue(r"lev(?:é|ée|ées|er|e)|levée\s+de\s+fonds|financement\w*|investissement\w*|"
-              r"tour\s+de\s+table")),
-        ("market-value-change", frozenset({ValueKind.MONEY, ValueKind.PERCENTAGE}),
-         _cue(r"valeur\s+boursière|capitalisation|bours\w*|chute\w*|perd\w*|perte\w*|"
-              r"effondr\w*|dévissé\w*")),
-        ("operating-cost", frozenset({ValueKind.MONEY, ValueKind.PERCENTAGE}),
-         _cue(r"coûts?\s+(?:opérationnels?|d['’]exploitation|de\s+fonctionnement)|frais|"
-              r"dépenses")),
-        ("parameter-count", frozenset({ValueKind.QUANTITY}), _cue(r"paramètres?")),
-        ("gpu-count", frozenset({ValueKind.QUANTITY}),
-         _cue(r"GPU|puces|processeurs\s+graphiques|cartes\s+graphiques")),
-        ("user-count", frozenset({ValueKind.QUANTITY}),
-         _cue(r"utilisat(?:eur|rice)s?|abonné\w*|clients?|usagers?")),
-        ("employee-count", frozenset({ValueKind.QUANTITY}),
-         _cue(r"emplo\w*|salarié\w*|effectifs?|collaborat(?:eur|rice)s")),
-        ("download-ranking", frozenset({ValueKind.RANK}),
-         _cue(r"téléchargement\w*|téléchargé\w*|magasins?\s+d['’]applications")),
-        ("leaderboard-rank", frozenset({ValueKind.RANK}),
-         _cue(r"classement\w*|classé\w*|palmarès|place|rang")),
-        ("training-duration", frozenset({ValueKind.DURATION}),
-         _cue(r"entra[iî]n\w*|développ\w*|concevoir|conçu\w*|créer|construire|"
-              r"mettre\s+au\s+point")),
-        ("benchmark-standing", frozenset({COMPARISON}),
-         _cue(r"surpass\w*|dépass\w*|devanc\w*|bat|battu\w*|performances?|"
-              r"benchmarks?|évaluations?")),
-        ("statement-attributed", frozenset({ATTRIBUTION}), _ATTRIBUTION_RE["fr"]),
-    ],
-    "en": [
-        ("founding-date", frozenset({ValueKind.DATE}),
-         _cue(r"found(?:ed|ing|er|ers)|established|incorporated|set\s+up|created")),
-        ("release-date", frozenset({ValueKind.DATE}),
-         _cue(r"launch(?:ed|es)?|released?|unveiled|introduced|announced|rolled\s+out|"
-              r"went\s+on\s+sale")),
-        ("price-per-unit", frozenset({ValueKind.MONEY}),
-         _cue(r"prices?|priced|pricing|costs?|charges?|charged|sells?\s+for|subscription|pay")),
-        ("training-cost", frozenset({ValueKind.MONEY}),
-         _cue(r"train(?:ed|ing)?|develop(?:ed|ing)?|build|built|creat(?:e|ed|ing)|design(?:ed)?")),
-        ("revenue", frozenset({ValueKind.MONEY, ValueKind.PERCENTAGE}),
-         _cue(r"revenues?|sales|turnover|earnings")),
-        ("valuation", frozenset({ValueKind.MONEY}), _cue(r"valu(?:ed|ation)|worth")),
-        ("funding", frozenset({ValueKind.MONEY}),
-         _cue(r"raised?|raising|funding|investments?|invested|round")),
-        ("market-value-change", frozenset({ValueKind.MONEY, ValueKind.PERCENTAGE}),
-         _cue(r"market\s+(?:value|cap\w*)|stocks?|shares?|lost|loss(?:es)?|wiped|plunge\w*|"
-              r"fell|drop\w*|slump\w*")),
-        ("operating-cost", frozenset({ValueKind.MONEY, ValueKind.PERCENTAGE}),
-         _cue(r"(?:operating|running|operational)\s+costs?|expenses|overheads?")),
-        ("parameter-count", frozenset({ValueKind.QUANTITY}), _cue(r"parameters?")),
-        ("gpu-count", frozenset({ValueKind.QUANTITY}),
-         _cue(r"GPUs?|chips|graphics\s+(?:cards|processors)|accelerators")),
-        ("user-count", frozenset({ValueKind.QUANTITY}),
-         _cue(r"users?|subscribers?|customers?|clients?|members")),
-        ("employee-count", frozenset({ValueKind.QUANTITY}),
-         _cue(r"employ\w*|staff|workers|workforce|headcount")),
-        ("download-ranking", frozenset({ValueKind.RANK}),
-         _cue(r"downloads?|downloaded|app\s+charts?|app\s+stores?")),
-        ("leaderboard-rank", frozenset({ValueKind.RANK}),
-         _cue(r"leaderboards?|rank(?:ed|ing|ings)?|place|position|spot")),
-        ("training-duration", frozenset({ValueKind.DURATION}),
-         _cue(r"train(?:ed|ing)?|develop(?:ed|ing)?|build|built|creat(?:e|ed|ing)")),
-        ("benchmark-standing", frozenset({COMPARISON}),
-         _cue(r"outperform\w*|surpass\w*|beat|beats|beaten|performance|benchmarks?|tests?")),
-        ("statement-attributed", frozenset({ATTRIBUTION}), _ATTRIBUTION_RE["en"]),
-    ],
-}  # fmt: skip
-# What the figure counts decides some properties outright.
-_UNIT_PROPERTIES = {
-    "parameter": "parameter-count",
-    "GPU": "gpu-count",
-    "chip": "gpu-count",
-    "TPU": "gpu-count",
-    "user": "user-count",
-    "subscriber": "user-count",
-    "customer": "user-count",
-    "employee": "employee-count",
+
+# --------------------------------------------------------------------------
+# What a figure measures
+# --------------------------------------------------------------------------
+
+
+@functools.cache
+def _cue_table(lang: str) -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """One regex finding every cue of the vocabulary in a sentence, and each cue's
+    own pattern to tell which properties a match names."""
+    patterns = []
+    alternatives = set()
+    for spec in VOCABULARY:
+        for cue in spec.cues.get(lang, ()):
+            cue = cue.replace("'", "['’]")
+            # A cue may say what must follow it ("by(?=\s+\d)": "by 2030", not "set up in
+            # 2023 by its founder"); the matched words alone are then told apart without it.
+            patterns.append((re.compile(_LOOKAROUND_RE.sub("", cue), re.IGNORECASE), spec.code))
+            alternatives.add(cue)
+    combined = "|".join(sorted(alternatives, key=lambda p: (-len(p), p)))
+    return (
+        # "l'impôt", "d'investir" are cues; "aujourd'hui" holds none.
+        re.compile(rf"(?<![\w-])(?<!\w\w['’])(?:{combined})(?![\w-])", re.IGNORECASE),
+        tuple(patterns),
+    )
+
+
+_LOOKAROUND_RE = re.compile(r"\(\?<?[=!][^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+@functools.lru_cache(maxsize=8192)
+def _codes_named(lang: str, cue: str) -> tuple[str, ...]:
+    _combined, patterns = _cue_table(lang)
+    return tuple(dict.fromkeys(code for pattern, code in patterns if pattern.fullmatch(cue)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:
+    combined, _patterns = _cue_table(lang)
+    found = []
+    for match in combined.finditer(text, start, end):
+        codes = _codes_named(lang, match.group().casefold())
+        if codes:
+            found.append(_Cue(match.start(), match.end(), codes))
+    return found
+
+
+_WORD_RE = re.compile(r"\w+")
+_HARD_BREAK_RE = re.compile(r"[;:—–()«»“”\"]")
+# Words right before a percentage that make it a change ("rose 5 %", "en hausse de 5 %")
+# or a level ("rose to 5 %", "a atteint 5 %").
+_CHANGE_BEFORE = {
+    "en": re.compile(
+        r"(?:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|grew|grow(?:s|n|ing)?|"
+        r"increas\w*|decreas\w*|declin\w*|dropp\w*|drops?|jump\w*|climb\w*|gain\w*|lost|"
+        r"los(?:e|es|ing)|slipp?\w*|slump\w*|plung\w*|soar\w*|surg\w*|tumbl\w*|shed|added|"
+        r"up|down|cut|cuts|cutting|rais\w*|lower\w*|boost\w*|reduc\w*|higher|lower|more|"
+        r"less|growth\s+of|increase\s+of|decline\s+of|drop\s+of|fall\s+of|rise\s+of|"
+        r"wip(?:ed|es|ing)(?:\s+out)?|eras(?:ed|es|ing)|knock(?:ed|s|ing)?(?:\s+off)?|"
+        r"loss\s+of|losses\s+of)"
+        r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+        r"yesterday|today))?"
+        r"(?:\s+(?:by|of|some|about|nearly|almost|around|more\s+than|over))*\s*)\Z",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"(?:\b(?:hausse|baisse|progression|recul|augmentation|diminution|chute|croissance|"
+        r"repli|bond|progress\w*|recul\w*|augment\w*|diminu\w*|chut\w*|grimp\w*|baiss\w*|"
+        r"bondi\w*|plong\w*|perdu|perd|gagn\w*|cédé|cède|pris|reculer|progresser|"
+        r"envol\w*|effondr\w*|dévissé|abandonn\w*|réduction|réduit\w*|réduire|plus|moins|"
+        r"partir\s+en\s+fumée|partis?\s+en\s+fumée|effac\w*|évapor\w*|pertes?\s+de)"
+        r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|vendredi\s+soir|"
+        r"ce\s+(?:lundi|mardi|mercredi|jeudi|vendredi)|en\s+séance))?"
+        r"(?:\s+(?:de|d['’]|d['’]environ|de\s+près\s+de|de\s+plus\s+de|environ|près\s+de))*"
+        r"\s*)\Z",
+        re.IGNORECASE,
+    ),
+}
+# "8% more than", "40% fewer cases", "18 % de plus que", "en hausse"
+_CHANGE_AFTER = {
+    "en": re.compile(
+        r"\s+(?:more|fewer|less|higher|lower|up|down|increase|decrease|rise|drop|fall|jump|"
+        r"gain|decline|growth)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\s+(?:de\s+plus|de\s+moins|en\s+plus|en\s+moins|en\s+hausse|en\s+baisse|"
+        r"supplémentaires?)\b",
+        re.IGNORECASE,
+    ),
+}
+# Levels whose change has a property of its own: "wiped $593bn off its market value" is a
+# change in market value, not a market value.
+_HAS_CHANGE = {
+    "market-value": "market-value-change",
+    "revenue": "revenue-change",
+    "profit": "profit-change",
+    "net-worth": "net-worth-change",
+    "share-price": "share-price-change",
+}
+_INDEX_CHANGES = frozenset({"share-price-change", "market-value-change", "revenue-change"})
+# Properties of sport, and the words by which an article is about sport.
+_SPORT_ONLY = frozenset(
+    {"transfer-fee", "goals-scored", "appearance-count", "contract-length", "match-score"}
+)
+_SPORT_RE = {
+    "en": _cue(
+        r"footballers?|football|soccer|strikers?|midfielders?|defenders?|goalkeepers?|forwards?|"
+        r"premier\s+league|champions\s+league|la\s+liga|serie\s+a|bundesliga|ligue\s+1|"
+        r"transfer\s+(?:window|fee|record)|coach|managers?|players?|athletes?|tennis|rugby|"
+        r"basketball|"
+        r"nba|nfl|olympic\w*|tournament|championship|season"
+    ),
+    "fr": _cue(
+        r"football\w*|attaquant|milieu\s+de\s+terrain|défenseur|gardien|buteur|"
+        r"premier\s+league|ligue\s+des\s+champions|liga|bundesliga|ligue\s+1|mercato|"
+        r"entraîneur|joueu(?:r|se)s?|athlète|tennis|rugby|basket\w*|olympi\w*|tournoi|"
+        r"championnat|saison|club"
+    ),
+}
+_PERIODS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year"})
+_LEVEL_BEFORE = {
+    "en": re.compile(
+        r"\b(?:to|at|reached|hit|stood\s+at|stands\s+at|was|is|of|with)\s+"
+        r"(?:(?:about|around|nearly|almost|some|an\s+estimated|a\s+record)\s+)?\Z",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"(?:\bà|\batteint|\bs['’](?:établit|établissait|élève|élevait)\s+à|\best\s+de|"
+        r"\bétait\s+de|\bde)\s+(?:(?:environ|près\s+de|quelque)\s+)?\Z",
+        re.IGNORECASE,
+    ),
+}
+# A bare scaled number ("105 milliards") whose property is money takes the
+# currency of the money named nearest before it in the paragraph.
+_MONEY_ONLY = frozenset(spec.code for spec in VOCABULARY if spec.kinds == {ValueKind.MONEY})
+
+
+def _fits(spec: PropertySpec, value: ParsedValue) -> bool:
+    if value.kind in spec.kinds:
+        return True
+    # "2,5 points": a change of a percentage.
+    if value.kind == ValueKind.QUANTITY and value.unit == "point":
+        return ValueKind.PERCENTAGE in spec.kinds
+    # "105 milliards" in a sentence about a fortune is money whose currency is implied.
+    return _bare_amount(value) and spec.kinds == {ValueKind.MONEY}
+
+
+def _bare_amount(value: ParsedValue) -> bool:
+    return (
+        value.kind == ValueKind.QUANTITY
+        and not value.unit
+        and value.number is not None
+        and value.number >= 1_000_000
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _singular(unit: str) -> str:
+    """ "countries" -> "country", "morts" -> "mort", "décès" -> "deces": to compare nouns."""
+    word = fold(unit.split()[-1]) if unit.split() else ""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("s", "x")) and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_WORD_RE.findall(text, a, b)) if a < b else 0
+
+
+def _gap(text: str, cue: _Cue, value: ParsedValue) -> tuple[int, bool]:
+    """Words between a cue and a figure, and whether punctuation that ends a clause lies between."""
+    if cue.end <= value.start:
+        a, b = cue.end, value.start
+    elif value.end <= cue.start:
+        a, b = value.end, cue.start
+    else:
+        return 0, False
+    return _words_between(text, a, b), _HARD_BREAK_RE.search(text, a, b) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way to read what a figure measures: a property, how sure, and the words saying so."""
+
+    score: float
+    code: str
+    cue: _Cue | None = None
+    # Every cue of the sentence naming the property: whose they are tells whose the figure is.
+    others: tuple[_Cue, ...] = ()
+
+
+_YEAR_OLD_RE = re.compile(r"(?i:year[\s-]old|years[\s-]old|-year-old)")
+# "Ellison, 81, co-founded…": a bare number between commas after a name is an age.
+_AGE_APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+,\s*\Z")
+_AGE_APPOSITION_AFTER_RE = re.compile(r"\s*[,)]")
+_AGE_RE = {
+    "fr": re.compile(
+        r"(?:\b(?:a|avait|aura|âgée?s?\s+de|fête\w*\s+ses|(?:personnes|adultes|enfants|jeunes|"
+        r"femmes|hommes|patients|seniors|mineurs|moins|plus)(?:\s+(?:de|d['’]))?"
+        r"(?:\s+(?:plus|moins)\s+de)?)\s+)\Z",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:\b(?:aged|age|people|adults|children|over|under)(?:\s+(?:of|over|under))?\s+)\Z",
+        re.IGNORECASE,
+    ),
+}
+# "from 2018 to 2022", "de 2018 à 2022", "between 2005 and 2006", "until 2014", "since 1994"
+_START_BEFORE_RE = {
+    "fr": re.compile(r"\b(?:de|depuis|dès|entre)\s+(?:(?:le|l['’]|la)\s+)?\Z", re.IGNORECASE),
+    "en": re.compile(r"\b(?:from|since|between)\s+\Z", re.IGNORECASE),
+}
+# "the worst season since 1994", "un niveau inédit depuis 2003": a record's reference
+# year, not when anything started.
+_RECORD_SINCE_RE = {
+    "en": re.compile(
+        r"\b(?:worst|best|highest|lowest|largest|biggest|smallest|most|least|strongest|"
+        r"weakest|deadliest|hottest|driest|wettest|first\s+time|record)\b[^,.;]{0,60}"
+        r"\bsince\s+\Z",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:plus|moins|pire|meilleure?|record|inédite?s?|jamais|première\s+fois)\b"
+        r"[^,.;]{0,60}\bdepuis\s+(?:(?:le|l['’]|la)\s+)?\Z",
+        re.IGNORECASE,
+    ),
+}
+_END_BEFORE_RE = {
+    "fr": re.compile(r"\b(?:à|jusqu['’](?:à|en|au)|et)\s+(?:(?:le|l['’]|la)\s+)?\Z", re.IGNORECASE),
+    "en": re.compile(r"\b(?:to|until|till|through|and)\s+\Z", re.IGNORECASE),
+}
+# Words that put a figure in a stock-market story: a company's "valuation" there is its
+# market value, and its fall a fall of its share price.
+_MARKET_RE = {
+    "fr": _cue(
+        r"bourse|boursi\w+|wall\s+street|cac\s+40|dow\s+jones|s&p\s+500|séance|"
+        r"titres?|actions?|cotée?s?|capitalisation|indices?"
+    ),
+    "en": _cue(
+        r"stocks?|shares?|wall\s+street|dow\s+jones|s&p\s+500|ftse|stock\s+market|"
+        r"trading|session|listed|market\s+value|market\s+cap\w*|index"
+    ),
 }
 
-# Capitalised words that are not names: function words that open sentences,
-# common acronyms, months and days (capitalised in English).
-_NOT_NAMES = _words(
-    "ia ai api pdg ceo cto cfo pib gdp ong ngo tva vat pdf usd eur gpu cpu tpu cet ces "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche ok tv"
-)
-_NAME_TOKEN_RE = re.compile(r"\w+(?:[-’'.&]\w+)*")
-_ELISION_RE = re.compile(r"(?i:qu|[ldjmnstc])['’](?=\w)")
-_INNER_CAPITAL_RE = re.compile(r".+[A-Z0-9]|.*[0-9]")
-_PHRASE_GAP_RE = re.compile(r"[ \u00a0]\Z")
-_LEFT_WORDS_RE = [re.compile(rf"(?<!\S)(?:\S+\s+){{{k}}}\S*\Z") for k in range(4)]
-_RIGHT_WORDS_RE = [re.compile(rf"(?:\s+[^\s,.;:!?]+){{{k}}}") for k in range(1, 3)]
-# The few words after a comparing or attributing word that say what it is about.
-_CUE_TAIL_RE = re.compile(r"(?:[ \u00a0]+[^\s,.;:!?«»]+){1,4}")
-# A name right after one of these complements another word, or says where.
-_COMPLEMENT_RE = {
-    "fr": re.compile(r"(?:(?<!\w)(?:de|celui|celle|à|au|aux|en|dans)\s+|(?<!\w)[dD]['’])\Z"),
-    "en": re.compile(r"(?<!\w)(?:of|than|in|at|from|to|into)\s+\Z", re.IGNORECASE),
-}
+
+def _rank_properties(
+    text: str,
+    value: ParsedValue,
+    values: list[ParsedValue],
+    cues: list[_Cue],
+    lang: str,
+    *,
+    sport: bool = True,
+) -> list[_Reading]:
+    """The properties a figure may state, most likely first, each with the cue saying so.
+
+    A figure's unit can decide ("4,096 GPUs"), and so can its shape (a rate in
+    money is a price; "Ellison, 81," is an age; "from 2018 to 2022" a start and
+    an end). Else every cue word of the sentence votes for the properties it
+    names, the more strongly the closer it stands to the figure, on the same
+    side of a clause boundary, before it rather than after, and when no other
+    figure stands nearer to it. A cue naming a specific property beats one
+    naming a generic one. Last comes the generic property of the figure's kind
+    (never compared), or for a rise or a fall, the generic growth rate.
+    """
+    scores: dict[str, _Reading] = {}
+
+    def vote(code: str, score: float, cue: _Cue | None = None) -> None:
+        known = scores.get(code)
+        others = (known.others if known else ()) + ((cue,) if cue else ())
+        if known is None or score > known.score:
+            # A second cue for the same property adds to the first.
+            bonus = 0.15 * min(known.score, score) if known else 0
+            scores[code] = _Reading(score + bonus, code, cue, others)
+        else:
+            scores[code] = _Reading(known.score + 0.15 * score, code, known.cue, others)
+
+    if value.kind == ValueKind.MONEY and value.per is not None and value.unit not in _PERIODS:
+        vote("price-per-unit", 20)  # "$0.14 per million tokens"; "$8m a year" is a cost
+    if value.kind == ValueKind.DURATION and _YEAR_OLD_RE.search(value.text):
+        vote("age", 60)  # "the 25-year-old striker", "a year old"
+    for spec in VOCABULARY:
+        if value.unit and value.unit in spec.units and _fits(spec, value):
+            vote(spec.code, 60)
+    before = text[max(0, value.start - 60) : value.start]
+    after = text[value.end : value.end + 3]
+    bare = value.kind == ValueKind.QUANTITY and not value.unit and value.number is not None
+    if (
+        (bare or (value.kind == ValueKind.DURATION and value.unit == "year"))
+        and value.number is not None
+        and 0 < value.number < 120
+        and value.number == int(value.number)
+        and _AGE_APPOSITION_BEFORE_RE.search(before)
+        and _AGE_APPOSITION_AFTER_RE.match(after)
+    ):
+        vote("age", 50)  # "Ellison, 81,", "Jordan Bardella, 28 ans,"
+    if (
+        value.kind in (ValueKind.DURATION, ValueKind.QUANTITY)
+        and value.unit in ("", "year")
+        and _AGE_RE[lang].search(before)
+    ):
+        vote("age", 30)
+    if value.kind == ValueKind.DATE:
+        if _RECORD_SINCE_RE[lang].search(before):
+            vote("other-date", 12)  # a record's reference year: no start, no release
+        elif _START_BEFORE_RE[lang].search(before):
+            vote("start-date", 6)
+        elif _END_BEFORE_RE[lang].search(before) and any(
+            v.kind == ValueKind.DATE and v.end <= value.start for v in values
+        ):
+            vote("end-date", 6)
+    change = (
+        _CHANGE_BEFORE[lang].search(before) is not None
+        or _CHANGE_AFTER[lang].match(text, value.end) is not None
+    )
+    if (
+        value.kind == ValueKind.PERCENTAGE
+        and not change
+        and _SHARE_OF_RE[lang].match(text, value.end)
+    ):
+        vote("share-of-total", 7)  # "41% of the group", "47,8 % du capital"
+    level = not change and _LEVEL_BEFORE[lang].search(before) is not None
+    counted = _singular(value.unit) if value.kind == ValueKind.QUANTITY and value.unit else ""
+    for cue in cues:
+        distance, broken = _gap(text, cue, value)
+        # How far the cue stands from each other figure, read once for all its properties.
+        others = [
+            (v, _gap(text, cue, v)[0] - (0.5 if cue.end <= v.start else 0))
+            for v in values
+            if v is not value
+        ]
+        for code in cue.codes:
+            spec = BY_CODE[code]
+            if not _fits(spec, value):
+                continue
+            if code == "price-per-unit" and value.unit in _PERIODS and "cost" in cue.codes:
+                continue  # "costs $3 million a year" is a running cost, not a unit's price
+            if code in _SPORT_ONLY and not sport:
+                continue  # "agreed to buy $300bn of computing power" is no transfer
+            if counted and code in COUNTS and counted not in COUNTS[code] and distance > 0:
+                # "43 states" near "1,800 cases": a count of states, not of cases.
+                continue
+            nearest = min((gap for v, gap in others if _fits(spec, v)), default=None)
+            mine = distance - (0.5 if cue.end <= value.start else 0)
+            owned = nearest is None or mine <= nearest
+            score = 10 * WEIGHTS.get(code, 1.0)
+            score *= 1 + min(0.6, 0.04 * (cue.end - cue.start))
+            score /= 1 + 0.3 * distance
+            score *= 1.0 if owned else 0.3
+            score *= 0.55 if broken else 1.0
+            score *= 1.15 if cue.end <= value.start else 1.0
+            if value.kind in (ValueKind.PERCENTAGE, ValueKind.QUANTITY, ValueKind.MONEY) and (
+                ValueKind.PERCENTAGE in spec.kinds or code in CHANGES or code in _HAS_CHANGE
+            ):
+                if change:
+                    score *= 1.5 if code in CHANGES else 0.7
+                elif level:
+                    score *= 0.75 if code in CHANGES else 1.2
+            if (
+                value.per is not None
+                and cue.end <= value.start
+                and distance <= 2
+                and code
+                in (
+                    "dividend",
+                    "share-price",
+                    "salary",
+                )
+            ):
+                # "a dividend of €13 a share": the words right before a rate name it.
+                score += 25
+            vote(code, score, cue)
+            counterpart = _HAS_CHANGE.get(code)
+            if change and counterpart and _fits(BY_CODE[counterpart], value):
+                vote(counterpart, score / 0.7 * 1.5, cue)
+    running = scores.get("cost")
+    if running is not None and value.kind == ValueKind.MONEY and value.unit in _PERIODS:
+        vote("operating-cost", running.score * 1.1, running.cue)  # "a cost of $8m a year"
+    kind = ValueKind.PERCENTAGE if value.unit == "point" else value.kind
+    if change and kind == ValueKind.PERCENTAGE:
+        vote("growth-rate", 1.3)
+    else:
+        vote(FALLBACK.get(kind, "other-count"), 1.2)
+    return sorted(scores.values(), key=lambda r: -r.score)
+
+
+def _in_market_story(text: str, sentence: Sentence, lang: str) -> bool:
+    return _MARKET_RE[lang].search(text, sentence.start, sentence.end) is not None
+
+
+def _with_implied_currency(
+    text: str, value: ParsedValue, money: list[ParsedValue], paragraph_start: int
+) -> ParsedValue:
+    """ "105 milliards" after "en dollars" or a dollar amount: money, in that currency."""
+    currency = next(
+        (
+            m.currency
+            for m in reversed(money)
+            if m.currency and paragraph_start <= m.start < value.start
+        ),
+        "",
+    )
+    if not currency:
+        window = text[max(paragraph_start, value.start - 200) : value.end + 40].casefold()
+        for word, code in (("dollar", "USD"), ("euro", "EUR"), ("livre", "GBP"), ("pound", "GBP"),
+                           ("yuan", "CNY"), ("yen", "JPY")):  # fmt: skip
+            if word in window:
+                currency = code
+                break
+    if not currency:
+        return value
+    return replace(value, kind=ValueKind.MONEY, currency=currency)
 
 
 # --------------------------------------------------------------------------
@@ -363,6 +752,10 @@ class Suggestion:
     value: ParsedValue | None = None
     subject: str = ""
     subject_known: bool = False
+    # person, org, product, place or other: what kind of entity the subject is.
+    subject_type: str = ""
+    # The subject's other names in the text, and a country's in the other language.
+    subject_aliases: tuple[str, ...] = ()
     property_code: str = ""
 
     # Lets the article template tell suggestions from appearances in one span list.
@@ -377,6 +770,21 @@ class Suggestion:
         if self.value is not None:
             return to_claim_fields(self.value)
         return {"value_kind": ValueKind.TEXT, "value_text": self.exact}
+
+    def statement(self, language: str) -> str:
+        """A short canonical statement of the claim, in ``language``: "Falcon-S has 3.5
+        billion parameters." The sentence stays the quote."""
+        from claims.statements import draft
+
+        if self.value is None:
+            return self.sentence  # a comparison or an attribution: the words themselves
+        return draft(
+            subject=self.subject,
+            property_code=self.property_code,
+            value=self.value,
+            exact=self.exact,
+            language=language,
+        )
 
     def as_json(self) -> dict[str, Any]:
         value = self.value
@@ -417,29 +825,6 @@ def _normalised(value: ParsedValue) -> str:
     return value.text
 
 
-@dataclass(slots=True)
-class _Name:
-    """A run of capitalised words in a sentence, and the subject it names if known.
-
-    ``keys`` are the folded spellings to look it up by, each with where that
-    spelling starts; ``anchor`` is where the spelling that resolved starts.
-    ``complement`` says that the name complements another word or says where
-    ("the price of X", "le modèle d'X", "à Lyon") rather than being what the
-    sentence is about.
-    """
-
-    start: int
-    end: int
-    text: str
-    opens_sentence: bool
-    keys: tuple[tuple[str, int], ...] = ()
-    known: str = ""
-    anchor: int = 0
-    complement: bool = False
-    # Where the name goes on after a word that opened the sentence, if it did.
-    tail: int = -1
-
-
 # Base check-worthiness by what is stated: money and shares of things are what
 # readers act on; a bare count or a date sets a scene more often than it claims.
 _KIND_SCORES = {
@@ -452,68 +837,268 @@ _KIND_SCORES = {
     COMPARISON: 0.35,
     ATTRIBUTION: 0.25,
 }
+# A photo caption repeats a figure of the body: it is offered once, from the body.
+_CAPTION_RE = re.compile(
+    r"\s*[(\[]?(?i:photo|photos|caption|légende|crédit|credit|image|illustration|pictured)\b"
+)
 
 SubjectLookup = Callable[[set[str]], Mapping[str, str]]
 
 
 def suggest(
-    text: str, language: str = "fr", *, known_subjects: SubjectLookup | None = None
+    text: str,
+    language: str = "fr",
+    *,
+    known_subjects: SubjectLookup | None = None,
+    reference: datetime.date | None = None,
 ) -> list[Suggestion]:
     """Every suggestion in the text, best first (then in reading order).
 
     ``known_subjects`` maps folded names (``normalise_name``) to the subject
-    they name; it is called once with every candidate name in the text.
+    they name; it is called once with every candidate spelling in the text.
+    ``reference`` (the article's date) dates a month or a day given without a year.
     """
     lang = _lang(language)
     if lang is None or not text:
         return []
     sentences = split_sentences(text, lang)
-    values = find_values(text, lang)
+    values = _find_values(text, lang, reference)
     value_starts = [v.start for v in values]
-    names = _names(text, sentences, lang)
-    keys = {key for found in names for name in found for key, _start in name.keys}
-    resolved = dict(known_subjects(keys)) if known_subjects and keys else {}
-    for found in names:
-        for name in found:
-            # The most specific spelling wins: "X researchers" over "X".
-            key, name.anchor = next(
-                ((k, at) for k, at in name.keys if k in resolved), ("", name.start)
-            )
-            name.known = resolved.get(key, "")
-            name.complement = (
-                _COMPLEMENT_RE[lang].search(text, max(0, name.anchor - 12), name.anchor) is not None
-            )
+    reader = Reader(
+        text,
+        [(s.start, s.end) for s in sentences],
+        lang,
+        known=known_subjects,
+        figures=[(v.start, v.end) for v in values],
+    )
+    money = [v for v in values if v.kind == ValueKind.MONEY]
+    # Whether each paragraph is about sport: a transfer fee is paid for a player, not
+    # for computing power in the next paragraph of a story about a tennis-loving tycoon.
+    paragraph_ends: dict[int, int] = {}
+    for sentence in sentences:
+        paragraph_ends[sentence.paragraph] = sentence.end
+    lede_end = paragraph_ends.get(1, paragraph_ends.get(0, 0))
+    sporting: dict[int, bool] = {}
+    sport_story = _SPORT_RE[lang].search(text, 0, lede_end) is not None
+    paragraph_starts: dict[int, int] = {}
+    for sentence in sentences:
+        paragraph_starts.setdefault(sentence.paragraph, sentence.start)
 
     suggestions: list[Suggestion] = []
-    # The last subject named: "Elle emploie 1 200 personnes" is about it.
-    carried = ""
-    for sentence, found in zip(sentences, names, strict=True):
+    # The figures read so far in this paragraph, by kind: what a figure without a cue of
+    # its own likely measures too ("Sales rose 5 % in Europe. In Asia, 3 %.").
+    previous: dict[str, Suggestion] = {}
+    paragraph = -1
+    for index, sentence in enumerate(sentences):
         low = bisect.bisect_left(value_starts, sentence.start)
         high = bisect.bisect_left(value_starts, sentence.end)
         here = [v for v in values[low:high] if v.end <= sentence.end]
-        context = _Context(text, sentence, lang, found, carried)
-        if here:
-            suggestions += _same_kind_of_price([context.for_value(value) for value in here])
-        else:
+        context = _Context(text, sentence, lang, reader, index)
+        if not here:
             suggestion = context.for_cue()
             if suggestion is not None:
                 suggestions.append(suggestion)
-        carried = context.sentence_subject() or carried
+            continue
+        cues = _cues(text, sentence.start, sentence.end, lang)
+        market = _in_market_story(text, sentence, lang) or any(
+            "index" in mention.entity.heads for mention in reader.sentences[index].mentions
+        )
+        if sentence.paragraph != paragraph:
+            paragraph, previous = sentence.paragraph, {}
+        last: Suggestion | None = None
+        in_sentence: dict[str, Suggestion] = {}
+        for value in here:
+            if sentence.paragraph not in sporting:
+                sporting[sentence.paragraph] = sport_story or (
+                    _SPORT_RE[lang].search(
+                        text,
+                        paragraph_starts[sentence.paragraph],
+                        paragraph_ends[sentence.paragraph],
+                    )
+                    is not None
+                )
+            ranked = _rank_properties(
+                text, value, here, cues, lang, sport=sporting[sentence.paragraph]
+            )
+            best = ranked[0]
+            if _bare_amount(value) and best.code in _MONEY_ONLY:
+                value = _with_implied_currency(
+                    text, value, money, paragraph_starts[sentence.paragraph]
+                )
+                if value.kind != ValueKind.MONEY:
+                    ranked = [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
+            if (
+                last is not None
+                and last.value is not None
+                and _CONVERSION_RE.fullmatch(text, last.end, value.start)
+            ):
+                # "€12.55 billion ($13bn)", "136 millions de livres, soit 157 millions d'euros":
+                # the same figure in another currency or unit.
+                suggestion = replace(
+                    context.for_value(value, [_Reading(1.2, last.property_code)]),
+                    subject=last.subject,
+                    subject_known=last.subject_known,
+                    subject_type=last.subject_type,
+                    subject_aliases=last.subject_aliases,
+                )
+            else:
+                suggestion = context.for_value(
+                    value,
+                    ranked,
+                    market=market,
+                    previous=in_sentence.get(value.kind) or previous.get(value.kind),
+                )
+            suggestions.append(suggestion)
+            last = suggestion
+            in_sentence[value.kind] = suggestion
+            if BY_CODE[suggestion.property_code].compared:
+                previous[value.kind] = suggestion
+    suggestions = _once_each(text, _headline_from_body(text, suggestions))
     suggestions.sort(key=lambda s: (-s.score, s.start))
     return suggestions
+
+
+def _find_values(text: str, lang: str, reference: datetime.date | None) -> list[ParsedValue]:
+    """find_values, with the article's date, and the counts a list leaves bare."""
+    return _list_continuations(text, lang, find_values(text, lang, reference=reference))
+
+
+# ", le MoDem 34 et Horizons 26": a name and a bare number going on with a count's list.
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+_CONTINUATION_RE = re.compile(
+    rf"(?:\s*,|\s+(?:et|and))\s+(?:(?:le|la|les|the)\s+|l['’])?"
+    rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[a-zà-ÿ]{{4,}})){{0,2}}\s+"
+    r"(\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)(?=\s*(?:[,;.)]|\s+(?:et|and)\b|$))"
+)
+
+
+def _list_continuations(text: str, lang: str, values: list[ParsedValue]) -> list[ParsedValue]:
+    """The values, with the bare numbers of a list that counts something ("Renaissance
+    conserve 98 députés, le MoDem 34 et Horizons 26") read as counts of the same thing.
+
+    The parser leaves small bare numbers and numbers after a name out ("Windows 11"), and
+    rightly so in general; after a count, in a list of names, they are the same count.
+    """
+    added: dict[int, ParsedValue] = {}
+    for value in values:
+        if value.kind != ValueKind.QUANTITY or not value.unit:
+            continue
+        position = value.end
+        while match := _CONTINUATION_RE.match(text, position):
+            number = match.group(1)
+            parsed = parse_value(number, lang)
+            if parsed is None or parsed.kind != ValueKind.QUANTITY or parsed.unit:
+                break
+            start = match.start(1)
+            added[start] = replace(
+                parsed, text=number, start=start, end=match.end(1), unit=value.unit
+            )
+            position = match.end(1)
+    if not added:
+        return values
+    kept = [
+        v for v in values if not any(a.start < v.end and v.start < a.end for a in added.values())
+    ]
+    return sorted([*kept, *added.values()], key=lambda v: v.start)
+
+
+def value_key(value: ParsedValue | None) -> tuple:
+    """What makes two stated figures the same figure, whatever their wording."""
+    if value is None:
+        return ()
+    if value.kind == ValueKind.DATE:
+        return (value.kind, value.date, str(value.date_precision))
+    return (value.kind, value.number, value.unit, value.currency, value.per)
+
+
+def _headline_from_body(text: str, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """A headline's figure measures what the body says it measures: "Nvidia loses $593bn"
+    is the "$593.7 billion wiped off its market value" of the first paragraph.
+
+    A headline is terse; when its figure has only a generic property and the body
+    states the same figure (rounded as headlines round) with a property of its own,
+    the headline's suggestion takes that property, and the subject if it had none.
+    """
+    headline_end = text.find("\n")
+    if headline_end <= 0:
+        return suggestions
+    result = []
+    for suggestion in suggestions:
+        value = suggestion.value
+        if (
+            value is None
+            or suggestion.start >= headline_end
+            or BY_CODE[suggestion.property_code].compared
+            or value.number is None
+        ):
+            result.append(suggestion)
+            continue
+        body = next(
+            (
+                other
+                for other in suggestions
+                if other.start > headline_end
+                and other.value is not None
+                and other.value.kind == value.kind
+                and other.value.currency == value.currency
+                and other.value.number
+                and abs(other.value.number - value.number) <= abs(other.value.number) / 50
+                and BY_CODE[other.property_code].compared
+                and (not suggestion.subject or same_subject_name(other.subject, suggestion.subject))
+            ),
+            None,
+        )
+        if body is None:
+            result.append(suggestion)
+            continue
+        result.append(
+            replace(
+                suggestion,
+                property_code=body.property_code,
+                subject=suggestion.subject or body.subject,
+            )
+        )
+    return result
+
+
+def same_subject_name(one: str, other: str) -> bool:
+    return normalise_name(one) == normalise_name(other)
+
+
+def _once_each(text: str, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """A figure repeated about one subject (or by a caption) is offered once: the first time."""
+    seen: set[tuple] = set()
+    seen_anywhere: set[tuple] = set()
+    kept = []
+    for suggestion in suggestions:
+        if suggestion.value is None:
+            kept.append(suggestion)
+            continue
+        figure = (suggestion.property_code, value_key(suggestion.value))
+        same = (normalise_name(suggestion.subject), *figure)
+        line_start = text.rfind("\n", 0, suggestion.sentence_start) + 1
+        caption = _CAPTION_RE.match(text, line_start) is not None
+        # A caption repeats what the body says, whatever it seems to measure in its
+        # few words ("Photo : Isak, 25 ans, … contre 136 millions de livres").
+        if same in seen or (caption and value_key(suggestion.value) in seen_anywhere):
+            continue
+        seen.add(same)
+        seen_anywhere.add(value_key(suggestion.value))
+        kept.append(suggestion)
+    return kept
 
 
 class _Context:
     """One sentence, with what scoring and guessing need to know about it."""
 
     def __init__(
-        self, text: str, sentence: Sentence, lang: str, names: list[_Name], carried: str
+        self, text: str, sentence: Sentence, lang: str, reader: Reader, index: int
     ) -> None:
         self.text = text
         self.sentence = sentence
         self.lang = lang
-        self.names = [n for n in names if n.known or not n.opens_sentence]
-        self.carried = carried
+        self.reader = reader
+        self.index = index
         start, end = sentence.start, sentence.end
         self.comparison = _COMPARISON_RE[lang].search(text, start, end)
         self.attribution = _ATTRIBUTION_RE[lang].search(text, start, end)
@@ -521,64 +1106,10 @@ class _Context:
         self.question = text[start:end].rstrip(_CLOSERS + " \u00a0").endswith("?")
         self.words = len(text[start:end].split())
 
-    def sentence_subject(self) -> str:
-        """What the sentence is about: its first name that complements nothing, known first."""
-        ordered = sorted(self.names, key=lambda n: (not n.known, n.complement, n.start))
-        if not ordered:
-            return ""
-        return ordered[0].known or ordered[0].text
-
-    def _subject(self, start: int, end: int, *, speaker: bool = False) -> tuple[str, bool]:
-        """The known subject nearest the span, else the nearest proper noun.
-
-        A name the sentence is about beats one that complements another word
-        or says where ("à Lyon"); among those, the nearest wins, a name before
-        the figure counting as nearer than one after it. Without a name in the
-        sentence, the last subject named before it.
-        """
-
-        def rank(name: _Name) -> tuple[bool, float]:
-            gap = start - name.end if name.end <= start else (name.anchor - start) * 1.5
-            return name.complement, gap
-
-        names = self.names
-        if speaker and any(n.end <= start for n in names):
-            # Who said it comes before what they said.
-            names = [n for n in names if n.end <= start]
-        known = [n for n in names if n.known]
-        if known:
-            return min(known, key=rank).known, True
-        if names:
-            return min(names, key=rank).text, False
-        return self.carried, False
-
-    def _property(self, kind: str, start: int, end: int, unit: str = "") -> str:
-        if unit in _UNIT_PROPERTIES and kind == ValueKind.QUANTITY:
-            return _UNIT_PROPERTIES[unit]
-        best: tuple[int, str] | None = None
-        for code, kinds, pattern in _PROPERTY_CUES[self.lang]:
-            if kind not in kinds:
-                continue
-            for match in pattern.finditer(self.text, self.sentence.start, self.sentence.end):
-                if (
-                    match.start() < end
-                    and start < match.end()
-                    and kind
-                    not in (
-                        COMPARISON,
-                        ATTRIBUTION,
-                    )
-                ):
-                    continue  # the figure's own words ("dollars") are not a cue
-                gap = start - match.end() if match.end() <= start else match.start() - end
-                if best is None or abs(gap) < best[0]:
-                    best = (abs(gap), code)
-        return best[1] if best else ""
-
-    def _score(self, kind: str, *, known: bool, subject: str, prop: str, hedge: bool) -> float:
+    def _score(self, kind: str, *, known: bool, subject: str, generic: bool, hedge: bool) -> float:
         score = _KIND_SCORES.get(kind, 0.3)
         score += 0.15 if known else (0.08 if subject else 0)
-        score += 0.1 if prop else 0
+        score += 0 if generic else 0.1
         if kind not in (COMPARISON, ATTRIBUTION):
             score += 0.08 if self.comparison else 0
             score += 0.05 if self.attribution else 0
@@ -600,16 +1131,77 @@ class _Context:
             **fields,
         )
 
-    def for_value(self, value: ParsedValue) -> Suggestion:
-        subject, known = self._subject(value.start, value.end)
-        prop = self._property(value.kind, value.start, value.end, value.unit)
-        if value.kind == ValueKind.MONEY and value.per is not None:
-            prop = "price-per-unit"
+    def for_value(
+        self,
+        value: ParsedValue,
+        ranked: list[_Reading],
+        *,
+        market: bool = False,
+        previous: Suggestion | None = None,
+    ) -> Suggestion:
+        """The suggestion for a figure, reading its property and its subject together.
+
+        Of the likely properties (within half the best one's score), the first
+        whose usual subjects fit the subject found for it wins: "worth $2.9
+        trillion" is a net worth for a person, a market value for a company.
+        A figure that only continues a list ("Hermès 0,71 % et L'Oréal 2,63 %")
+        measures what the figure before it measures.
+        """
+        options = [r for r in ranked if r.score >= ranked[0].score * 0.5][:3] or ranked[:1]
+        generic = not BY_CODE[options[0].code].compared
+        if (
+            previous is not None
+            and not generic
+            and previous.sentence_start == self.sentence.start
+            and previous.property_code != options[0].code
+            and BY_CODE[previous.property_code].compared
+            and self.reader.continues_list(value.start)
+        ):
+            # "Microsoft prévoit d'investir 80 milliards…, Meta jusqu'à 65 milliards": the
+            # list's verb, left out, still says what the figure measures.
+            options = [_Reading(options[0].score, previous.property_code), *options]
+        if previous is not None and generic and previous.property_code != options[0].code:
+            same_sentence = previous.sentence_start == self.sentence.start
+            same_unit = previous.value is not None and previous.value.unit == value.unit
+            if (same_sentence and _LIST_GAP_RE.fullmatch(self.text, previous.end, value.start)) or (
+                # A later sentence goes on about the same measure only in the same unit:
+                # hectares after hectares, not people after hectares.
+                not same_sentence and same_unit and BY_CODE[previous.property_code].compared
+            ):
+                options = [_Reading(options[0].score, previous.property_code), *options]
+        chosen = None
+        for option in options:
+            types = SUBJECT_TYPES.get(option.code, frozenset())
+            entity = self.reader.subject_of(
+                value.start,
+                value.end,
+                cue=(option.cue.start, option.cue.end) if option.cue else None,
+                other_cues=[(c.start, c.end) for c in option.others if c is not option.cue],
+                types=types,
+            )
+            fits = entity is None or not types or entity.type in types or entity.type == "other"
+            if chosen is None or fits:
+                chosen = (option, entity)
+            if fits:
+                break
+        option, entity = chosen
+        code = option.code
+        if entity is not None and "index" in entity.heads:
+            if code in _INDEX_CHANGES and value.kind == ValueKind.PERCENTAGE:
+                code = "growth-rate"  # "le CAC 40 cédait 3 %": an index moves, it has no share
+        elif market and entity is not None and entity.type in ("org", "other"):
+            if code == "valuation":
+                code = "market-value"
+            elif code == "growth-rate":
+                code = "share-price-change"
+        subject = entity.subject if entity else ""
+        known = bool(entity and entity.known)
+        generic = not BY_CODE[code].compared
         score = self._score(
             value.kind,
             known=known,
             subject=subject,
-            prop=prop,
+            generic=generic,
             hedge=value.qualifier != Qualifier.EXACT,
         )
         if value.kind == ValueKind.QUANTITY and not value.unit:
@@ -622,7 +1214,9 @@ class _Context:
             value=value,
             subject=subject,
             subject_known=known,
-            property_code=prop,
+            subject_type=entity.type if entity else "",
+            subject_aliases=entity.aliases if entity else (),
+            property_code=code,
         )
 
     def for_cue(self) -> Suggestion | None:
@@ -634,9 +1228,21 @@ class _Context:
         # The cue and the few words after it, up to the end of the clause.
         tail = _CUE_TAIL_RE.match(self.text, cue.end(), self.sentence.end)
         end = tail.end() if tail else cue.end()
-        subject, known = self._subject(cue.start(), end, speaker=kind == ATTRIBUTION)
-        prop = self._property(kind, cue.start(), end)
-        score = self._score(kind, known=known, subject=subject, prop=prop, hedge=False)
+        if kind == ATTRIBUTION:
+            entity = self._speaker(cue.start(), cue.end())
+            code = "statement-attributed"
+        else:
+            entity = self.reader.subject_of(cue.start(), end)
+            code = (
+                "benchmark-standing"
+                if _BENCHMARK_RE[self.lang].search(
+                    self.text, self.sentence.start, self.sentence.end
+                )
+                else "comparison"
+            )
+        subject = entity.subject if entity else ""
+        known = bool(entity and entity.known)
+        score = self._score(kind, known=known, subject=subject, generic=False, hedge=False)
         return self._make(
             cue.start(),
             end,
@@ -644,94 +1250,39 @@ class _Context:
             score=score,
             subject=subject,
             subject_known=known,
-            property_code=prop,
+            subject_type=entity.type if entity else "",
+            property_code=code,
         )
 
-
-def _same_kind_of_price(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """Amounts compared with a price per unit in the same sentence are prices too."""
-    if not any(s.property_code == "price-per-unit" for s in suggestions):
-        return suggestions
-    return [
-        replace(s, property_code="price-per-unit", score=round(min(1.0, s.score + 0.1), 2))
-        if s.kind == ValueKind.MONEY and not s.property_code
-        else s
-        for s in suggestions
-    ]
-
-
-def _names(text: str, sentences: list[Sentence], lang: str) -> list[list[_Name]]:
-    """Per sentence, its runs of capitalised words, with the spellings to look them up by."""
-    tokens_by_sentence = []
-    capitalised_inside: set[str] = set()
-    for sentence in sentences:
-        tokens = []
-        for match in _NAME_TOKEN_RE.finditer(text, sentence.start, sentence.end):
-            start, word = match.start(), match.group()
-            elision = _ELISION_RE.match(word)
-            if elision:
-                start, word = start + elision.end(), word[elision.end() :]
-            if not any(c.isupper() for c in word) or _fold(word) in _NOT_NAMES:
-                continue
-            opens = not tokens and text[sentence.start : start].strip(" «“\"'(") == ""
-            if not opens:
-                capitalised_inside.add(word)
-            tokens.append((start, start + len(word), word, opens))
-        tokens_by_sentence.append(tokens)
-
-    result = []
-    for sentence, tokens in zip(sentences, tokens_by_sentence, strict=True):
-        found: list[_Name] = []
-        for start, end, word, opens in tokens:
-            # A capitalised word opening a sentence is a name only if it looks like
-            # one ("iPhone", "G7") or is capitalised elsewhere too.
-            opens = opens and word not in capitalised_inside and not _INNER_CAPITAL_RE.match(word)
-            if opens and _fold(word) in _STARTERS[lang]:
-                continue
-            previous = found[-1] if found else None
-            if (
-                previous is not None
-                and start - previous.end == 1
-                and _PHRASE_GAP_RE.search(text, previous.end, start)
-            ):
-                if previous.opens_sentence:
-                    # "Paul Martin a déclaré": two capitalised words open the sentence,
-                    # a name most likely; the second alone is looked up as well.
-                    previous.opens_sentence, previous.tail = False, start
-                previous.end, previous.text = end, text[previous.start : end]
-                continue
-            found.append(_Name(start, end, word, opens))
-        for name in found:
-            name.keys = _lookup_keys(text, sentence, name)
-            if name.tail >= 0:
-                name.keys += ((normalise_name(text[name.tail : name.end]), name.tail),)
-        result.append(found)
-    return result
+    def _speaker(self, start: int, end: int) -> Entity | None:
+        """Who says it: named right before the speech words, or right after "selon"."""
+        reading = self.reader.sentences[self.index]
+        before = [m for m in reading.mentions if m.end <= start and m.how != "possessive"]
+        after = [m for m in reading.mentions if m.start >= end and m.how != "possessive"]
+        if after and self.text[end : after[0].start].strip() in ("", "the", "le", "la", "l'", "l’"):
+            return after[0].entity
+        if before:
+            return before[-1].entity
+        return self.reader.subject_of(start, end)
 
 
-def _lookup_keys(text: str, sentence: Sentence, name: _Name) -> tuple[tuple[str, int], ...]:
-    """The folded spellings a name may be known by, most specific first, with their starts.
-
-    A subject's alias may include the words around the name ("the X team",
-    "X researchers"), so up to three words before it and two after are tried.
-    """
-    keys = []
-    for pattern in reversed(_RIGHT_WORDS_RE):
-        match = pattern.match(text, name.end, sentence.end)
-        if match:
-            keys.append((text[name.start : match.end()], name.start))
-    window = max(sentence.start, name.start - 60)
-    for pattern in reversed(_LEFT_WORDS_RE):
-        match = pattern.search(text, window, name.start)
-        if match and match.group().strip():
-            keys.append((text[match.start() : name.end], match.start()))
-    keys.append((name.text, name.start))
-    seen: dict[str, int] = {}
-    for spelling, start in keys:
-        folded = normalise_name(spelling)
-        if folded and folded not in seen:
-            seen[folded] = start
-    return tuple(seen.items())
+_CUE_TAIL_RE = re.compile(r"(?:[ \u00a0]+[^\s,.;:!?«»]+){1,4}")
+# "41% of the group", "près de 40 % des surfaces brûlées": a share of a whole.
+_SHARE_OF_RE = {
+    "en": re.compile(r"\s+of\s+(?!the\s+vote|votes|ballots)", re.IGNORECASE),
+    "fr": re.compile(r"\s+(?:de|des|du|d['’])\s*(?!voix|suffrages|votes)", re.IGNORECASE),
+}
+# "€12.55 billion ($13bn)", "136 millions de livres, soit environ 157 millions d'euros"
+_CONVERSION_RE = re.compile(
+    r"\s*(?:\(|,\s*(?:soit|or|i\.e\.|c'est-à-dire|l['’]équivalent\s+de|equivalent\s+to)\s+)"
+    r"(?:(?:about|around|environ|près\s+de|some|roughly|quelque)\s+)?"
+)
+# What may stand between two figures of one list: "6,51 %, à 243,35 euros, Hermès 0,71 %".
+_LIST_GAP_RE = re.compile(r"[^.;:!?]{0,60}?(?:,|\bet\b|\band\b|\bthen\b|\bpuis\b)[^.;:!?]{0,40}")
+_BENCHMARK_RE = {
+    "fr": _cue(r"benchmarks?|tests?|évaluations?|performances?|classements?"),
+    "en": _cue(r"benchmarks?|tests?|evaluations?|performance|leaderboards?|rankings?"),
+}
 
 
 # --------------------------------------------------------------------------
@@ -745,37 +1296,163 @@ def known_subject_names() -> Callable[[set[str]], dict[str, str]]:
     The vocabulary is small next to an article's candidate names, so it is read
     whole, in two queries, whatever the article's length.
     """
+    names = _known_names()
+    return lambda keys: {key: names[key] for key in keys if key in names}
+
+
+def _known_names() -> dict[str, str]:
     from claims.models import Subject, SubjectAlias
 
     names = dict(SubjectAlias.objects.order_by().values_list("normalised_alias", "subject__name"))
     names.update(Subject.objects.order_by().values_list("normalised_name", "name"))
-    return lambda keys: {key: names[key] for key in keys if key in names}
+    return names
+
+
+def _code_digest() -> str:
+    """A digest of the suggester's own code: suggestions cached by another version of it
+    are never served, without anyone remembering to bump a number."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in (
+        "suggestions.py", "reading.py", "newswords.py", "properties.py", "values.py",
+        "statements.py",
+    ):  # fmt: skip
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+SUGGESTER_VERSION = _code_digest()
+# An article's suggestions are read once and kept: reading a long article takes
+# seconds, and it only changes when the subjects the workbench knows do.
+SUGGESTIONS_CACHE_SECONDS = 24 * 3600
+
+
+def source_suggestions(source: Source) -> list[Suggestion]:
+    """``suggest`` for a stored source, kept in the cache until its text, its language,
+    its date or the workbench's subjects change."""
+    names = _known_names()
+    reference = source.published_on or (source.created_at and source.created_at.date())
+    key = (
+        "suggestions:"
+        + hashlib.sha256(
+            repr(
+                (
+                    SUGGESTER_VERSION,
+                    source.text_sha256,
+                    source.language,
+                    reference,
+                    # A digest, not hash(): a cache shared by several processes needs a key
+                    # every process computes alike.
+                    hashlib.sha256(repr(sorted(names.items())).encode()).hexdigest(),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    found = cache.get(key)
+    if found is None:
+        found = suggest(
+            source.text,
+            source.language,
+            known_subjects=lambda keys: {k: names[k] for k in keys if k in names},
+            reference=reference,
+        )
+        cache.set(key, found, SUGGESTIONS_CACHE_SECONDS)
+    return found
+
+
+Claimed = tuple[int, int, tuple]
+
+
+def claimed_spans(appearances: Iterable[Any]) -> list[Claimed]:
+    """(start, end, value key) of appearances whose claim is loaded with them."""
+    return [(a.start, a.end, claim_value_key(a.claim)) for a in appearances]
+
+
+def claim_value_key(claim: Any) -> tuple:
+    """``value_key`` of a stored claim, so that a claimed figure is recognised as one."""
+    if claim.value_kind == ValueKind.DATE:
+        return (claim.value_kind, claim.value_date, claim.value_date_precision)
+    if claim.value_kind == ValueKind.TEXT:
+        return ()
+    return (
+        claim.value_kind,
+        claim.value_number,
+        claim.value_unit,
+        claim.value_currency,
+        claim.value_per,
+    )
 
 
 def suggestions_for(
-    source: Source, *, claimed: Iterable[tuple[int, int]] | None = None
+    source: Source, *, claimed: Iterable[Claimed] | None = None
 ) -> list[Suggestion]:
     """The source's suggestions, without what is already claimed or was dismissed.
 
-    ``claimed`` is the (start, end) of the source's appearances, when the
-    caller has them already.
+    A figure is claimed when a quote covering it belongs to a claim stating that
+    figure: accepting one figure of a sentence (whose quote is the sentence) leaves
+    the sentence's other figures on offer. ``claimed`` is (start, end, value key)
+    per appearance (``claimed_spans``), when the caller has them already.
     """
     if claimed is None:
-        claimed = source.appearances.values_list("start", "end")
+        claimed = claimed_spans(source.appearances.select_related("claim"))
     spans = sorted(claimed)
     dismissed = set(source.dismissals.values_list("start", "end"))
-    found = suggest(source.text, source.language, known_subjects=known_subject_names())
-    return [
-        s
-        for s in found
-        if (s.start, s.end) not in dismissed and not _overlaps(spans, s.start, s.end)
-    ]
+    found = source_suggestions(source)
+    corrections = list(source.corrections.values_list("field", "guess", "kind", "correction"))
+    return apply_corrections(
+        [s for s in found if (s.start, s.end) not in dismissed and not _is_claimed(spans, s)],
+        corrections,
+    )
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps any span of the list (sorted by start)."""
+def _is_claimed(spans: list[Claimed], suggestion: Suggestion) -> bool:
+    key = value_key(suggestion.value) if suggestion.value is not None else None
+    for start, end, claimed_key in _overlapping(spans, suggestion.start, suggestion.end):
+        if key is None or (start, end) == (suggestion.start, suggestion.end):
+            return True
+        # The quote's claim states this figure, or states no figure at all (its
+        # words are the claim); a claim about another figure leaves this one.
+        if claimed_key == key or claimed_key == ():
+            return True
+    return False
+
+
+def apply_corrections(
+    suggestions: list[Suggestion], corrections: Iterable[tuple[str, str, str, str]]
+) -> list[Suggestion]:
+    """Suggestions as the reviewer corrected the same guesses elsewhere in the article.
+
+    ``corrections`` are (field, guess, kind, correction) rows of SuggestionCorrection:
+    a subject guessed by a name that was corrected takes the corrected subject, a
+    property guessed for a figure of the same kind takes the corrected property.
+    """
+    subjects, properties = {}, {}
+    for field, guess, kind, correction in corrections:
+        if field == "subject":
+            subjects[guess] = correction
+        else:
+            properties[(guess, kind)] = correction
+    if not subjects and not properties:
+        return suggestions
+    result = []
+    for suggestion in suggestions:
+        changes: dict[str, Any] = {}
+        subject = subjects.get(normalise_name(suggestion.subject))
+        if subject is not None:
+            changes.update(subject=subject, subject_known=True, subject_aliases=())
+        code = properties.get((suggestion.property_code, suggestion.kind))
+        if code is not None:
+            changes["property_code"] = code
+        result.append(replace(suggestion, **changes) if changes else suggestion)
+    return result
+
+
+def _overlapping(spans: list[Claimed], start: int, end: int) -> list[Claimed]:
+    """The spans of the list (sorted by start) that overlap [start, end)."""
     index = bisect.bisect_left(spans, (end, -1))
-    return any(span_end > start for _span_start, span_end in spans[:index])
+    return [span for span in spans[:index] if span[1] > start]
 
 
 def find_suggestion(source: Source, start: int, end: int) -> Suggestion | None:

@@ -13,19 +13,27 @@ it without a database.
 
 Design, in short:
 
-* Candidates come from a few matchers (dates with month names or in numeric
-  form, numbers with what follows them, ordinal words, durations written in
-  words). Where two readings overlap the longest wins, so "14 février 2024"
-  beats the "14" inside it.
+* Candidates come from a few matchers: dates with month names or in numeric
+  form, months and days without a year (only given a reference date: the
+  article's date), years and months with a modifier ("fin 2023", "mid-April
+  2025"), numbers in digits or in words with what follows them, approximate
+  counts ("une dizaine de"), ordinal words. Where two readings overlap the
+  longest wins, so "14 février 2024" beats the "14" inside it.
 * Numbers are found by one compiled regex per language; what follows them
-  (ordinal suffix, scale word, %, currency, rate, unit) is read by small
-  anchored regexes and what precedes them (currency symbol, hedge such as
-  "environ") by searches bounded to a few characters. Every regex is built
-  once, at import, and dateparser only ever sees a phrase a date regex has
+  (ordinal suffix, scale word, measure, %, currency, rate, unit, age) is read
+  by small anchored regexes and what precedes them (currency symbol, hedge
+  such as "environ") by searches bounded to a few characters. Every regex is
+  built once, at import; the vocabularies of hundreds of spellings (numbers
+  and ordinals in words) are tries, so that whole articles of 200,000
+  characters stay fast. dateparser only ever sees a phrase a date regex has
   already matched.
+* Units are canonical English names ("hectare", "degree Celsius", "year"),
+  whatever the article's language, so that figures compare across languages.
 * Heuristics err on the side of *not* reporting a value: product names such as
-  "DeepSeek-R1", "Janus-Pro-7B" or "DALL-E 3" yield nothing, because a
-  suggestion a reviewer has to dismiss costs more than one they never see.
+  "DeepSeek-R1", "Janus-Pro-7B" or "DALL-E 3", idioms ("l'un des", "a couple
+  of", "dozens of"), times of day ("à 20 heures") and ordinals that number an
+  occurrence ("pour la 18e fois") yield nothing, because a suggestion a
+  reviewer has to dismiss costs more than one they never see.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -53,12 +61,15 @@ if TYPE_CHECKING:
     from claims.models import Claim
 
 __all__ = [
+    "MEASURE_UNITS",
     "SUPPORTED_LANGUAGES",
     "ParsedValue",
     "find_values",
     "format_value",
     "parse_value",
     "to_claim_fields",
+    "unit_code",
+    "unit_name",
 ]
 
 SUPPORTED_LANGUAGES = ("fr", "en")
@@ -113,8 +124,11 @@ _SP = r"[ \t\u00a0\u2007\u2009\u202f]"
 # Thousands separators made of spaces; French uses all of them.
 _GROUP_SP = r"[ \u00a0\u2007\u2009\u202f]"
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+# Hyphens, inside a character class: the ASCII one, U+2010 and the no-break U+2011.
+_HYPHENS = r"\-\u2010\u2011"
 
 
+@functools.lru_cache(maxsize=8192)  # the same few hundred words recur across an article
 def _fold(word: str) -> str:
     """Lower-case, straighten apostrophes and strip accents, so "deuxieme" finds "deuxième"."""
     decomposed = unicodedata.normalize("NFD", word.lower().replace("’", "'"))
@@ -131,6 +145,45 @@ def _alternation(words: Iterable[str]) -> str:
     forms = set(words) | {_fold(w) for w in words}
     escaped = (re.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w)))
     return "|".join(e.replace(r"\ ", f"{_SP}+").replace("'", "['’]") for e in escaped)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, as a trie: "vingt(?:-(?:cinq|deux)|...)?".
+
+    The number vocabularies run to hundreds of spellings, and Python's regex
+    engine tries a flat alternation one branch at a time at every position of a
+    200,000-character article; a trie fails after a character or two. Case is
+    matched as given (the callers add the capitalised forms they accept, which
+    is also much faster than (?i:)); spaces match any run of spaces and
+    apostrophes either apostrophe. Longer words are tried first.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = []
+        for char, child in sorted(node.items(), key=lambda item: item[0]):
+            if not char:
+                continue
+            head = {" ": f"{_SP}+", "'": "['’]"}.get(char, re.escape(char))
+            branches.append(head + pattern(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            body = f"(?:{body})?"
+        return body
+
+    return pattern(root)
+
+
+def _capitalised(words: Iterable[str]) -> set[str]:
+    """Each word as written and with a capital, as a sentence opens with it."""
+    return {form for word in words for form in (word, word[:1].upper() + word[1:])}
 
 
 # canonical English singular, English plural, French singular, French plural,
@@ -173,6 +226,8 @@ _UNITS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     ("vote", "votes", "voix", "voix", ()),
     ("point", "points", "point", "points", ()),
     ("time", "times", "fois", "fois", ()),
+    # "un salaire à huit chiffres", "an eight-digit number".
+    ("digit", "digits", "chiffre", "chiffres", ()),
     ("kilometre", "kilometres", "kilomètre", "kilomètres",
      ("km", "kilometer", "kilometers")),
     ("metre", "metres", "mètre", "mètres", ("meter", "meters")),
@@ -197,6 +252,105 @@ for _canon, _en_pl, _fr_sg, _fr_pl, _extra in _UNITS:
     _UNIT_NAMES["en"][_canon] = (_canon, _en_pl)
     _UNIT_NAMES["fr"][_canon] = (_fr_sg, _fr_pl)
 
+# Measures, read by _MEASURE_RE right after a figure. The canonical name is
+# what Claim.value_unit stores and the suggester relies on these strings.
+# (canonical, English plural, French singular, French plural, symbols written
+# after a figure (case matters: "MW" is not "mW", "Mt" is not a mountain),
+# other spellings in any case, power of ten the form carries: "Mt" is 10^6 t).
+_MEASURES: tuple[tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], int], ...] = (
+    ("degree Celsius", "degrees Celsius", "degré Celsius", "degrés Celsius",
+     ("°C", "° C", "ºC", "º C", "℃"),
+     ("degrees Celsius", "degree Celsius", "degrés Celsius", "degré Celsius", "degrees C",
+      "degrés C"), 0),
+    ("degree Fahrenheit", "degrees Fahrenheit", "degré Fahrenheit", "degrés Fahrenheit",
+     ("°F", "° F", "ºF", "º F", "℉"),
+     ("degrees Fahrenheit", "degree Fahrenheit", "degrés Fahrenheit", "degré Fahrenheit",
+      "degrees F", "degrés F"), 0),
+    ("hectare", "hectares", "hectare", "hectares", ("ha",), ("hectares", "hectare"), 0),
+    ("acre", "acres", "acre", "acres", (), ("acres", "acre"), 0),
+    ("square kilometre", "square kilometres", "kilomètre carré", "kilomètres carrés",
+     ("km²", "km2"),
+     ("square kilometres", "square kilometre", "square kilometers", "square kilometer",
+      "sq km", "kilomètres carrés", "kilomètre carré", "km carrés"), 0),
+    ("square metre", "square metres", "mètre carré", "mètres carrés", ("m²", "m2"),
+     ("square metres", "square metre", "square meters", "square meter", "mètres carrés",
+      "mètre carré"), 0),
+    ("square mile", "square miles", "mile carré", "miles carrés", (),
+     ("square miles", "square mile", "sq mi", "miles carrés"), 0),
+    ("cubic metre", "cubic metres", "mètre cube", "mètres cubes", ("m³", "m3"),
+     ("cubic metres", "cubic metre", "cubic meters", "cubic meter", "mètres cubes",
+      "mètre cube"), 0),
+    ("megawatt", "megawatts", "mégawatt", "mégawatts", ("MW", "MWe"),
+     ("megawatts", "megawatt", "mégawatts", "mégawatt"), 0),
+    ("gigawatt", "gigawatts", "gigawatt", "gigawatts", ("GW", "GWe"),
+     ("gigawatts", "gigawatt"), 0),
+    ("kilowatt", "kilowatts", "kilowatt", "kilowatts", ("kW",), ("kilowatts", "kilowatt"), 0),
+    ("terawatt-hour", "terawatt-hours", "térawattheure", "térawattheures", ("TWh",),
+     ("terawatt-hours", "terawatt-hour", "terawatt hours", "térawattheures",
+      "térawattheure", "térawatts-heures", "térawatt-heures"), 0),
+    ("gigawatt-hour", "gigawatt-hours", "gigawattheure", "gigawattheures", ("GWh",),
+     ("gigawatt-hours", "gigawatt-hour", "gigawatt hours", "gigawattheures",
+      "gigawattheure", "gigawatts-heures", "gigawatt-heures"), 0),
+    ("megawatt-hour", "megawatt-hours", "mégawattheure", "mégawattheures", ("MWh",),
+     ("megawatt-hours", "megawatt-hour", "megawatt hours", "mégawattheures",
+      "mégawattheure", "mégawatts-heures", "mégawatt-heures"), 0),
+    ("kilowatt-hour", "kilowatt-hours", "kilowattheure", "kilowattheures", ("kWh",),
+     ("kilowatt-hours", "kilowatt-hour", "kilowatt hours", "kilowattheures",
+      "kilowattheure", "kilowatts-heures", "kilowatt-heures"), 0),
+    ("millimetre", "millimetres", "millimètre", "millimètres", ("mm",),
+     ("millimetres", "millimetre", "millimeters", "millimeter", "millimètres",
+      "millimètre"), 0),
+    ("centimetre", "centimetres", "centimètre", "centimètres", ("cm",),
+     ("centimetres", "centimetre", "centimeters", "centimeter", "centimètres",
+      "centimètre"), 0),
+    ("ppm", "ppm", "ppm", "ppm", ("ppm",), ("parts per million", "parties par million"), 0),
+    ("kilometre per hour", "kilometres per hour", "kilomètre par heure",
+     "kilomètres par heure", ("km/h",),
+     ("kilometres per hour", "kilometers per hour", "kilomètres par heure",
+      "kilomètres-heure", "kilomètres/heure"), 0),
+    ("mile per hour", "miles per hour", "mile par heure", "miles par heure", ("mph",),
+     ("miles per hour",), 0),
+    ("mile", "miles", "mile", "miles", (), ("miles", "mile"), 0),
+    ("barrel", "barrels", "baril", "barils", (), ("barrels", "barrel", "barils", "baril"), 0),
+    ("tonne", "tonnes", "tonne", "tonnes", ("Mt", "MtCO2", "MtCO2e", "Mteq", "MtéqCO2"),
+     ("megatonnes", "megatonne", "mégatonnes", "mégatonne", "megatons", "megaton"), 6),
+    ("tonne", "tonnes", "tonne", "tonnes", ("Gt", "GtCO2", "GtCO2e", "GtéqCO2"),
+     ("gigatonnes", "gigatonne", "gigatons", "gigaton"), 9),
+    ("tonne", "tonnes", "tonne", "tonnes", ("kt",), ("kilotonnes", "kilotonne", "kilotons"),
+     3),
+)  # fmt: skip
+# "degrés" alone is a temperature in French, where nobody writes Fahrenheit;
+# "degrees" alone in English may be either, so it stays a plain "degree", and
+# so do the angles of "à 180 degrés".
+_DEGREE_NAMES = ("degree", "degrees", "degré", "degrés")
+_ANGLES = frozenset({90, 180, 270, 360})
+_MEASURE_SYMBOLS: dict[str, tuple[str, int]] = {}
+_MEASURE_WORDS: dict[str, tuple[str, int]] = {}
+for _canon, _en_pl, _fr_sg, _fr_pl, _symbols, _words, _exponent in _MEASURES:
+    for _form in _symbols:
+        _MEASURE_SYMBOLS[_form] = (_canon, _exponent)
+    for _form in _words:
+        _MEASURE_WORDS[_fold(_form)] = (_canon, _exponent)
+    _UNIT_NAMES["en"].setdefault(_canon, (_canon, _en_pl))
+    _UNIT_NAMES["fr"].setdefault(_canon, (_fr_sg, _fr_pl))
+    if _exponent == 0:
+        # One-word forms also name what a rate is per ("50 €/MWh", "par hectare").
+        for _form in (*_symbols, *_words):
+            if re.fullmatch(r"[^\W\d_]+", _form):
+                _UNIT_BY_FORM.setdefault(_form.lower(), _canon)
+                _UNIT_BY_FORM.setdefault(_fold(_form), _canon)
+_UNIT_NAMES["en"]["degree"] = _DEGREE_NAMES[:2]
+_UNIT_NAMES["fr"]["degree"] = _DEGREE_NAMES[2:]
+
+# Units that measure (an area, an energy, a mass, a length, a time) rather than name what
+# is counted: "180 sièges" and "180 seats" count the same thing whatever the noun, "12,000
+# hectares" and "120 km²" do not measure in the same unit.
+MEASURE_UNITS = frozenset(
+    {m[0] for m in _MEASURES}
+    | {"kilometre", "metre", "kilogram", "tonne", "litre", "point", "time", "digit", "degree"}
+    | {"second", "minute", "hour", "day", "week", "month", "year"}
+)
+
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 # Short forms that may be glued to the number ("24h", "5km"); "19h30" is a
 # clock time and is refused because a digit follows.
@@ -219,6 +373,17 @@ _STOPWORD_TEXT = """
     via vs versus
 """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Adjectives that stand between a figure and what it counts ("80 principaux
+# groupes", "three new factories"), or stand for it ("200 others").
+_ADJECTIVE_TEXT = """
+    nouveau nouveaux nouvel nouvelle nouvelles grand grands grande grandes petit petits petite
+    petites autre autres principal principaux principale principales premier premiers premiere
+    premieres dernier derniers derniere dernieres gros grosse grosses jeune jeunes vieux vieille
+    vieilles ancien anciens ancienne anciennes seul seuls seule seules vrais vraies
+    new other others major large big small top leading additional extra further young former
+    full main key largest biggest smaller larger bigger first last next previous
+"""
+_ADJECTIVES = frozenset(_ADJECTIVE_TEXT.split())
 
 _SCALE_EXPONENTS = {
     "k": 3,
@@ -233,6 +398,7 @@ _SCALE_EXPONENTS = {
     "milliard": 9,
     "bn": 9,
     "b": 9,
+    "g": 9,
 }
 # The long scale: in French a "billion" is a million million.
 _LANG_SCALE_EXPONENTS = {
@@ -245,10 +411,17 @@ _LANG_SCALE_EXPONENTS = {
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY"}
 _CURRENCY_PREFIXED_SYMBOLS = {
     "US$": "USD",
+    # Australian and New Zealand papers put the country after the sign.
+    "$US": "USD",
     "C$": "CAD",
     "CA$": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "R$": "BRL",
     "CN¥": "CNY",
     "JP¥": "JPY",
 }
@@ -262,6 +435,20 @@ _CURRENCY_CODES = {
     "CAD": "CAD",
     "AUD": "AUD",
     "CHF": "CHF",
+    "NZD": "NZD",
+    "HKD": "HKD",
+    "SGD": "SGD",
+    "INR": "INR",
+    "RUB": "RUB",
+    "KRW": "KRW",
+    "BRL": "BRL",
+    "MXN": "MXN",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
+    "ZAR": "ZAR",
+    "PLN": "PLN",
+    "AED": "AED",
 }
 _CURRENCY_WORDS = {
     "dollar": "USD",
@@ -279,7 +466,28 @@ _CURRENCY_WORDS = {
     "pounds sterling": "GBP",
     "franc suisse": "CHF",
     "francs suisses": "CHF",
+    "swiss franc": "CHF",
+    "swiss francs": "CHF",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "roupie": "INR",
+    "roupies": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "franc cfa": "XOF",
+    "francs cfa": "XOF",
+    # Also books and a weight ("3 millions de livres vendus", "200 pounds of
+    # beef"): only read as money after a scale word, see _POUND_WORDS.
+    "livre": "GBP",
+    "livres": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
 }
+_POUND_WORDS = frozenset({"livre", "livres", "pound", "pounds"})
 # What may qualify "dollars", before or after it.
 _DOLLAR_COUNTRIES = {
     "us": "USD",
@@ -293,6 +501,11 @@ _DOLLAR_COUNTRIES = {
     "australian": "AUD",
     "australien": "AUD",
     "australiens": "AUD",
+    "new zealand": "NZD",
+    "néo-zélandais": "NZD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+    "singapouriens": "SGD",
 }
 
 _QUALIFIER_PHRASES: dict[Qualifier, tuple[str, ...]] = {
@@ -303,11 +516,16 @@ _QUALIFIER_PHRASES: dict[Qualifier, tuple[str, ...]] = {
         "some", "circa", "an estimated", "~", "≈",
     ),
     Qualifier.AT_MOST: (
+        "just under", "just below", "a little under", "a little less than", "slightly less than",
+        "slightly under", "un peu moins de", "un peu moins d'", "à peine moins de",
         "jusqu'à", "jusqu'a", "moins de", "moins d'", "pas plus de", "au plus",
         "au maximum", "up to", "less than", "fewer than", "under", "below", "at most",
         "no more than", "not more than", "a maximum of", "<", "≤",
     ),
     Qualifier.AT_LEAST: (
+        "just over", "just above", "a little over", "a little more than", "slightly more than",
+        "slightly over", "well over", "un peu plus de", "un peu plus d'", "bien plus de",
+        "à peine plus de",
         "à partir de", "à partir d'", "dès", "commence à", "commencent à", "débute à",
         "plus de", "plus d'", "au moins", "pas moins de", "au minimum", "from",
         "starting at", "starting from", "starts at", "more than", "over", "above",
@@ -316,6 +534,9 @@ _QUALIFIER_PHRASES: dict[Qualifier, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _QUALIFIER_BY_PHRASE = {_fold(p): q for q, phrases in _QUALIFIER_PHRASES.items() for p in phrases}
+# Accent-less spellings that are everyday words: "des 12 derniers mois" is not
+# "dès 12 derniers mois", so "dès" only counts with its accent.
+_ACCENTED_ONLY_QUALIFIERS = frozenset({"des"})
 # These say when something happens, so a year after them is still a year;
 # "plus de 2000" on the other hand counts something.
 _TIME_QUALIFIERS = frozenset(
@@ -323,29 +544,102 @@ _TIME_QUALIFIERS = frozenset(
                        "circa", "about", "environ")
 )  # fmt: skip
 
-_ORDINAL_WORDS = {
-    "fr": {
-        "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2,
-        "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7,
-        "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12,
-    },
-    "en": {
-        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-        "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    },
+# Numbers in words, one to ninety-nine, generated rather than listed so that
+# every compound is there: "vingt-cinq", "trente et un", "soixante-dix",
+# "quatre-vingt-dix", "twenty-five".
+_FR_SMALL = (
+    "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize",
+)  # fmt: skip
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+_EN_SMALL = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)  # fmt: skip
+_EN_TENS = {
+    2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty",
+    9: "ninety",
 }  # fmt: skip
-_CARDINAL_WORDS = {
-    "fr": {
-        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-        "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
-        "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
-    },
-    "en": {
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    },
+
+
+def _french_number(n: int) -> str:
+    """The traditional spelling of 1 to 99: "vingt et un", "soixante-dix", "quatre-vingts"."""
+    if n <= 16:
+        return _FR_SMALL[n]
+    if n < 20:
+        return f"dix-{_FR_SMALL[n - 10]}"
+    if n < 60:
+        tens, unit = divmod(n, 10)
+        base = _FR_TENS[tens]
+        return base if unit == 0 else f"{base} et un" if unit == 1 else f"{base}-{_FR_SMALL[unit]}"
+    if n < 80:
+        rest = n - 60
+        if rest == 0:
+            return "soixante"
+        return (
+            f"soixante et {_french_number(rest)}"
+            if rest in (1, 11)
+            else f"soixante-{_french_number(rest)}"
+        )
+    return "quatre-vingts" if n == 80 else f"quatre-vingt-{_french_number(n - 80)}"
+
+
+def _english_number(n: int) -> str:
+    if n < 20:
+        return _EN_SMALL[n]
+    tens, unit = divmod(n, 10)
+    return _EN_TENS[tens] + (f"-{_EN_SMALL[unit]}" if unit else "")
+
+
+def _french_ordinal(cardinal: str) -> str:
+    """ "vingt et un" → "vingt et unième": only the last word takes the suffix."""
+    head, last = re.match(r"(.*?)([^ -]+)$", cardinal).groups()
+    stem = {"cinq": "cinqu", "neuf": "neuv", "vingts": "vingt"}.get(last, last.removesuffix("e"))
+    return f"{head}{stem}ième"
+
+
+def _english_ordinal(cardinal: str) -> str:
+    head, last = re.match(r"(.*?)([^ -]+)$", cardinal).groups()
+    irregular = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+                 "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
+    if last in irregular:
+        return head + irregular[last]
+    return head + (f"{last[:-1]}ieth" if last.endswith("y") else f"{last}th")
+
+
+def _spellings(words: str, lang: str) -> set[str]:
+    """The ways the press writes a number in words: with or without its hyphens and, in
+    French, the 1990 spelling that hyphenates everything ("vingt-et-un")."""
+    forms = {words, words.replace("-", " ")}
+    if lang == "fr":
+        forms.add(words.replace(" ", "-"))
+    return forms
+
+
+_CARDINALS: dict[str, dict[str, int]] = {"fr": {"une": 1}, "en": {}}
+_ORDINAL_WORDS: dict[str, dict[str, int]] = {
+    "fr": {"premier": 1, "première": 1, "premiers": 1, "premières": 1, "second": 2,
+           "seconde": 2},
+    "en": {"first": 1},
 }  # fmt: skip
+for _n in range(1, 100):
+    for _lang, _spell, _ordinal in (
+        ("fr", _french_number, _french_ordinal),
+        ("en", _english_number, _english_ordinal),
+    ):
+        _words = _spell(_n)
+        for _form in _spellings(_words, _lang):
+            _CARDINALS[_lang][_form] = _n
+            if _n > 1 or _lang == "en":
+                _ORDINAL_WORDS[_lang][_ordinal(_form)] = _n
+_CARDINALS["fr"]["quatre-vingt"] = _CARDINALS["fr"]["quatre vingt"] = 80
+_ORDINAL_WORDS["fr"]["centième"] = 100
+_ORDINAL_WORDS["en"]["hundredth"] = 100
+# Scraped text often loses its accents: "deuxieme", "quatre-vingt-dixieme".
+for _vocabulary in (*_CARDINALS.values(), *_ORDINAL_WORDS.values()):
+    _vocabulary.update({_fold(w): n for w, n in list(_vocabulary.items())})
+
 # "sept." only with its dot: without it, "sept" is the French for seven.
 _MONTHS = {
     "fr": {
@@ -381,14 +675,15 @@ _FILLER_WORDS = (
 # a version ("3.5.1") or a hyphenated name ("COVID-19", "Janus-Pro-7B").
 # A hyphen between digits stays allowed so that "10-15 %" still yields 15 %,
 # and so does an en dash after a letter, a range: "1.5B–70B".
-_NUMBER_START = r"(?<![\w.,/\\:#@&='’])(?<![^\W\d_]-)"
+# "$US589" is the one place a figure follows a letter.
+_NUMBER_START = r"(?:(?<=\$US)|(?<![\w.,/\\:#@&='’])(?<![^\W\d_]-))"
 _SIGN = r"(?P<sign>[-−+](?=[0-9]))?"
 _NUMBER_RE = {
     "fr": re.compile(
         _NUMBER_START
         + _SIGN
         + rf"(?P<int>[0-9]{{1,3}}(?:{_GROUP_SP}[0-9]{{3}})+(?![0-9])"
-        + r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])|[0-9]+)"
+        + r"|[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9])|[0-9]+)"
         + r"(?:[,.](?P<frac>[0-9]+))?"
     ),
     "en": re.compile(
@@ -400,29 +695,92 @@ _NUMBER_RE = {
     ),
 }
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
+# The digits before a group space that the number regex refused ("50/100 000").
+_GROUP_CONTINUES_RE = re.compile(rf"(?:[^\W\d]|[.,/\\:#@&='’])[0-9]{{1,3}}{_GROUP_SP}\Z")
 
 _ORDINAL_SUFFIX_RE = re.compile(
     r"(?:(?i:ième|ieme|ème|eme|ère|ere|er|re|nde|nd|st|rd|th|e|è)|ᵉʳ|ʳᵉ|ᵉ)(?!\w)"
     rf"(?:{_SP}+(?i:place|position|rang|rank|spot)\b)?"
 )
+# "62-year-old", "the 25‑year‑old striker", "a five-year-old": an age.
+_AGE_AFTER_RE = re.compile(
+    rf"[{_HYPHENS}](?P<unit>(?i:year|month|week|day))s?[{_HYPHENS}](?i:old)\b"
+)
+_HYPHEN_RATE_RE = re.compile(
+    rf"[{_HYPHENS}](?i:a|an|per)[{_HYPHENS}](?P<unit>(?i:year|month|week|day|hour))\b"
+)
+_COMPOUND_UNIT_RE = re.compile(rf"[{_HYPHENS}](?P<unit>[a-z]+)(?![\w{_HYPHENS}])")
+_TIME_UNIT_AFTER_RE = re.compile(rf"{_SP}+(?P<unit>[^\W\d_]+)")
+# "deux ans et demi", "un an et demi"; "two and a half years",
+# "deux millions et demi" (after a scale word only: "deux et demi" is no count).
+_ET_DEMI_RE = re.compile(rf"{_SP}+et{_SP}+demie?\b")
+_AND_A_HALF_RE = {
+    "en": re.compile(rf"{_SP}+and{_SP}+a{_SP}+half\b"),
+    "fr": re.compile(rf"(?<=[^\W\d_]){_SP}+et{_SP}+demie?\b"),
+}
+_OLD_AFTER_RE = re.compile(rf"{_SP}+old\b")
+_AGE_APPOSITION_BEFORE_RE = re.compile(
+    rf"(?<![\w'’])(?!(?:{'|'.join(_MONTHS['en'])}|Monday|Tuesday|Wednesday|Thursday|Friday"
+    rf"|Saturday|Sunday|However|Meanwhile|Today|Yesterday|Overall|Instead|Still|Now|Then"
+    rf"|Since|In|By|On|At|For|And|But)\b)[A-Z][a-z]+(?:[{_HYPHENS}][A-Z][a-z]+)?,{_SP}+\Z"
+)
+_AGE_APPOSITION_AFTER_RE = re.compile(rf",(?!{_SP}*[0-9])")
+_AGED_BEFORE_RE = re.compile(rf"(?<!\w)(?i:aged|age{_SP}+of|at{_SP}+age){_SP}+\Z")
+# What says a number in words counts part of a group: "eight of the top ten",
+# "trois des dix", "deux d'entre eux", "two of its factories".
+_PARTITIVE_AFTER_RE = re.compile(
+    rf"{_SP}+(?:(?i:of){_SP}+(?i:the|its|their|them|these|those|whom|which|our|us|his|her)"
+    rf"|(?i:des|d['’]entre)|(?i:de){_SP}+(?i:ses|leurs|nos|vos|ces|mes))(?!\w)"
+)
+# Who a figure comes from rather than what it is: "two people familiar with the
+# matter", "deux personnes proches du dossier".
+_SOURCE_AFTER_RE = re.compile(
+    rf"{_SP}+(?i:familiar|briefed|close{_SP}+to|with{_SP}+knowledge|proches|au{_SP}+fait"
+    rf"|informées?|au{_SP}+courant)\b"
+)
+_MONTH_BEFORE_RE = {
+    "en": re.compile(
+        rf"(?<![\w-])(?:{'|'.join(sorted(_MONTHS['en'], key=len, reverse=True))})\.?{_SP}+\Z"
+    )
+}
+# An ordinal before these nouns numbers an occurrence or a division, it ranks
+# nothing: "pour la 18e fois", "la 78e minute", "la 3e journée", "le 21e siècle",
+# "la 1re circonscription", "its 50th anniversary", "the 2nd quarter".
+_INDEX_NOUNS = (
+    "fois", "minute", "minutes", "journée", "jour", "semaine", "mois", "année", "siècle",
+    "trimestre", "semestre", "arrondissement", "circonscription", "édition", "étape", "tour",
+    "manche", "mandat", "anniversaire", "session", "république", "législature", "amendement",
+    "article", "chapitre", "étage", "volet",
+    "time", "times", "minute", "day", "week", "month", "year", "century", "quarter", "half",
+    "term", "round", "stage", "leg", "edition", "anniversary", "session", "district",
+    "amendment", "floor", "birthday", "inning", "lap",
+)  # fmt: skip
+# The minute of a goal after the score it made: "Kehrer (2-0, 11e)".
+_SCORE_BEFORE_RE = re.compile(rf"(?<![0-9])[0-9]{{1,2}}[-–][0-9]{{1,2}},{_SP}*\Z")
+_TIMES_AFTER_RE = re.compile(rf"{_SP}+(?i:{_alternation(_INDEX_NOUNS)})\b")
 _RANK_PREFIX_RE = re.compile(rf"(?<!\w)(?i:n[°º]|no\.|numéro|numero|number){_SP}*\Z")
 # "mn" and "m" are also minutes and metres, so they only scale money ("£5m").
-_SCALE_GLUED_RE = re.compile(r"(?:Mrds|Mrd|Mds|Md|bn|mn|k|K|M|B|m)(?!\w)")
-_MONEY_ONLY_SCALES = frozenset({"m", "mn"})
+# A lowercase "b" ("$936b"), the French financial "G$" (giga-dollars) and a
+# capital "K" only scale money: "5b", "5G", a "4K" screen and a "10K" race
+# are not thousands or billions of anything.
+_SCALE_GLUED_RE = re.compile(r"(?:Mrds|Mrd|Mds|Md|bn|mn|k|K|M|B|G|m|b)(?!\w)")
+_MONEY_ONLY_SCALES = frozenset({"m", "mn", "b", "G", "K"})
 _SCALE_WORD_RE = re.compile(
     rf"{_SP}+(?P<scale>(?i:milliards?|millions?|mille|milliers?|billions?|trillions?"
-    rf"|thousands?|bn|mds|mrds|mrd)\b|(?:[kM]|Mds?|Mrds?)(?={_SP}?[$€£]))"
+    rf"|thousands?|bn|mds|mrds|mrd)\b|(?:[kMG]|Mds?|Mrds?)(?={_SP}?[$€£]))"
 )
 _PERCENT_RE = re.compile(
     rf"(?P<points>{_SP}+(?i:points?{_SP}+de{_SP}+pourcentage|percentage{_SP}+points?)\b)"
     rf"|{_SP}?%|{_SP}+(?i:pour{_SP}?cent|pourcents?|percent|per{_SP}?cent)\b"
 )
-_PREFIXED_SYMBOL_ALT = "|".join(re.escape(s) for s in _CURRENCY_PREFIXED_SYMBOLS)
+_PREFIXED_SYMBOL_ALT = "|".join(
+    re.escape(s) for s in sorted(_CURRENCY_PREFIXED_SYMBOLS, key=len, reverse=True)
+)
 _CODE_ALT = "|".join(_CURRENCY_CODES)
 _DOLLAR_COUNTRY_ALT = _alternation(_DOLLAR_COUNTRIES)
 _CURRENCY_AFTER_RE = re.compile(
     rf"{_SP}*(?:(?i:de|of){_SP}+|(?i:d)['’]{_SP}*)?"
-    rf"(?:(?P<sym>(?:{_PREFIXED_SYMBOL_ALT})|\$(?:{_SP}?(?P<sym_country>US|CA|AU)\b)?|€|£|¥)"
+    rf"(?:(?P<sym>(?:{_PREFIXED_SYMBOL_ALT})|\$(?:{_SP}?(?P<sym_country>US|CA|AU|NZ|HK|SG)\b)?|€|£|¥)"
     rf"|(?P<code>{_CODE_ALT})\b"
     rf"|(?i:(?P<country_before>{_DOLLAR_COUNTRY_ALT}){_SP}+)?"
     rf"(?P<word>(?i:{_alternation(_CURRENCY_WORDS)}))"
@@ -449,9 +807,29 @@ _NEXT_WORD_RE = re.compile(rf"{_SP}+(?P<unit>{_TOKEN})(?![\w'’])")
 # "Sky-T1-32B-Preview", "Llama-3.1-70B", "a 24-hour day": a figure inside a hyphenated name.
 _NAME_BEFORE_RE = re.compile(r"[^\W\d_][\w.-]*-\Z")
 _NAME_AFTER_RE = re.compile(r"-[^\W\d_]")
+# Tried after every figure, so built as tries: words as written, folded and capitalised.
+_MEASURE_RE = re.compile(
+    rf"{_SP}*(?:(?P<symbol>{_trie(_MEASURE_SYMBOLS)})"
+    rf"|(?P<word>{_trie(_capitalised({*_MEASURE_WORDS, *(w for m in _MEASURES for w in m[5])}))})"
+    rf"|(?P<degrees>{_trie(_capitalised({*_DEGREE_NAMES, *map(_fold, _DEGREE_NAMES)}))}))"
+    rf"(?![^\W_])"
+)
 _GLUED_UNIT_RE = re.compile(rf"(?:{'|'.join(_GLUED_UNITS)})(?![\w/])|h(?=/)")
 _CLOCK_AFTER_RE = re.compile(rf"{_SP}*[0-9]")
 _CLOCK_BEFORE_RE = re.compile(rf"(?<![0-9])[0-9]{{1,2}}{_SP}*h{_SP}*\Z")
+# "11 p.m.", "7 am": a time of day.
+_MERIDIEM_RE = re.compile(rf"{_SP}*(?i:[ap]\.m\.|[ap]m\b)")
+# "à 20 heures", "vers 14 h", "jusqu'à 18 heures": a time of day, unless the
+# hours are a stretch of something ("à 19 heures de route").
+_AT_HOUR_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?i:à|a|vers|dès|avant|jusqu['’]à|il{_SP}+est|il{_SP}+était){_SP}+\Z"
+)
+_OF_AFTER_RE = re.compile(rf"{_SP}+(?i:de|d['’]|of)")
+_FROM_HOUR_BEFORE_RE = re.compile(rf"(?<!\w)(?i:de|entre){_SP}+\Z")
+_TO_HOUR_AFTER_RE = re.compile(rf"{_SP}+(?i:à|et){_SP}+[0-9]")
+_NOT_POUNDS_AFTER_RE = re.compile(
+    rf"{_SP}+(?i:de|d['’]|of|vendus|écoulés|publiés|imprimés|sold|printed)(?!\w)"
+)
 _QUALIFIER_BEFORE_RE = re.compile(
     rf"(?<!\w)(?P<q>(?i:{_alternation(p for ps in _QUALIFIER_PHRASES.values() for p in ps)}))"
     rf"{_SP}*\Z"
@@ -459,31 +837,176 @@ _QUALIFIER_BEFORE_RE = re.compile(
 _PREVIOUS_TOKEN_RE = re.compile(rf"(?<!\S)(?P<token>\S+){_SP}+\Z")
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_]-|[0-9]|[A-Z].*[A-Z]|[a-z][A-Z]")
 _SENTENCE_END_RE = re.compile(r"(?:\A|[.!?:;\n«“\"(]\s*)\Z")
+_DAY_ARTICLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:le|du|au){_SP}+\Z")
+_DECADE_AFTER_RE = re.compile(r"['’]s\b")
 _DECADE_BEFORE_RE = re.compile(rf"(?i:années|annees){_SP}+\Z")
 _PARTITIVE_OR_CODE_AFTER_RE = re.compile(rf"{_SP}*(?:(?i:de|of)\b|(?i:d)['’])|{_SP}+\S*[0-9]")
 _RANK_CUE_RE = re.compile(
     r"(?<!\w)(?i:classée?s?|se classe|se hisse|arrivée?s?|arrive|terminée?|termine|finit"
     rf"|ranked|ranks|came|comes|finished|finishes|placed){_SP}+\Z"
 )
+_COMMA_BEFORE_RE = re.compile(rf",{_SP}*\Z")
+_APPOSITION_AFTER_RE = re.compile(
+    rf"{_SP}+(?i:with|on|in|behind|after|avec|sur|derrière|après|au|du|de)\b"
+)
 _ONE_CUE_RE = re.compile(
     rf"(?:(?<!\w)(?i:en|in|within|pendant|durant|for|depuis|over|sur|under|dans){_SP}+"
     r"|(?<!\w)(?i:d)['’])\Z"
 )
+# What turns an ordinal word into a rank: a place ("troisième place"), a
+# superlative ("third-largest", "la deuxième plus grande", "second most
+# valuable") or, in French, a world ranking ("troisième fortune mondiale",
+# "la onzième du monde", "deuxième femme la plus riche").
+_SUPERLATIVES = (
+    "largest", "biggest", "highest", "richest", "wealthiest", "busiest", "fastest", "oldest",
+    "longest", "strongest", "tallest", "greatest", "lowest", "smallest", "cheapest", "poorest",
+    "deadliest", "hottest", "coldest", "wettest", "driest", "warmest", "heaviest", "youngest",
+    "deepest", "costliest", "best", "worst", "most", "least", "best-selling", "top",
+)  # fmt: skip
+# Words after "plus" that are not an adjective ranked on ("le troisième plus tard").
+_NOT_RANKED = "tard|tôt|loin|souvent|vite"
+# Nouns that an ordinal counts occurrences of, not ranks on: "Seconde Guerre
+# mondiale", "deuxième tour", "troisième titre mondial", "la deuxième fois".
+_NOT_RANKED_NOUNS = frozenset({
+    "guerre", "guerres", "conflit", "tour", "tours", "édition", "éditions", "fois", "vague",
+    "vagues", "session", "sommet", "championnat", "championnats", "coupe", "titre", "titres",
+    "mandat", "trimestre", "semestre",
+})  # fmt: skip
+_WORLD_FR = (
+    rf"(?:mondial(?:e|es|aux)?|du{_SP}+monde|au{_SP}+monde|de{_SP}+la{_SP}+planète"
+    rf"|de{_SP}+France|d['’](?:Europe|Asie|Afrique|Amérique)|du{_SP}+pays)(?![\w-])"
+)
+_RANK_TAIL = {
+    "en": (
+        rf"(?:{_SP}+|[{_HYPHENS}])(?i:place|placed|position|rank|spot)\b"
+        rf"|(?:[{_HYPHENS}]|{_SP}+)(?:most|least){_SP}+[a-z]+(?![\w-])"
+        rf"|(?:[{_HYPHENS}]|{_SP}+)(?:{'|'.join(_SUPERLATIVES)})(?![\w-])"
+    ),
+    "fr": (
+        rf"{_SP}+(?i:place|position|rang)\b"
+        rf"|{_SP}+(?:plus|moins){_SP}+(?!(?:{_NOT_RANKED})\b)[^\W\d_]+(?![\w-])"
+        rf"|{_SP}+{_WORLD_FR}"
+        rf"|{_SP}+(?P<noun>[a-zà-ÿ]+){_SP}+(?:{_WORLD_FR}"
+        rf"|(?:le|la|les){_SP}+(?:plus|moins){_SP}+[^\W\d_]+(?![\w-]))"
+    ),
+}
 _ORDINAL_WORD_RE = {
     lang: re.compile(
-        rf"(?<![\w-])(?P<word>(?i:numéro{_SP}+un|numero{_SP}+un|number{_SP}+one|"
-        rf"{_alternation(words)}))(?![\w-])"
-        rf"(?P<tail>{_SP}+(?i:place|position|rang|rank|spot)\b)?"
+        rf"(?<![\w{_HYPHENS}])(?:(?P<numero>(?i:numéro|numero|number)){_SP}+"
+        rf"(?P<cardinal>{_trie(_capitalised(w for w, n in _CARDINALS[lang].items() if n <= 20))})"
+        rf"|(?P<word>{_trie(_capitalised(words))}))"
+        rf"(?:(?P<tail>{_RANK_TAIL[lang]})|(?![\w{_HYPHENS}]))"
     )
     for lang, words in _ORDINAL_WORDS.items()
 }
-_TIME_UNIT_FORMS = [f for f, c in _UNIT_BY_FORM.items() if c in _TIME_UNITS and f != "h"]
-_DURATION_WORD_RE = {
-    lang: re.compile(
-        rf"(?<![\w-])(?P<word>(?i:{_alternation(words)})){_SP}+"
-        rf"(?P<unit>(?i:{_alternation(_TIME_UNIT_FORMS)}))(?![\w-])"
+# Numbers in words: a run of number words ("trois", "vingt-cinq", "deux cent
+# mille", "two million", "one hundred and fifty"), read by _words_value. "un",
+# "une" and "one" are articles and pronouns far more often than counts, so a
+# run only starts with them before "cent"/"hundred" or a scale word.
+_HUNDRED_WORDS = {"fr": ("cent", "cents"), "en": ("hundred",)}
+_WORD_SCALES = {
+    "fr": {"mille": 3, "millier": 3, "milliers": 3, "million": 6, "millions": 6,
+           "milliard": 9, "milliards": 9, "billion": 12, "billions": 12},
+    "en": {"thousand": 3, "million": 6, "billion": 9, "trillion": 12},
+}  # fmt: skip
+_ONE_WORDS = {"fr": ("un", "une"), "en": ("one",)}
+_NUMBER_WORD_SEP = {
+    lang: rf"(?:{_SP}+|[{_HYPHENS}])(?:{joiner}(?:{_SP}+|[{_HYPHENS}]))?"
+    for lang, joiner in (("fr", "et"), ("en", "and"))
+}
+_NUMBER_ATOMS = {
+    lang: _trie(
+        _capitalised(
+            [*(w for w, n in _CARDINALS[lang].items() if n > 1), *_HUNDRED_WORDS[lang],
+             *_WORD_SCALES[lang]]
+        )
     )
-    for lang, words in _CARDINAL_WORDS.items()
+    for lang in SUPPORTED_LANGUAGES
+}  # fmt: skip
+_NUMBER_LEAD = {
+    lang: _trie(
+        _capitalised(
+            [
+                *(w for w, n in _CARDINALS[lang].items() if n > 1),
+                *(["cent"] if lang == "fr" else []),
+                *(
+                    f"{one} {word}"
+                    for one in _ONE_WORDS[lang]
+                    for word in (*_HUNDRED_WORDS[lang][:1], *_WORD_SCALES[lang])
+                    if not word.startswith("millier")  # "un millier de" is about a thousand
+                ),
+            ]
+        )
+    )
+    for lang in SUPPORTED_LANGUAGES
+}
+_NUMBER_WORDS_RE = {
+    lang: re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:{_NUMBER_LEAD[lang]})"
+        rf"(?:{_NUMBER_WORD_SEP[lang]}(?:{_NUMBER_ATOMS[lang]}))*(?!\w)"
+    )
+    for lang in SUPPORTED_LANGUAGES
+}
+_NUMBER_ATOM_RE = {
+    lang: re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:{_trie(_capitalised(_ONE_WORDS[lang]))}|{_NUMBER_ATOMS[lang]})(?!\w)"
+    )
+    for lang in SUPPORTED_LANGUAGES
+}
+_RELATIVE_AFTER_RE = re.compile(
+    rf"{_SP}+(?i:plus{_SP}+tôt|plus{_SP}+tard|auparavant|earlier|later|ago|before)\b"
+)
+# The second number of a proportion: "one in ten", "1 in 5", "neuf fois sur dix".
+# The joiner alone is checked first: it is rare, and the number words are many.
+_RATIO_JOINER_RE = re.compile(rf"(?<!\w)(?i:in|of|sur){_SP}+\Z")
+_RATIO_BEFORE_RE = {
+    lang: re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:{_trie(_capitalised(_CARDINALS[lang]))}|[0-9]{{1,2}})"
+        rf"(?:{_SP}+(?:fois|times))?{_SP}+(?i:{joiners}){_SP}+\Z"
+    )
+    for lang, joiners in (("fr", "sur"), ("en", f"in|out{_SP}+of"))
+}
+_DEFINITE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:the|these|those|les|ces){_SP}+\Z")
+_DONT_BEFORE_RE = re.compile(rf"(?<!\w)(?i:dont){_SP}+\Z")
+_TOP_BEFORE_RE = re.compile(rf"(?<!\w)(?i:top){_SP}+\Z")
+_POUR_BEFORE_RE = re.compile(rf"(?<!\w)(?i:pour){_SP}*\Z")
+# "une dizaine de", "une vingtaine de", "un millier de", "a dozen", "half a
+# dozen", "a hundred": approximate counts. "des dizaines de", "dozens of",
+# "hundreds of" say no number at all and match nothing.
+_APPROXIMATE_COUNTS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "millier": 1000, "dozen": 12, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+_APPROXIMATE_RE = {
+    "fr": re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:[Uu]ne?|[Ll]a|[Cc]ette)(?:{_SP}+(?:petite|bonne))?{_SP}+"
+        rf"(?P<approx>dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine"
+        rf"|soixantaine|centaine|millier)(?P<of>(?={_SP}+d(?:e{_SP}|['’])|{_SP}*d['’]))?"
+        rf"(?:{_SP}+de{_SP}+(?P<scale>milliards|millions|milliers)(?!\w))?"
+        # "dépasse le million d'hectares", "la barre du milliard de dollars"
+        rf"|(?<![\w{_HYPHENS}])(?:[Ll]e|du){_SP}+(?P<the_scale>million|milliard)"
+        rf"(?={_SP}+d(?:e{_SP}|['’])|{_SP}*d['’])"
+        # "un demi-milliard d'euros", "un demi-million de visiteurs"
+        rf"|(?<![\w{_HYPHENS}])(?:[Uu]n{_SP}+)?demi[{_HYPHENS}](?P<half_scale>milliard|million)(?!\w)"
+    ),
+    "en": re.compile(
+        rf"(?<![\w{_HYPHENS}])(?P<half>[Hh]alf{_SP}+a|[Aa]){_SP}+"
+        rf"(?:(?P<approx>dozen|hundred|thousand)|(?P<exact>million|billion|trillion))"
+        rf"(?![\w{_HYPHENS}])(?:{_SP}+(?P<scale>million|billion|trillion)(?![\w{_HYPHENS}]))?"
+    ),
+}
+# "une semaine", "one week", "a year old": one of a time unit.
+_TIME_ABBREVIATIONS = frozenset({"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs"})
+_TIME_UNIT_FORMS = [
+    f for f, c in _UNIT_BY_FORM.items() if c in _TIME_UNITS and f not in _TIME_ABBREVIATIONS
+]
+_ONE_UNIT_RE = {
+    lang: re.compile(
+        rf"(?<![\w{_HYPHENS}])(?P<one>{_trie(_capitalised(ones))}){_SP}+"
+        rf"(?P<unit>(?i:{_alternation(_TIME_UNIT_FORMS)}))(?![\w{_HYPHENS}])(?P<old>{_SP}+old\b)?"
+    )
+    for lang, ones in (("fr", ("un", "une")), ("en", ("one", "a", "an")))
 }
 _DAY_FR = r"(?P<day>[0-9]{1,2}(?:er|re|ère|ᵉʳ)?|(?i:premier))"
 _DAY_EN = r"[0-9]{1,2}(?:st|nd|rd|th)?"
@@ -506,6 +1029,108 @@ _NUMERIC_DATE_RE = re.compile(
     r"|(?P<iso_y>[0-9]{4})-(?P<iso_m>[0-9]{1,2})-(?P<iso_d>[0-9]{1,2})"
     r")(?![\w/\-]|[.,][0-9])"
 )
+# Months named without a year ("en septembre", "mid-April", "le 3 mars"). Full
+# names only, except an abbreviation with its dot before a day ("Sept. 3"),
+# and French months in lower case as French writes them: "Mars" is the planet.
+_FULL_MONTHS = {
+    "fr": [m for m in _MONTHS["fr"] if len(m) > 4 or m in ("mars", "mai", "juin", "août")],
+    "en": [m for m in _MONTHS["en"] if len(m) > 4 or m in ("May", "June", "July")],
+}
+_MONTH_ABBREVIATIONS = {
+    lang: [m.rstrip(".") for m in months if m not in _FULL_MONTHS[lang]]
+    for lang, months in _MONTHS.items()
+}
+_MONTH_WORD = {
+    lang: _trie({*_FULL_MONTHS[lang], *(_fold(m) for m in _FULL_MONTHS[lang] if lang == "fr")})
+    for lang in SUPPORTED_LANGUAGES
+}
+_MONTH_WORD_OR_ABBREVIATION = {
+    lang: rf"(?:{_MONTH_WORD[lang]}|(?:{_trie(_MONTH_ABBREVIATIONS[lang])})\.)"
+    for lang in SUPPORTED_LANGUAGES
+}
+_YEAR_AFTER = rf"(?:,?{_SP}+{_YEAR_4})?"
+# A month with what places it: "mi-avril", "fin avril 2025", "early March",
+# "last September", "septembre dernier". The year is optional here; without one
+# the month needs a reference date and a word saying it is a time (_MONTH_CUE_RE).
+_MONTH_PHRASE_RE = {
+    "fr": re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:(?P<mod>[Dd]ébut|[Ff]in|[Cc]ourant){_SP}+"
+        rf"|(?P<mid>[Mm]i)[{_HYPHENS}])?(?P<month>{_MONTH_WORD['fr']})(?![\w{_HYPHENS}])"
+        rf"(?:{_SP}+{_YEAR_4}|{_SP}+(?P<rel>dernier|prochain)\b)?"
+    ),
+    "en": re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){_SP}+)?"
+        rf"(?:(?P<mod>[Ee]arly|[Ll]ate|[Ee]nd)(?:{_SP}+|[{_HYPHENS}])"
+        rf"|(?P<mid>[Mm]id)(?:{_SP}+|[{_HYPHENS}]))?"
+        rf"(?P<month>{_MONTH_WORD['en']})(?![\w{_HYPHENS}'’]){_YEAR_AFTER}"
+    ),
+}
+# "début 2024", "fin 2023", "mi-2024", "early 2024", "late 2023", "mid-2024".
+_MODIFIED_YEAR_RE = {
+    "fr": re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:(?P<mod>[Dd]ébut|[Ff]in|[Cc]ourant){_SP}+|[Mm]i[{_HYPHENS}])"
+        rf"{_YEAR_4}"
+    ),
+    "en": re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd)(?:{_SP}+|[{_HYPHENS}]){_YEAR_4}"
+    ),
+}
+# The words that make a bare month name a time: "in September", "depuis mars",
+# "by June", "between March and June". English "May" is also a verb and a name,
+# so it needs one of the few words that can only introduce a month.
+_MONTH_CUE_TEXT = {
+    "fr": (
+        "en", "depuis", "dès", "d'ici", "jusqu'en", "jusqu'à", "jusqu'au", "avant", "après",
+        "pendant", "durant", "courant", "de", "d'", "entre", "vers", "mois de", "fin", "début",
+        "à la mi", "à partir de", "au mois de",
+    ),
+    "en": (
+        "in", "since", "by", "until", "till", "through", "from", "before", "after", "during",
+        "between", "around", "end of", "beginning of", "start of", "middle of", "month of",
+        "as of",
+    ),
+}  # fmt: skip
+_MONTH_CUE_RE = {
+    lang: re.compile(rf"(?<![\w'’])(?i:{_alternation(cues)})(?:{_SP}+|(?<=['’]))\Z")
+    for lang, cues in _MONTH_CUE_TEXT.items()
+}
+_MAY_CUE_RE = re.compile(rf"(?<![\w'’])(?i:in|since|by){_SP}+\Z")
+# The second month of a range: "between March and June", "de mars à juin".
+_MONTH_RANGE_CUE_RE = {
+    lang: re.compile(
+        rf"(?<![\w{_HYPHENS}])(?:{_MONTH_WORD[lang]}){_SP}+(?i:and|to|or|through|until|et|à|ou|au)"
+        rf"{_SP}+\Z"
+    )
+    for lang in SUPPORTED_LANGUAGES
+}
+# A day and month without a year: "le 3 mars", "le 1er juin dernier", "March 3",
+# "3 March", "Sept. 3rd". A year after them is read by _DATE_WORDS_RE.
+_DAY_MONTH_RE = {
+    "fr": re.compile(
+        rf"(?<![\w{_HYPHENS}.,])(?P<day>[0-9]{{1,2}}(?:er|ᵉʳ)?|premier|1ᵉʳ){_SP}+"
+        rf"(?P<month>{_MONTH_WORD_OR_ABBREVIATION['fr']})(?![\w{_HYPHENS}])(?!{_SP}*[0-9])"
+        rf"(?:{_SP}+(?P<rel>dernier|prochain)\b)?"
+    ),
+    "en": re.compile(
+        rf"(?<![\w{_HYPHENS}.,])(?:(?P<month>{_MONTH_WORD_OR_ABBREVIATION['en']}){_SP}+"
+        rf"(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?"
+        rf"(?P<month2>{_MONTH_WORD_OR_ABBREVIATION['en']}))"
+        rf"(?![\w{_HYPHENS}'’]|[.,]?[0-9])(?!,?{_SP}*[0-9])"
+    ),
+}
+# How far ahead of the reference date a month or day named without a year may
+# lie; the year before is taken otherwise. News reports what happened far more
+# than what will: a November article's "In February, a child died" is the
+# February just past, nine months back, not the one three months ahead. What
+# is announced ahead is near and usually has its day ("son assemblée générale,
+# le 17 avril", written in January), so a day may lie a little further ahead
+# than a bare month. Each allows one occurrence a year, so every month and
+# day has exactly one reading.
+_MONTHS_AHEAD = 2
+_DAYS_AHEAD = datetime.timedelta(days=92)
+_YEAR = datetime.timedelta(days=366) - _DAYS_AHEAD
+
 _PUNCTUATION = r"[\s.,;:!?()\[\]\"«»“”‘’'…–—\-]"
 _FILLER_RE = re.compile(
     rf"(?:{_PUNCTUATION}|(?<![^\W\d_])(?i:{_alternation(_FILLER_WORDS)})(?![^\W\d_]))*"
@@ -517,21 +1142,25 @@ _FILLER_RE = re.compile(
 # --------------------------------------------------------------------------
 
 
-def parse_value(text: str, language: str = "fr") -> ParsedValue | None:
+def parse_value(
+    text: str, language: str = "fr", *, reference: datetime.date | None = None
+) -> ParsedValue | None:
     """The one value a short phrase states, or None.
 
     Meant for a field a person fills in ("2021", "troisième", "0,14 $ / M tokens"),
     so it trusts the phrase more than :func:`find_values` trusts prose: a lone
-    plausible year is a year, a lone ordinal word a rank, a lone "3" a quantity.
+    plausible year is a year, a lone ordinal word a rank, a lone "3" a quantity,
+    and with a ``reference`` date a lone month ("septembre") is a month.
     The whole phrase must be the value: only articles, prepositions, punctuation
     and words that frame a rank ("3rd overall") may stand around it. A phrase
     stating two values ("450 $ en 19 heures") or none gives None, and so does
     anything that is not a string in a supported language: this never raises.
+    ``reference`` is as for :func:`find_values`.
     """
     lang = _language(language)
     if lang is None or not isinstance(text, str) or len(text) > MAX_VALUE_LENGTH:
         return None
-    values = _scan(text, lang, loose=True)
+    values = _scan(text, lang, loose=True, reference=_reference(reference))
     if len(values) != 1:
         return None
     value = values[0]
@@ -540,7 +1169,9 @@ def parse_value(text: str, language: str = "fr") -> ParsedValue | None:
     return value
 
 
-def find_values(text: str, language: str = "fr") -> list[ParsedValue]:
+def find_values(
+    text: str, language: str = "fr", *, reference: datetime.date | None = None
+) -> list[ParsedValue]:
     """Every value in running text, in order and non-overlapping, with exact spans.
 
     Built for whole articles and for suggesting claims from them, so it is
@@ -548,11 +1179,19 @@ def find_values(text: str, language: str = "fr") -> list[ParsedValue]:
     ("DALL-E 3", "R1") are skipped, an ordinal word like "premier" needs "place"
     or a verb such as "classé" to count as a rank, while a year standing alone
     ("Fondée en 2021") is a date. Bad input gives an empty list, never an error.
+
+    ``reference`` is the date the text speaks from, usually its publication
+    date. Only with it are dates without a year read ("in September", "depuis
+    mars", "le 3 mars", "March 3"): they take the latest occurrence of that
+    month at most two months after the reference (of that day, at most three
+    months after), since news looks back far more than ahead, or the one
+    before or after the reference for "last"/"dernier" and "next"/"prochain".
+    Without it they are left out: guessing the year would state a false date.
     """
     lang = _language(language)
     if lang is None or not isinstance(text, str):
         return []
-    return _scan(text, lang, loose=False)
+    return _scan(text, lang, loose=False, reference=_reference(reference))
 
 
 def format_value(value: ParsedValue | Claim, language: str = "fr") -> str:
@@ -616,14 +1255,29 @@ def _is_filler(text: str) -> bool:
     return _FILLER_RE.fullmatch(text) is not None
 
 
-def _scan(text: str, lang: str, *, loose: bool) -> list[ParsedValue]:
+def _reference(reference: object) -> datetime.date | None:
+    """The reference as a date; a datetime gives its day, anything else counts as none."""
+    if isinstance(reference, datetime.datetime):
+        return reference.date()
+    return reference if isinstance(reference, datetime.date) else None
+
+
+def _scan(
+    text: str, lang: str, *, loose: bool, reference: datetime.date | None = None
+) -> list[ParsedValue]:
     if not text:
         return []
     candidates: list[ParsedValue] = []
     candidates.extend(_date_candidates(text, lang))
+    candidates.extend(_month_candidates(text, lang, reference, loose=loose))
+    candidates.extend(_year_candidates(text, lang))
+    if reference is not None:
+        candidates.extend(_day_candidates(text, lang, reference))
     candidates.extend(_number_candidates(text, lang, loose=loose))
     candidates.extend(_ordinal_word_candidates(text, lang, loose=loose))
-    candidates.extend(_duration_word_candidates(text, lang, loose=loose))
+    candidates.extend(_approximate_candidates(text, lang, loose=loose))
+    candidates.extend(_number_word_candidates(text, lang, loose=loose))
+    candidates.extend(_one_unit_candidates(text, lang, loose=loose))
     return _without_overlaps(candidates)
 
 
@@ -655,7 +1309,10 @@ def _qualifier_before(text: str, start: int) -> tuple[int, Qualifier, str]:
     match = _QUALIFIER_BEFORE_RE.search(text, max(0, start - 30), start)
     if not match:
         return start, Qualifier.EXACT, ""
-    phrase = _fold(re.sub(r"\s+", " ", match.group("q")))
+    words = match.group("q")
+    phrase = _fold(re.sub(r"\s+", " ", words))
+    if phrase in _ACCENTED_ONLY_QUALIFIERS and phrase == words.lower():
+        return start, Qualifier.EXACT, ""
     return match.start(), _QUALIFIER_BY_PHRASE.get(phrase, Qualifier.EXACT), phrase
 
 
@@ -773,12 +1430,34 @@ def _read_unit(text: str, match: re.Match[str], *, any_noun: bool) -> tuple[str,
         if known:
             return known, following.end()
         pos = following.end()
+    adjective = _fold(word) in _ADJECTIVES
+    if adjective or (word[:1].islower() and not _is_plural(word)):
+        # "80 principaux groupes", "three new factories", "3,400 wind turbines":
+        # the noun comes after an adjective or a noun used as one.
+        following = _NEXT_WORD_RE.match(text, match.end())
+        noun = following.group("unit") if following else ""
+        if (
+            noun[:1].islower()
+            and _is_plural(noun)
+            and _fold(noun) not in _STOPWORDS
+            and _fold(noun) not in _ADJECTIVES
+            and _fold(noun) not in _ALL_MONTH_FORMS
+        ):
+            return noun.lower(), following.end()
+        if adjective:
+            return None  # "les 17 premiers ont": no noun, nothing counted
     unit = _unit_for(word)
     if unit is None:
         return None
-    if any_noun or _is_acronym(word) or _fold(word)[-1] in "sx":
+    if any_noun or _is_acronym(word) or _is_plural(word):
         return unit, match.end()
     return None
+
+
+def _is_plural(word: str) -> bool:
+    """A plural as both languages mostly spell it, which tells a noun from an adjective or verb
+    after a figure: "12 investisseurs" counts investors, "37B activated" counts nothing."""
+    return len(word) > 2 and _fold(word)[-1] in "sx" and "-" not in word
 
 
 def _currency_before(text: str, start: int) -> tuple[int, str] | None:
@@ -790,6 +1469,20 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     if match.group("sym"):
         return match.start(), _CURRENCY_SYMBOLS[match.group("sym")]
     return match.start(), _CURRENCY_CODES[match.group("code")]
+
+
+def _reads_as_money(text: str, match: re.Match[str], exponent: int) -> bool:
+    """Whether a currency word after a figure names money.
+
+    "livres" and "pounds" are also books and a weight: they count as money only
+    after a scale word ("3 millions de livres", "£5m" has its sign anyway) and
+    never before "of"/"de" or a word saying what was done with them
+    ("200 pounds of beef", "3 millions de livres vendus").
+    """
+    word = match.group("word")
+    if word is None or _fold(word) not in _POUND_WORDS:
+        return True
+    return exponent > 0 and not _NOT_POUNDS_AFTER_RE.match(text, match.end())
 
 
 def _currency_after(match: re.Match[str]) -> str:
@@ -856,6 +1549,10 @@ def _read_number(text: str, match: re.Match[str], lang: str, *, loose: bool) -> 
         return None  # "1.2.3", "19:30", "14/02" and English "2,5" are not one figure
     if _CLOCK_BEFORE_RE.search(text, max(0, start - 6), start):
         return None  # the minutes of "19 h 30"
+    if _MERIDIEM_RE.match(text, pos):
+        return None  # "11 p.m.": a time of day
+    if _GROUP_CONTINUES_RE.search(text, max(0, start - 5), start):
+        return None  # the "000" of "50/100 000", whose start the number regex refused
     if text[start - 1 : start] == "-" and _NAME_BEFORE_RE.search(text, max(0, start - 30), start):
         return None  # "Sky-T1-32B-Preview"
     number = _to_decimal(sign, int_part, frac)
@@ -864,10 +1561,17 @@ def _read_number(text: str, match: re.Match[str], lang: str, *, loose: bool) -> 
     plain = not sign and frac is None and int_part.isdigit()
 
     if plain and number > 0:
+        if _month_before(text, start):
+            return None  # "March 31", "Sept. 3rd" without a year: a date we cannot complete
         ordinal = _ORDINAL_SUFFIX_RE.match(text, pos)
         if ordinal:
             if _month_follows(text, ordinal.end()):
                 return None  # "le 1er janvier" without a year: a date we cannot complete
+            if _TIMES_AFTER_RE.match(text, ordinal.end()) or _SCORE_BEFORE_RE.search(
+                text, max(0, start - 10), start
+            ):
+                # "pour la 18e fois", "la 78e minute", "(2-0, 11e)": an occurrence, no rank
+                return None
             return _make(text, start, ordinal.end(), ValueKind.RANK, number=number)
         prefix = _RANK_PREFIX_RE.search(text, max(0, start - 12), start)
         if prefix:
@@ -893,16 +1597,92 @@ def _read_number(text: str, match: re.Match[str], lang: str, *, loose: bool) -> 
         exponent = _scale_exponent(token, lang)
         number = _scaled(number, exponent)
         pos = scale.end()
-    elif pos < len(text) and (text[pos].isalnum() or text[pos] == "_"):
+    if currency is None:
+        measured = _read_measure(text, start, pos, number, lang)
+        if measured is not None:
+            return measured
+    if scale is None and pos < len(text) and (text[pos].isalnum() or text[pos] == "_"):
         glued = _GLUED_UNIT_RE.match(text, pos)
         if glued is None:
             return None  # "5G", "3D", "1e999": not a figure we can read
         unit = _UNIT_BY_FORM[glued.group().lower()]
+        if unit == "hour" and _is_time_of_day(text, start, glued.end(), number):
+            return None  # "dimanche à 21h"
         kind = ValueKind.DURATION if unit in _TIME_UNITS else ValueKind.QUANTITY
         return _qualified(text, span_start, glued.end(), kind, number=number, unit=unit)
+    maybe_year = plain and exponent == 0 and len(int_part) == 4 and int(int_part) in YEAR_RANGE
+    return _figure_after(
+        text,
+        lang,
+        _Figure(
+            span_start, start, pos, number, exponent, currency, plain=plain, maybe_year=maybe_year
+        ),
+        loose=loose,
+    )
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A number read so far, in digits or in words, before what follows it decides what it is."""
+
+    span_start: int  # where the value's text starts: a currency sign before the number
+    start: int  # where the number starts
+    pos: int  # where what follows the number starts
+    number: Decimal
+    exponent: int  # the scale word's power of ten, 0 without one
+    currency: str | None  # from a sign before the number
+    plain: bool = False  # digits only, no sign, decimals or groups
+    maybe_year: bool = False  # four plain digits in YEAR_RANGE
+    spelled: bool = False  # in words: it then needs something it counts
+    approximate: bool = False  # "une dizaine de": "de" introduces what it counts
+
+
+def _figure_after(text: str, lang: str, fig: _Figure, *, loose: bool) -> ParsedValue | None:
+    """What a figure is, read from what follows it: an age, a share, money, a count of something."""
+    start, pos, number = fig.start, fig.pos, fig.number
+    if (
+        fig.currency is None
+        and _RATIO_JOINER_RE.search(text, max(0, start - 8), start)
+        and _RATIO_BEFORE_RE[lang].search(text, max(0, start - 24), start)
+    ):
+        return None  # "1 in 10 people", "neuf fois sur dix": a proportion, no count
+    age = _AGE_AFTER_RE.match(text, pos)
+    if age and fig.currency is None:
+        unit = _UNIT_BY_FORM[age.group("unit").lower()]
+        return _qualified(text, start, age.end(), ValueKind.DURATION, number=number, unit=unit)
+    rate = _HYPHEN_RATE_RE.match(text, pos)
+    if rate and fig.currency is not None:
+        # "£900-a-year", "$20-an-hour"
+        unit = _UNIT_BY_FORM[rate.group("unit").lower()]
+        return _qualified(
+            text,
+            fig.span_start,
+            rate.end(),
+            ValueKind.MONEY,
+            number=number,
+            currency=fig.currency,
+            per=Decimal(1),
+            unit=unit,
+        )
+    compound = _COMPOUND_UNIT_RE.match(text, pos)
+    if compound and fig.currency is None:
+        # "a 16-day heatwave", "a six-year contract", "a 37-word statement", "a
+        # 300-page report"; not "a 24-hour day", which only restates its unit.
+        unit = _known_unit(compound.group("unit"))
+        if unit and not (unit in _TIME_UNITS and _time_unit_follows(text, compound.end())):
+            kind = ValueKind.DURATION if unit in _TIME_UNITS else ValueKind.QUANTITY
+            return _qualified(text, start, compound.end(), kind, number=number, unit=unit)
     if _NAME_AFTER_RE.match(text, pos):
         return None  # "7B-Instruct", "a 24-hour day": part of a name or a compound word
 
+    if fig.exponent == 0 or fig.spelled:
+        half = _AND_A_HALF_RE[lang].match(text, pos)
+        if half:
+            # "two and a half years", "deux millions et demi d'habitants"
+            number += Decimal("0.5").scaleb(fig.exponent)
+            pos = half.end()
+
+    currency = fig.currency
     if currency is None:
         percent = _PERCENT_RE.match(text, pos)
         if percent:
@@ -911,7 +1691,7 @@ def _read_number(text: str, match: re.Match[str], lang: str, *, loose: bool) -> 
                 text, start, percent.end(), ValueKind.PERCENTAGE, number=number, unit=unit
             )
         after = _CURRENCY_AFTER_RE.match(text, pos)
-        if after:
+        if after and _reads_as_money(text, after, fig.exponent):
             currency, pos = _currency_after(after), after.end()
 
     if currency is not None:
@@ -919,42 +1699,136 @@ def _read_number(text: str, match: re.Match[str], lang: str, *, loose: bool) -> 
         rate = _read_rate(text, pos, lang)
         if rate:
             fields["per"], fields["unit"], pos = rate
-        return _qualified(text, span_start, pos, ValueKind.MONEY, **fields)
+        return _qualified(text, fig.span_start, pos, ValueKind.MONEY, **fields)
 
-    maybe_year = plain and exponent == 0 and len(int_part) == 4 and int(int_part) in YEAR_RANGE
     unit_match = _UNIT_AFTER_RE.match(text, pos)
     if unit_match:
         word = unit_match.group("unit")
         if _fold(word) in _ALL_MONTH_FORMS:
             return None  # "14 février" without a year: a date we cannot complete
-        if unit_match.group("of") and not exponent and abs(number) < 1_000_000:
+        if (
+            unit_match.group("of")
+            and not fig.exponent
+            and not fig.approximate
+            and abs(number) < 1_000_000
+        ):
             # "2 000 de ces GPU": "de" introduces what is counted only after a
             # scale word or a round figure ("2 000 000 d'utilisateurs").
             unit_match = None
-        elif maybe_year and not (_is_known_unit(word) or _is_acronym(word)):
+        elif fig.maybe_year and not (_is_known_unit(word) or _is_acronym(word)):
             unit_match = None  # "En 2021 naissait DeepSeek": the word is not what 2021 counts
     read = _read_unit(text, unit_match, any_noun=abs(number) < 2) if unit_match else None
     if read:
         unit, end = read
         if unit == "hour" and _CLOCK_AFTER_RE.match(text, end):
             return None  # "19 h 30" is a time of day, not a duration
-        kind = ValueKind.DURATION if unit in _TIME_UNITS else ValueKind.QUANTITY
-        return _qualified(text, start, end, kind, number=number, unit=unit)
+        if unit == "hour" and _is_time_of_day(text, start, end, number):
+            return None  # "à 20 heures ce soir"
+        if _SOURCE_AFTER_RE.match(text, end) or unit == "source":
+            return None  # "two people familiar with the matter" counts sources, not news
+        if unit in _TIME_UNITS:
+            half = _ET_DEMI_RE.match(text, end)
+            if half:
+                number, end = number + Decimal("0.5"), half.end()  # "deux ans et demi"
+            old = _OLD_AFTER_RE.match(text, end)
+            return _qualified(
+                text, start, old.end() if old else end, ValueKind.DURATION, number=number, unit=unit
+            )
+        return _qualified(text, start, end, ValueKind.QUANTITY, number=number, unit=unit)
 
-    if exponent == 0 and _looks_like_name(text, start):
+    aged = _AGED_BEFORE_RE.search(text, max(0, start - 16), start)
+    if aged and fig.exponent == 0 and 0 < number < 130:
+        return _qualified(text, aged.start(), pos, ValueKind.DURATION, number=number, unit="year")
+    if (
+        lang == "en"
+        and fig.plain
+        and 10 <= number < 120
+        and _AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start)
+        and _AGE_APPOSITION_AFTER_RE.match(text, pos)
+    ):
+        # "Bernard Arnault, 75, presents": an age, as English news gives it after a name.
+        return _make(text, start, pos, ValueKind.DURATION, number=number, unit="year")
+    if fig.spelled:
+        # A number in words counts something only when it says what: "trois usines",
+        # "eight of the top ten", "two million".
+        if (
+            loose
+            or fig.exponent
+            or _PARTITIVE_AFTER_RE.match(text, pos)
+            or _DONT_BEFORE_RE.search(text, max(0, start - 8), start)  # "dont deux graves"
+        ):
+            return _qualified(text, start, pos, ValueKind.QUANTITY, number=number)
+        return None
+    if fig.exponent == 0 and _looks_like_name(text, start):
         return None  # "DALL-E 3", "GPT 4": part of a product name
-    if maybe_year:
+    if (
+        lang == "fr"
+        and fig.plain
+        and 1 <= number <= 31
+        and _DAY_ARTICLE_BEFORE_RE.search(text, max(0, start - 4), start)
+    ):
+        return None  # "entre le 23 et le 29 mars", "du 10 au 13": a day, its month further on
+    if fig.maybe_year:
         reading = _year_or_count(text, start, pos)
         if reading == "year":
-            return _dated(text, start, pos, datetime.date(int(int_part), 1, 1), DatePrecision.YEAR)
+            year_date = datetime.date(int(number), 1, 1)
+            return _dated(text, start, pos, year_date, DatePrecision.YEAR)
         if reading == "decade":
             return None
-    if not loose and exponent == 0:
-        if plain and number < 10:
+    if not loose and fig.exponent == 0:
+        if fig.plain and number < 10:
             return None  # "les 3 plus grands": too small and bare to be worth checking
         if _follows_capitalised_word(text, start):
             return None  # "Windows 11", "Ligue 1": a name with a number in it
     return _qualified(text, start, pos, ValueKind.QUANTITY, number=number)
+
+
+def _time_unit_follows(text: str, pos: int) -> bool:
+    following = _TIME_UNIT_AFTER_RE.match(text, pos)
+    return bool(following) and _UNIT_BY_FORM.get(following.group("unit").lower()) in _TIME_UNITS
+
+
+def _read_measure(
+    text: str, start: int, pos: int, number: Decimal, lang: str
+) -> ParsedValue | None:
+    """A measure right after a figure: "1,5 °C", "4 000 ha", "20MW", "35 Mt"."""
+    measure = _MEASURE_RE.match(text, pos)
+    if measure is None:
+        return None
+    unit, exponent = _measure_unit(measure, number, lang)
+    number = _scaled(number, exponent)
+    return _qualified(text, start, measure.end(), ValueKind.QUANTITY, number=number, unit=unit)
+
+
+def _measure_unit(match: re.Match[str], number: Decimal, lang: str) -> tuple[str, int]:
+    """The canonical unit and power of ten of a measure _MEASURE_RE read after ``number``."""
+    if match.group("symbol"):
+        return _MEASURE_SYMBOLS[re.sub(r"\s+", " ", match.group("symbol"))]
+    if match.group("word"):
+        return _MEASURE_WORDS[_fold(re.sub(r"\s+", " ", match.group("word")))]
+    if lang == "fr" and number not in _ANGLES:
+        return "degree Celsius", 0
+    return "degree", 0
+
+
+def _is_time_of_day(text: str, start: int, end: int, number: Decimal) -> bool:
+    """Whether "N heures" names the hour of the day rather than a duration: after "à" or
+    "vers" ("à 20 heures", but not "à 19 heures de route"), or opening a span of hours
+    ("de 20h à 6h")."""
+    if not 0 <= number <= 24:
+        return False
+    if _FROM_HOUR_BEFORE_RE.search(text, max(0, start - 4), start) and _TO_HOUR_AFTER_RE.match(
+        text, end
+    ):
+        return True
+    return _AT_HOUR_BEFORE_RE.search(
+        text, max(0, start - 12), start
+    ) is not None and not _OF_AFTER_RE.match(text, end)
+
+
+def _month_before(text: str, start: int) -> bool:
+    """Whether an English month name stands right before: "March 31", "on May 5"."""
+    return _MONTH_BEFORE_RE["en"].search(text, max(0, start - 12), start) is not None
 
 
 def _month_follows(text: str, pos: int) -> bool:
@@ -969,6 +1843,12 @@ def _looks_like_name(text: str, start: int) -> bool:
     """
     previous = _PREVIOUS_TOKEN_RE.search(text, max(0, start - 30), start)
     return bool(previous) and _NAME_TOKEN_RE.search(previous.group("token")) is not None
+
+
+def _after_capitalised(text: str, start: int) -> bool:
+    """Whether the word right before is capitalised, wherever it stands: "Theresa May"."""
+    previous = _PREVIOUS_TOKEN_RE.search(text, max(0, start - 30), start)
+    return bool(previous) and previous.group("token")[0].isupper()
 
 
 def _follows_capitalised_word(text: str, start: int) -> bool:
@@ -987,8 +1867,10 @@ def _year_or_count(text: str, start: int, end: int) -> str:
     partitive ("2000 d'entre eux") or before a code ("2048 H800"). "Les années
     2020" is a decade, which no date precision can state, so it is dropped.
     """
-    if _DECADE_BEFORE_RE.search(text, max(0, start - 10), start):
-        return "decade"
+    if _DECADE_BEFORE_RE.search(text, max(0, start - 10), start) or _DECADE_AFTER_RE.match(
+        text, end
+    ):
+        return "decade"  # "les années 2020", "the 1980's"
     _, qualifier, phrase = _qualifier_before(text, start)
     if qualifier is not Qualifier.EXACT and phrase not in _TIME_QUALIFIERS:
         return "count"
@@ -1058,6 +1940,144 @@ def _date_candidates(text: str, lang: str) -> list[ParsedValue]:
     return found
 
 
+def _month_number(word: str, lang: str) -> int:
+    key = word.rstrip(".")
+    for form, number in _MONTHS[lang].items():
+        if form.rstrip(".") == key or _fold(form.rstrip(".")) == _fold(key):
+            return number
+    raise KeyError(word)
+
+
+def _month_candidates(
+    text: str, lang: str, reference: datetime.date | None, *, loose: bool
+) -> list[ParsedValue]:
+    """Months placed by a modifier or a reference date: "mi-avril 2025", "fin avril",
+    "early March", "last September", "septembre dernier", "en décembre".
+
+    With a year the month is read as it stands ("mid-April 2025"); without one
+    only with a reference date, and only where a word says it is a time, since
+    "March" and "May" are also a verb, "mai" and "Mars" a name.
+    """
+    found = []
+    for match in _MONTH_PHRASE_RE[lang].finditer(text):
+        month = _month_number(match.group("month"), lang)
+        mod, mid, rel = match.group("mod"), match.group("mid"), match.group("rel")
+        year = match.group("year")
+        if year:
+            if not (mod or mid) or int(year) not in YEAR_RANGE:
+                continue  # a plain "avril 2025" is _date_candidates' reading
+            date = datetime.date(int(year), month, 1)
+        else:
+            if reference is None:
+                continue
+            if not (mod or mid or rel or loose) and not _month_cued(text, match, lang):
+                continue
+            if match.group("month") == "May" and rel and rel.lower() == "this":
+                continue  # "May" only after the few words that cannot precede the verb
+            direction = _direction(rel)
+            date = _nearest_month(month, reference, direction)
+            if date is None:
+                continue
+        found.append(_dated(text, match.start(), match.end(), date, DatePrecision.MONTH))
+    return found
+
+
+def _month_cued(text: str, match: re.Match[str], lang: str) -> bool:
+    """Whether a word before a bare month name makes it a time: "in September", "depuis mars"."""
+    start = match.start()
+    if match.group("month") == "May":
+        return _MAY_CUE_RE.search(text, max(0, start - 8), start) is not None
+    return (
+        _MONTH_CUE_RE[lang].search(text, max(0, start - 16), start) is not None
+        or _MONTH_RANGE_CUE_RE[lang].search(text, max(0, start - 20), start) is not None
+    )
+
+
+def _direction(relative: str | None) -> int:
+    """-1 for "last"/"dernier", +1 for "next"/"prochain", 0 for the nearest."""
+    if not relative:
+        return 0
+    word = relative.lower()
+    return -1 if word in ("last", "dernier") else 1 if word in ("next", "prochain") else 0
+
+
+def _nearest_month(month: int, reference: datetime.date, direction: int) -> datetime.date | None:
+    """The first day of the occurrence of ``month`` that ``direction`` picks around the reference:
+    the one before it ("last September"), after it ("next June"), or the latest one at
+    most _MONTHS_AHEAD months ahead ("in September")."""
+    here = reference.year * 12 + reference.month - 1
+    options = [year * 12 + month - 1 for year in range(reference.year - 1, reference.year + 2)]
+    if direction < 0:
+        chosen = max(o for o in options if o < here)
+    elif direction > 0:
+        chosen = min(o for o in options if o > here)
+    else:
+        chosen = max(o for o in options if o <= here + _MONTHS_AHEAD)
+    year, month_index = divmod(chosen, 12)
+    if year not in YEAR_RANGE:
+        return None
+    return datetime.date(year, month_index + 1, 1)
+
+
+def _year_candidates(text: str, lang: str) -> list[ParsedValue]:
+    """A year with what places it in the year: "début 2024", "fin 2023", "early 2024",
+    "late 2023", "mid-2024". The year is what is stated, so it is a year."""
+    found = []
+    for match in _MODIFIED_YEAR_RE[lang].finditer(text):
+        year = int(match.group("year"))
+        if year in YEAR_RANGE:
+            date = datetime.date(year, 1, 1)
+            found.append(_dated(text, match.start(), match.end(), date, DatePrecision.YEAR))
+    return found
+
+
+def _day_candidates(text: str, lang: str, reference: datetime.date) -> list[ParsedValue]:
+    """Days without a year, dated by the reference: "le 3 mars", "le 1er juin", "March 3"."""
+    found = []
+    for match in _DAY_MONTH_RE[lang].finditer(text):
+        groups = match.groupdict()
+        month_word = groups["month"] or groups.get("month2")
+        day_word = groups["day"] or groups.get("day2")
+        if month_word == "May" and _after_capitalised(text, match.start()):
+            continue  # "Theresa May 5 times"
+        day = (
+            1
+            if _fold(day_word).startswith(("premier", "1")) and not day_word[1:2].isdigit()
+            else None
+        )
+        day = day or int(re.match(r"[0-9]+", day_word).group())
+        date = _nearest_day(
+            _month_number(month_word, lang), day, reference, _direction(groups.get("rel"))
+        )
+        if date is not None:
+            found.append(_dated(text, match.start(), match.end(), date, DatePrecision.DAY))
+    return found
+
+
+def _nearest_day(
+    month: int, day: int, reference: datetime.date, direction: int
+) -> datetime.date | None:
+    """The occurrence of a day and month that ``direction`` picks around the reference, as
+    for months but at most _DAYS_AHEAD ahead; None for a day the month does not have
+    ("31 avril") and for 29 February outside the leap year around the reference."""
+    options = []
+    for year in range(reference.year - 1, reference.year + 2):
+        try:
+            options.append(datetime.date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside leap years, "31 avril"
+    if direction < 0:
+        before = [o for o in options if o < reference]
+        chosen = max(before) if before else None
+    elif direction > 0:
+        after = [o for o in options if o > reference]
+        chosen = min(after) if after else None
+    else:
+        near = [o for o in options if reference - o < _YEAR and o - reference <= _DAYS_AHEAD]
+        chosen = max(near) if near else None
+    return chosen if chosen is not None and chosen.year in YEAR_RANGE else None
+
+
 def _dated(
     text: str, start: int, end: int, date: datetime.date, precision: DatePrecision
 ) -> ParsedValue:
@@ -1083,48 +2103,202 @@ def _ordinal_word_candidates(text: str, lang: str, *, loose: bool) -> list[Parse
     with "place"/"rang" after it or a verb such as "classé" before it.
     """
     found = []
-    words = {_fold(w): n for w, n in _ORDINAL_WORDS[lang].items()}
     for match in _ORDINAL_WORD_RE[lang].finditer(text):
-        word = _fold(re.sub(r"\s+", " ", match.group("word")))
-        spelled_one = word in ("numero un", "number one")
-        cue = _RANK_CUE_RE.search(text, max(0, match.start() - 30), match.start())
-        if not (loose or spelled_one or match.group("tail") or cue):
-            continue
-        number = 1 if spelled_one else words[word]
+        if match.group("numero"):
+            number = _CARDINALS[lang][_lower_first(_spaced(match.group("cardinal")))]
+        else:
+            number = _ORDINAL_WORDS[lang][_lower_first(_spaced(match.group("word")))]
+            noun = match.groupdict().get("noun")
+            if noun and noun in _NOT_RANKED_NOUNS:
+                continue  # "la seconde guerre mondiale"
+            cue = _RANK_CUE_RE.search(text, max(0, match.start() - 30), match.start()) or (
+                # "Le Tampon, deuxième avec 800 cas", "Portugal, second on the list"
+                number > 1
+                and _COMMA_BEFORE_RE.search(text, max(0, match.start() - 3), match.start())
+                and _APPOSITION_AFTER_RE.match(text, match.end())
+            )
+            if not (loose or match.group("tail") or cue):
+                continue
         found.append(
             _make(text, match.start(), match.end(), ValueKind.RANK, number=Decimal(number))
         )
     return found
 
 
-def _duration_word_candidates(text: str, lang: str, *, loose: bool) -> list[ParsedValue]:
-    """Durations in words ("deux semaines", "en une semaine").
+def _spaced(words: str) -> str:
+    """A phrase with its runs of spaces as single spaces and straight apostrophes."""
+    return re.sub(r"\s+", " ", words).replace("’", "'")
 
-    "un"/"une"/"one" are also articles, so in prose they only count after "en",
-    "in", "pendant"... where they plainly mean one.
+
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
+
+def _number_word_candidates(text: str, lang: str, *, loose: bool) -> list[ParsedValue]:
+    """Counts in words: "trois usines", "vingt-cinq salariés", "two million people",
+    "eight of the top ten", "trois milliards de dollars".
+
+    What follows is read as after digits, but a number in words must say what it
+    counts (a noun, "of the", "des") unless a scale word makes it a figure on its
+    own ("two million"). Capitalised inside a sentence it is a name ("the Big
+    Four"); before a hyphen it is a compound ("two-thirds", "a five-year deal")
+    unless it states an age ("a five-year-old").
     """
     found = []
-    numbers = {_fold(w): n for w, n in _CARDINAL_WORDS[lang].items()}
-    for match in _DURATION_WORD_RE[lang].finditer(text):
-        count = numbers[_fold(match.group("word"))]
-        if (
-            count == 1
-            and not loose
-            and not _ONE_CUE_RE.search(text, max(0, match.start() - 12), match.start())
+    for run in _NUMBER_WORDS_RE[lang].finditer(text):
+        start = run.start()
+        if text[start].isupper() and not _opens_sentence(text, start):
+            continue
+        if lang == "fr" and _POUR_BEFORE_RE.search(text, max(0, start - 8), start):
+            continue  # the "cent" of "pour cent"
+        if _TOP_BEFORE_RE.search(text, max(0, start - 8), start):
+            continue  # "the top ten": which group, not how many
+        read = _words_value(text, run, lang)
+        if read is None:
+            continue
+        number, end, exponent = read
+        if not exponent and _DEFINITE_BEFORE_RE.search(text, max(0, start - 8), start):
+            continue  # "the two tycoons", "entre les deux tours": a set already named
+        fig = _Figure(start, start, end, Decimal(number), exponent, None, spelled=True)
+        value = _figure_after(text, lang, fig, loose=loose)
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def _words_value(text: str, run: re.Match[str], lang: str) -> tuple[int, int, int] | None:
+    """The number a run of number words states, where it ends and its largest scale.
+
+    Groups below a thousand ("deux cent cinquante", "two hundred and fifty"),
+    each optionally times a scale word, in decreasing scale: "trois millions cinq
+    cent mille". Reading stops at the first word that does not continue the
+    number, so "two three-year terms" is two.
+    """
+    tokens = []
+    for atom in _NUMBER_ATOM_RE[lang].finditer(text, run.start(), run.end()):
+        word = _lower_first(_spaced(atom.group()))
+        if word in _CARDINALS[lang]:
+            tokens.append(("n", _CARDINALS[lang][word], atom.end()))
+        elif word in _HUNDRED_WORDS[lang]:
+            tokens.append(("hundred", 100, atom.end()))
+        elif word in _WORD_SCALES[lang]:
+            tokens.append(("scale", _WORD_SCALES[lang][word], atom.end()))
+    total, end, top_exponent, last_exponent, i = 0, run.start(), 0, 99, 0
+    while i < len(tokens):
+        kind, value, token_end = tokens[i]
+        if kind == "n":
+            group, i, end = value, i + 1, token_end
+            if i < len(tokens) and tokens[i][0] == "hundred" and group < 10:
+                group, end, i = group * 100, tokens[i][2], i + 1
+                if i < len(tokens) and tokens[i][0] == "n":
+                    group, end, i = group + tokens[i][1], tokens[i][2], i + 1
+        elif kind == "hundred" and lang == "fr" and i == 0:
+            group, i, end = 100, i + 1, token_end  # "cent personnes"
+            if i < len(tokens) and tokens[i][0] == "n":
+                group, end, i = group + tokens[i][1], tokens[i][2], i + 1
+        else:
+            break
+        if i < len(tokens) and tokens[i][0] == "scale" and tokens[i][1] < last_exponent:
+            last_exponent = tokens[i][1]
+            top_exponent = max(top_exponent, last_exponent)
+            total += group * 10**last_exponent
+            end, i = tokens[i][2], i + 1
+            continue
+        total += group
+        break
+    if total < 2 and not top_exponent:
+        return None
+    return total, end, top_exponent
+
+
+def _approximate_candidates(text: str, lang: str, *, loose: bool) -> list[ParsedValue]:
+    """ "une dizaine de blessés" is about 10, "a dozen countries" about 12, "half a dozen"
+    about 6; "a million people" is exactly a million."""
+    found = []
+    for match in _APPROXIMATE_RE[lang].finditer(text):
+        groups = match.groupdict()
+        approx = groups["approx"]
+        halved = bool(groups.get("half") and groups["half"][0] in "Hh")
+        if groups.get("half_scale"):
+            number, exponent = Decimal("0.5"), _WORD_SCALES["fr"][groups["half_scale"]]
+        elif groups.get("the_scale"):
+            number, exponent = Decimal(1), _WORD_SCALES["fr"][groups["the_scale"]]
+        elif approx:
+            number, exponent = Decimal(_APPROXIMATE_COUNTS[approx]), 0
+            if halved:
+                number /= 2  # "half a dozen"
+            if (
+                lang == "fr"
+                and groups["of"] is None
+                and not _DONT_BEFORE_RE.search(text, max(0, match.start() - 8), match.start())
+            ):
+                continue  # "dans une quinzaine": a fortnight; "dont une quinzaine" counts
+        else:
+            number = Decimal("0.5") if halved else Decimal(1)  # "half a billion"
+            exponent = _WORD_SCALES["en"][groups["exact"]]
+        if groups.get("scale"):
+            exponent = _WORD_SCALES[lang][groups["scale"]]
+        fig = _Figure(
+            match.start(),
+            match.start(),
+            match.end(),
+            _scaled(number, exponent),
+            exponent,
+            None,
+            spelled=True,
+            approximate=True,
+        )
+        value = _figure_after(text, lang, fig, loose=loose)
+        if value is None:
+            continue
+        if approx and value.qualifier == Qualifier.EXACT:
+            value = replace(value, qualifier=Qualifier.ABOUT)
+        found.append(value)
+    return found
+
+
+def _one_unit_candidates(text: str, lang: str, *, loose: bool) -> list[ParsedValue]:
+    """One of a time unit: "en une semaine", "un an", "a year old", "in one month".
+
+    "un", "une", "one" and "a" are also articles, so in prose they count only
+    where they plainly mean one: after "en", "in", "pendant"..., in "un an"
+    (nobody writes it for "a year" in general) and in an age ("a year old").
+    """
+    found = []
+    for match in _ONE_UNIT_RE[lang].finditer(text):
+        one, unit_word = _fold(match.group("one")), _fold(match.group("unit"))
+        old = match.group("old")
+        if one in ("a", "an"):
+            if not old:
+                continue
+        elif not (
+            loose
+            or old
+            or unit_word == "an"
+            or _ONE_CUE_RE.search(text, max(0, match.start() - 12), match.start())
         ):
             continue
-        unit = _UNIT_BY_FORM[_fold(match.group("unit"))]
+        if _RELATIVE_AFTER_RE.match(text, match.end()):
+            continue  # "un an plus tôt", "one year later": when, not how long
+        number, end = Decimal(1), match.end()
+        half = _ET_DEMI_RE.match(text, end)
+        if half and not old:
+            number, end = Decimal("1.5"), half.end()  # "un an et demi"
         found.append(
             _qualified(
                 text,
                 match.start(),
-                match.end(),
+                end,
                 ValueKind.DURATION,
-                number=Decimal(count),
-                unit=unit,
+                number=number,
+                unit=_UNIT_BY_FORM[unit_word],
             )
         )
     return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_END_RE.search(text, max(0, start - 4), start) is not None
 
 
 # --------------------------------------------------------------------------
@@ -1156,6 +2330,12 @@ _SCALE_WORDS = {
         (6, ("million", "million")),
     ),
     "fr": ((9, ("milliard", "milliards")), (6, ("million", "millions"))),
+}
+
+
+_TEMPERATURE_UNITS = {
+    "degree Celsius": "temperature-celsius",
+    "degree Fahrenheit": "temperature-fahrenheit",
 }
 
 
@@ -1247,6 +2427,9 @@ def _ordinal(number: int, lang: str) -> str:
     return f"{number}{suffix}"
 
 
+_LETTER_SYMBOL_BEFORE_FIGURE_RE = re.compile(r"^([^\W\d_]+)(?=[-−0-9])")
+
+
 def _format_currency(number: Decimal, currency: str, lang: str, *, cents: bool = True) -> str:
     """babel's currency format, keeping every decimal the figure has.
 
@@ -1256,7 +2439,7 @@ def _format_currency(number: Decimal, currency: str, lang: str, *, cents: bool =
     pattern = Locale.parse(lang).currency_formats["standard"].pattern
     if not cents or number == number.to_integral_value():
         pattern = pattern.replace(".00", "")
-    return format_currency(
+    formatted = format_currency(
         number,
         currency,
         format=pattern,
@@ -1264,6 +2447,9 @@ def _format_currency(number: Decimal, currency: str, lang: str, *, cents: bool =
         currency_digits=False,
         decimal_quantization=False,
     )
+    # CLDR's currency spacing, which babel leaves out: a symbol made of letters
+    # does not touch the figure ("CHF 5", not "CHF5").
+    return _LETTER_SYMBOL_BEFORE_FIGURE_RE.sub("\\1\u00a0", formatted)
 
 
 def _format_money(number: Decimal, currency: str, lang: str) -> str:
@@ -1331,11 +2517,32 @@ def _format_body(value: ParsedValue, lang: str) -> str | None:
         return format_percent(
             number.scaleb(-2, context=_DECIMALS), locale=lang, decimal_quantization=False
         )
+    if value.unit in _TEMPERATURE_UNITS:
+        # "1.5°C", "1,5 °C": the symbol is how both presses write a temperature.
+        return format_unit(number, _TEMPERATURE_UNITS[value.unit], length="short", locale=lang)
     if value.kind == ValueKind.DURATION and value.unit in _TIME_UNITS:
-        return format_unit(number, f"duration-{value.unit}", length="long", locale=lang)
+        formatted = format_unit(number, f"duration-{value.unit}", length="long", locale=lang)
+        # CLDR has "19 heures" with a no-break space but "62 ans" with a plain
+        # one; French keeps every figure on the line of its unit.
+        return formatted.replace(" ", _NUMBER_SPACE[lang]) if lang == "fr" else formatted
     if value.kind == ValueKind.MONEY:
         amount = _format_money(number, value.currency, lang)
         if value.per is not None and value.unit:
             amount += " " + _format_rate(value.per, value.unit, lang)
         return amount
     return _format_quantity(number, value.unit, lang)
+
+
+def unit_name(unit: str, language: str) -> str:
+    """A stored unit's singular name in ``language`` ("jeton" for "token"), else as stored."""
+    names = _UNIT_NAMES.get(language.split("-")[0], _UNIT_NAMES["en"])
+    return names.get(unit, (unit, unit))[0]
+
+
+def unit_code(word: str) -> str:
+    """The stored name of a unit written in French or English ("jetons" → "token").
+
+    A word the vocabulary does not know is kept as written, spaces tidied.
+    """
+    word = " ".join(word.split())
+    return _UNIT_BY_FORM.get(word.lower()) or _UNIT_BY_FORM.get(_fold(word)) or word

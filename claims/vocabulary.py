@@ -70,19 +70,37 @@ def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Su
 @records_actor
 @transaction.atomic
 def add_property(
-    label: str, *, by: AbstractBaseUser, value_kind: str = "", description: str = ""
+    label: str,
+    *,
+    by: AbstractBaseUser,
+    label_fr: str = "",
+    value_kind: str = "",
+    description: str = "",
+    language: str = "en",
 ) -> Property:
-    """A new property; its code is derived from the label and must be new."""
+    """A new property, labelled in English and French; its code is derived from the
+    English label and must be new.
+
+    Named from the French interface without a French label (the accept form's "new
+    property"), the one label stands for both until someone translates it."""
     require_reviewer(by)
     label = " ".join(label.split())
+    label_fr = " ".join(label_fr.split())
     code = slugify(normalise_name(label))
     if not code:
         raise VocabularyError(_("A property needs a label."))
-    clash = Property.objects.filter(Q(code=code) | Q(label__iexact=label)).first()
+    if not label_fr and language.startswith("fr"):
+        label_fr = label
+    same_label = Q(label__iexact=label) | Q(label_fr__iexact=label)
+    if label_fr:
+        same_label |= Q(label__iexact=label_fr) | Q(label_fr__iexact=label_fr)
+    clash = Property.objects.filter(Q(code=code) | same_label).first()
     if clash is not None:
-        raise VocabularyError(
-            _("This property exists already: %(label)s.") % {"label": clash.label}
-        )
+        raise VocabularyError(_("This property exists already: %(label)s.") % {"label": clash})
     return Property.objects.create(
-        code=code, label=label, value_kind=value_kind, description=description.strip()
+        code=code,
+        label=label,
+        label_fr=label_fr,
+        value_kind=value_kind,
+        description=description.strip(),
     )

@@ -32,6 +32,7 @@ from claims.models import (
     EventKind,
     Evidence,
     NotificationKind,
+    Property,
     Source,
     Subject,
     Verdict,
@@ -622,7 +623,10 @@ def _claim_snapshot(claim: Claim) -> dict[str, str]:
     snapshot = {}
     for name in CLAIM_FIELDS:
         value = getattr(claim, name)
-        if hasattr(value, "normalize"):
+        if isinstance(value, Property):
+            # By code: the timeline names it in whichever language it is read in.
+            value = value.code
+        elif hasattr(value, "normalize"):
             value = format(value.normalize(), "f")
         snapshot[name] = "" if value is None else str(value)
     return snapshot

@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 
 from claims.views import accounts, system
 
+handler400 = system.bad_request
 handler403 = system.permission_denied
 
 urlpatterns = [

@@ -1,18 +1,27 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 from claims.demo import load_demo_case
 from claims.roles import EDITOR, REVIEWER
 
 PASSWORD = "correct-horse-battery-9"
 
-DATA_MIGRATIONS = [("0002_property_vocabulary", "add_vocabulary"), ("0003_roles", "add_roles")]
+DATA_MIGRATIONS = [
+    ("0002_property_vocabulary", "add_vocabulary"),
+    ("0003_roles", "add_roles"),
+    # The French labels and the news vocabulary: without them a browser test after the
+    # first one would see English labels in the French interface.
+    ("0011_property_labels_vocabulary", "add_vocabulary"),
+]
 
 
 def _user(username: str, *roles: str) -> User:
@@ -34,6 +43,15 @@ def evidence_storage(settings, tmp_path) -> Path:
         },
     }
     return location
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset() -> Iterator[None]:
+    """The test client runs requests in the test's own thread, where LocaleMiddleware
+    leaves the last request's language active: a French page would otherwise make the
+    next test's messages French."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -91,3 +109,56 @@ def web(settings):
     yield site
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def compiled_catalogue() -> None:
+    """The French catalogue compiled, for tests that read French pages."""
+    from tests.test_i18n import compile_french_catalogue
+
+    compile_french_catalogue()
+
+
+@pytest.fixture
+def reviewed_case(deepseek, reviewer: User, editor: User, second_editor: User):
+    """The demo case with a history of every kind: a claim edited (a new subject and
+    property), evidence added, changed, removed and restored, a verdict sent back and
+    another approved, a comment and an assignment. Returns the claim it all happened to."""
+    from claims import workflow
+    from claims.choices import Rating, Stance
+    from claims.models import Claim, Property
+
+    claim = Claim.objects.get(statement="DeepSeek was founded in May 2023.")
+    claim = workflow.update_claim(
+        claim,
+        by=reviewer,
+        expected_version=claim.version,
+        subject="High-Flyer",
+        property=Property.objects.get(code="release-date"),
+        value_text="mai 2023",
+    )
+    evidence = workflow.add_evidence(
+        claim,
+        by=reviewer,
+        stance=Stance.REFUTES,
+        url="https://example.org/company-registry/deepseek",
+        title="Company registry: DeepSeek, incorporated July 2023",
+        excerpt="Incorporated 17 July 2023.",
+    )
+    evidence = workflow.update_evidence(
+        evidence, by=reviewer, expected_version=evidence.version, note="Page 3."
+    )
+    removed = workflow.remove_evidence(evidence, by=reviewer)
+    workflow.restore_evidence(removed, by=reviewer)
+    workflow.add_comment(claim, by=reviewer, body="The two articles disagree on the year.")
+    workflow.assign(claim, by=reviewer, assignee=editor)
+    first = workflow.propose_verdict(
+        claim, by=reviewer, rating=Rating.MISLEADING, rationale="May 2023 is close."
+    )
+    workflow.send_back_verdict(first, by=second_editor, comment="Cite the registry.")
+    second = workflow.propose_verdict(
+        claim, by=reviewer, rating=Rating.MOSTLY_FALSE, rationale="Incorporated in July 2023."
+    )
+    workflow.approve_verdict(second, by=editor)
+    claim.refresh_from_db()
+    return claim

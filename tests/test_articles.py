@@ -4,6 +4,7 @@ re-imports recognised; the import page, the command, and the articles list."""
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from io import StringIO
 from pathlib import Path
@@ -219,15 +220,23 @@ def test_nothing_is_written_when_an_import_is_refused(fields, message) -> None:
         ("2025", (datetime.date(2025, 1, 1), "year")),
         ("2025-01", (datetime.date(2025, 1, 1), "month")),
         ("2025-01-28", (datetime.date(2025, 1, 28), "day")),
+        # As people write them in either interface: day first, or the month's name.
+        ("28/01/2025", (datetime.date(2025, 1, 28), "day")),
+        ("28 janv. 2025", (datetime.date(2025, 1, 28), "day")),
+        ("28 January 2025", (datetime.date(2025, 1, 28), "day")),
+        ("January 28, 2025", (datetime.date(2025, 1, 28), "day")),
+        ("1er mai 2023", (datetime.date(2023, 5, 1), "day")),
+        ("janvier 2025", (datetime.date(2025, 1, 1), "month")),
+        ("01/2025", (datetime.date(2025, 1, 1), "month")),
     ],
 )
 def test_publication_dates_carry_their_precision(raw, expected) -> None:
     assert articles.parse_published(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["28/01/2025", "2025-13", "2025-02-30", "janvier"])
+@pytest.mark.parametrize("raw", ["01/28/2025", "2025-13", "2025-02-30", "janvier", "jui 2025"])
 def test_bad_publication_dates_are_refused(raw) -> None:
-    with pytest.raises(ArticleRefused, match="2025-01-28"):
+    with pytest.raises(ArticleRefused, match="28/01/2025"):
         articles.parse_published(raw)
 
 
@@ -306,7 +315,7 @@ def test_importing_the_same_article_again_links_to_it(client, reviewer) -> None:
         ({"file": upload("x.pdf", b"%PDF-1.4"), "language": "fr"}, "Upload a .txt"),
         ({"file": upload("x.txt", "Déjà".encode("latin-1")), "language": "fr"}, "UTF-8"),
         ({"file": upload("x.txt", "Un texte."), "text": "Un texte.", "language": "fr"}, "not both"),
-        ({"text": "Un texte.", "language": "fr", "published": "hier"}, "2025-01-28"),
+        ({"text": "Un texte.", "language": "fr", "published": "hier"}, "28/01/2025"),
         ({"text": "Un texte.", "language": "de"}, "Select a valid choice"),
     ],
 )
@@ -401,3 +410,92 @@ def test_the_list_query_count_is_flat(client, reviewer, django_assert_num_querie
     with django_assert_num_queries(6):
         response = client.get(reverse("source_list"))
     assert len(response.context["page"]) == n
+
+
+# --- the language, told from the text; sizes refused by the form's own words -------------
+
+ENGLISH_TEXT = (
+    "Valmont, a start-up founded in Lyon in 2019, raised 12 million euros on Tuesday.\n\n"
+    "The company says it now employs 120 people and expects to double its revenue.\n"
+)
+FRENCH_TEXT = (
+    "Valmont, une jeune pousse fondée à Lyon en 2019, a levé 12 millions d’euros mardi.\n\n"
+    "L’entreprise dit employer désormais 120 personnes et compte doubler son chiffre.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "interface", "expected", "told"),
+    [
+        (ENGLISH_TEXT, "fr-FR", "en", "Langue\u00a0: Anglais, déduite de son texte."),
+        (FRENCH_TEXT, "en-GB", "fr", "Language: French, told from its text."),
+        # Too short to tell, or a language the workbench does not read: the interface's.
+        ("Valmont: 12 M€.", "en-GB", "en", "Language: English, the interface’s"),
+        ("Valmont: 12 M€.", "fr-FR", "fr", "Langue\u00a0: Français, celle de l’interface"),
+        ("Die Firma Valmont aus Lyon hat am Dienstag zwölf Millionen Euro eingesammelt.",
+         "en-GB", "en", "Language: English, the interface’s"),
+    ],
+)  # fmt: skip
+def test_the_import_tells_the_language_from_the_text(
+    client, reviewer, compiled_catalogue, text, interface, expected, told
+) -> None:
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("article_import"), {"text": text}, HTTP_ACCEPT_LANGUAGE=interface, follow=True
+    )
+    assert Source.objects.get().language == expected
+    assert told in response.text
+
+
+def test_a_language_chosen_in_the_form_wins(client, reviewer) -> None:
+    client.force_login(reviewer)
+    client.post(reverse("article_import"), {"text": ENGLISH_TEXT, "language": "fr"})
+    assert Source.objects.get().language == "fr"
+
+
+def test_the_request_limit_is_above_what_the_form_takes(settings) -> None:
+    # The longest article, at 4 bytes a character, percent-encoded: the form decides.
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE >= articles.MAX_TEXT_CHARS * 4 * 3
+
+
+@pytest.mark.parametrize("size", [480_000, 2_700_000])
+def test_a_too_long_paste_gets_one_clear_message(client, reviewer, size) -> None:
+    client.force_login(reviewer)
+    text = ("Une phrase de l’article, avec un chiffre : 12 millions d’euros. " * 50_000)[:size]
+    # As a browser sends the form: multipart, the paste in its text field.
+    response = client.post(reverse("article_import"), {"text": text, "language": ""})
+    assert response.status_code == 200
+    errors = re.findall(r'class="error"[^>]*>([^<]*)<', response.text)
+    count = len(articles.normalise_text(text))  # its spaces tidied, as it would be stored
+    assert count > articles.MAX_TEXT_CHARS
+    assert errors == [
+        f"The article is too long: at most 200,000 characters (this one has {count:,})."
+    ]
+    assert not Source.objects.exists()
+
+
+def test_a_paste_beyond_the_request_limit_gets_the_form_back(client, reviewer, settings) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000
+    client.force_login(reviewer)
+    response = client.post(reverse("article_import"), {"text": "x" * 200_000})
+    assert response.status_code == 413
+    assert "The article is too long: at most 200,000 characters." in response.text
+    assert 'id="article-import-form"' in response.text
+    assert "Bad Request" not in response.text
+
+
+def test_a_too_big_request_elsewhere_gets_a_page_that_says_so(client, reviewer, settings) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    client.force_login(reviewer)
+    response = client.post(reverse("subject_list"), {"name": "x" * 5_000})
+    assert response.status_code == 413
+    assert "larger than the workbench accepts" in response.text
+
+
+def test_the_command_tells_the_language_when_not_given(tmp_path, db) -> None:
+    path = tmp_path / "valmont.txt"
+    path.write_text(ENGLISH_TEXT, encoding="utf-8")
+    out = StringIO()
+    call_command("import_article", str(path), stdout=out)
+    assert Source.objects.get().language == "en"
+    assert "in en" in out.getvalue()

@@ -70,6 +70,8 @@ def money(amount: str, currency: str = "USD", per: str | None = "1000000", unit:
 
 
 def agreement(*rows, tolerance: str = "0.05") -> str:
+    """How these values compare when each is stated by a source of its own."""
+    rows = [r._replace(pk=index) for index, r in enumerate(rows, start=1)]
     return disputes.compare(rows, tolerance=Decimal(tolerance)).agreement
 
 
@@ -109,6 +111,21 @@ def test_figures_agree_within_the_tolerance() -> None:
     assert agreement(quantity("2000"), plural) == Agreement.CORROBORATION
 
 
+def test_counts_compare_whatever_noun_names_what_they_count() -> None:
+    # One subject and property: "23", "23 buts" and "23 goals" count the same goals.
+    def count(n: str, noun: str):
+        return row(ValueKind.QUANTITY, value_number=Decimal(n), value_unit=noun)
+
+    assert agreement(count("23", ""), count("23", "buts")) == Agreement.CORROBORATION
+    assert agreement(count("23", "goals"), count("21", "buts")) == Agreement.CONFLICT
+    assert agreement(count("140", "people"), count("140", "employee")) == (Agreement.CORROBORATION)
+    # A unit of measure sets a scale: hectares and square kilometres are not one unit.
+    assert agreement(count("12000", "hectare"), count("120", "square kilometre")) == (
+        Agreement.NOT_COMPARABLE
+    )
+    assert agreement(count("12000", "hectare"), count("12000", "")) == Agreement.NOT_COMPARABLE
+
+
 def test_percentages_and_durations_use_the_tolerance_too() -> None:
     def percent(n: str):
         return row(ValueKind.PERCENTAGE, value_number=Decimal(n), value_unit="%")
@@ -132,6 +149,51 @@ def test_money_compares_only_in_one_currency_per_the_same_unit() -> None:
     # A conflict among the comparable values is still a conflict.
     euros = money("0.50", currency="EUR")
     assert agreement(money("0.14"), money("0.55"), euros) == Agreement.CONFLICT
+
+
+def sourced(*rows_and_sources) -> str:
+    """How these values compare when each is stated by the given articles."""
+    rows, sources = [], {}
+    for index, (value, stated_by) in enumerate(rows_and_sources, start=1):
+        rows.append(value._replace(pk=index))
+        sources[index] = frozenset(stated_by)
+    return disputes.compare(rows, sources_of=disputes.sources_lookup(sources)).agreement
+
+
+def test_sources_disagree_not_values() -> None:
+    may, y2021 = date(2023, 5, precision="month"), date(2021, precision="year")
+    # Two articles, two founding dates: a conflict.
+    assert sourced((may, {"A"}), (y2021, {"B"})) == Agreement.CONFLICT
+    # One article giving the total and the active part contradicts nobody...
+    total = row(ValueKind.QUANTITY, value_number=Decimal("671"), value_unit="parameter")
+    active = row(ValueKind.QUANTITY, value_number=Decimal("37"), value_unit="parameter")
+    assert sourced((total, {"A"}), (active, {"A"})) == Agreement.NOT_COMPARABLE
+    # ...and another article stating only one of them agrees with it.
+    assert sourced((total, {"A"}), (active, {"A"}), (total, {"B"})) == Agreement.CORROBORATION
+    # Unless it also states a third value the first article does not.
+    other = row(ValueKind.QUANTITY, value_number=Decimal("500"), value_unit="parameter")
+    assert (
+        sourced((total, {"A"}), (active, {"A"}), (total, {"B"}), (other, {"B"}))
+        == Agreement.CONFLICT
+    )
+
+
+def test_agreement_in_one_currency_stands_beside_another_currency() -> None:
+    # EUR agrees across two articles; a USD conversion in one of them is no conflict.
+    assert (
+        sourced(
+            (money("12.55", "EUR", per=None, unit=""), {"A"}),
+            (money("12.55", "EUR", per=None, unit=""), {"B"}),
+            (money("13", "USD", per=None, unit=""), {"A"}),
+        )
+        == Agreement.CORROBORATION
+    )
+
+
+def test_a_claim_in_two_articles_is_stated_by_both() -> None:
+    y2021, may = date(2021, precision="year"), date(2023, 5, precision="month")
+    assert sourced((y2021, {"A", "B"}), (may, {"B"})) == Agreement.CORROBORATION
+    assert sourced((y2021, {"A", "B"}), (may, {"C"})) == Agreement.CONFLICT
 
 
 def test_ranks_compare_exactly() -> None:
@@ -284,11 +346,10 @@ def test_refreshing_a_group_costs_the_same_whatever_its_size(
     django_assert_num_queries, size
 ) -> None:
     subject = make_subject()
-    source = make_source()
-    claims = [dated_claim(subject, 2000 + n % 2, source=source) for n in range(size)]
-    # Savepoint in and out, the dispute (locked) and the group's claims; no
-    # write, since nothing changed.
-    with django_assert_num_queries(4):
+    claims = [dated_claim(subject, 2000 + n % 2, source=make_source()) for n in range(size)]
+    # Savepoint in and out, the dispute (locked), the group's claims and their
+    # articles; no write, since nothing changed.
+    with django_assert_num_queries(5):
         disputes.refresh_group(subject.pk, claims[0].property_id)
 
 
@@ -302,9 +363,10 @@ def test_refresh_all_query_count_does_not_grow_with_the_groups(
         dated_claim(subject, 2019, source=source)
         dated_claim(subject, 2019 + n % 2, source=source)
     Dispute.objects.all().delete()
-    # Savepoint in and out, the existing disputes, every claim (one ordered,
-    # streamed query), one INSERT for all the new disputes and one for their history.
-    with django_assert_num_queries(6):
+    # Savepoint in and out, the existing disputes, every claim and every
+    # appearance (two ordered, streamed queries), one INSERT for all the new
+    # disputes and one for their history.
+    with django_assert_num_queries(7):
         assert disputes.refresh_all().created == groups
     assert Dispute.objects.count() == groups
 
@@ -707,11 +769,11 @@ def test_list_htmx_renders_the_same_partial(client, detected, reviewer) -> None:
 
 @pytest.mark.parametrize("groups", [2, 20])
 def test_list_query_count_stays_flat(client, reviewer, django_assert_num_queries, groups) -> None:
-    source = make_source()
     for n in range(groups):
         subject = make_subject()
-        dated_claim(subject, 2019, source=source)
-        dated_claim(subject, 2020 + n, source=source)
+        # Two articles that disagree: a conflict on the list.
+        dated_claim(subject, 2019, source=make_source())
+        dated_claim(subject, 2020 + n, source=make_source())
     client.force_login(reviewer)
     # session, user, the user's groups (roles), the paginator's count, one page
     # of disputes with subject and property, and every row's values in one query,

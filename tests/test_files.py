@@ -75,6 +75,8 @@ def test_plain_text_is_normalised_as_articles_are() -> None:
         ("capture.png", make_image("PNG")[:40], "This image cannot be read: it is damaged."),
         ("archive.zip", b"PK\x03\x04\x00\x00binary", "This file is not a PDF, an image"),
         ("empty.txt", b"  \n", "The file is empty."),
+        # Found by schemathesis: a page that is only its opening tag has nothing to read.
+        ("file", b"<html\r\n", "The page holds no article text that could be read."),
     ],
     ids=[
         "png named pdf",
@@ -84,6 +86,7 @@ def test_plain_text_is_normalised_as_articles_are() -> None:
         "truncated png",
         "zip",
         "empty",
+        "bare html tag",
     ],
 )
 def test_a_file_that_is_not_what_it_claims_is_refused(name, data, message) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
 from django.urls import reverse
 
 from claims import disputes, workflow
 from claims.choices import Stance
 from claims.history import claim_history
-from claims.models import Claim, Dispute, Evidence
+from claims.models import Claim, Dispute, Evidence, Verdict
 from tests.factories import make_claim
+from tests.test_i18n import ENGLISH, FRENCH
 
 pytestmark = pytest.mark.django_db
 
@@ -96,8 +100,9 @@ def test_history_page_query_count_is_flat(client, reviewer, django_assert_num_qu
         )
     client.force_login(reviewer)
     # session, user, roles, the claim, then one query per kind of history record (5),
-    # the header's unread notifications
-    with django_assert_num_queries(10):
+    # then the names of what they point to: subjects, properties, people, sources (4),
+    # and the header's unread notifications
+    with django_assert_num_queries(14):
         assert client.get(reverse("claim_history", args=[claim.pk])).status_code == 200
 
 
@@ -108,3 +113,74 @@ def test_the_actor_of_a_workflow_action_is_the_author_of_its_history(reviewer, e
     authors = list(verdict.history.order_by("history_date").values_list("history_user__username"))
     assert authors == [("rita",), ("eddie",)]
     assert claim.history.order_by("-history_date").first().history_user == editor
+
+
+# --- names, not ids; local times; whole French phrases ---------------------------------
+
+HISTORY_MOMENT = datetime.datetime(2026, 12, 4, 3, 8, 40, tzinfo=datetime.UTC)
+
+
+def _history_page(client, claim, headers) -> str:
+    return client.get(reverse("claim_history", args=[claim.pk]), **headers).text
+
+
+def test_the_history_names_what_ids_point_to(client, reviewer, reviewed_case) -> None:
+    changes = claim_history(reviewed_case)
+    related = {
+        (f.label, f.old, f.new)
+        for c in changes
+        for f in c.fields
+        if f.label in {"subject", "property", "assignee", "created by", "author", "added by"}
+        or f.label == "reviewed by"
+    }
+    assert ("subject", "DeepSeek", "High-Flyer") in related
+    assert ("property", "founding date", "launch date") in related
+    assert ("assignee", "", "eddie") in related
+    assert ("reviewed by", "", "eddie") in related
+    assert ("author", "", "rita") in related
+    # No field anywhere shows a bare number where a record is pointed to.
+    for change in changes:
+        for item in change.fields:
+            if item.label in {"subject", "property", "assignee", "author", "reviewed by"}:
+                assert not item.new.isdigit() and not item.old.isdigit(), item
+
+    client.force_login(reviewer)
+    page = _history_page(client, reviewed_case, ENGLISH)
+    assert "<del>DeepSeek</del> → <ins>High-Flyer</ins>" in page
+    assert "<del>founding date</del> → <ins>launch date</ins>" in page
+    assert not re.search(
+        r"(Subject|Property|Assignee|Author)</span>: (<del>.*</del> → )?<ins>\d", page
+    )
+    assert "Claim changed" in page and "Evidence added" in page and "Verdict proposed" in page
+
+
+def test_the_history_in_french_reads_as_french(
+    client, reviewer, reviewed_case, compiled_catalogue
+) -> None:
+    client.force_login(reviewer)
+    page = _history_page(client, reviewed_case, FRENCH)
+    assert "<strong>Affirmation modifiée</strong>" in page
+    assert "<strong>Élément de preuve ajouté</strong>" in page
+    assert "Affirmation modification" not in page
+    assert "<del>date de création</del> → <ins>date de lancement</ins>" in page
+    assert '<span class="field-name">Sujet</span>\u00a0:' in page
+
+
+def test_the_history_shows_local_times_with_month_names(
+    client, reviewer, reviewed_case, compiled_catalogue, settings
+) -> None:
+    verdict = reviewed_case.verdicts.get(status="approved")
+    Verdict.objects.filter(pk=verdict.pk).update(reviewed_at=HISTORY_MOMENT)
+    Verdict.history.filter(id=verdict.pk, history_type="~").update(
+        reviewed_at=HISTORY_MOMENT, history_date=HISTORY_MOMENT
+    )
+    client.force_login(reviewer)
+    english = _history_page(client, reviewed_case, ENGLISH)
+    # Europe/Paris is an hour ahead of UTC in December.
+    assert '<time datetime="2026-12-04T04:08:40+01:00">4 Dec 2026, 04:08</time>' in english
+    assert "<ins>4 Dec 2026, 04:08</ins>" in english
+    assert "+00:00" not in english and "03:08" not in english
+    assert "<ins>4 déc. 2026, 04:08</ins>" in _history_page(client, reviewed_case, FRENCH)
+
+    settings.TIME_ZONE = "America/New_York"
+    assert "<ins>3 Dec 2026, 22:08</ins>" in _history_page(client, reviewed_case, ENGLISH)

@@ -357,7 +357,7 @@ def test_the_claims_list_in_french(client, reviewer, french) -> None:
     assert "<h1>Affirmations</h1>" in page
     assert "1 affirmation<" in page
     assert ">en cours de vérification<" in page
-    assert ">05/03/2025</time>" in page
+    assert ">5 mars 2025</time>" in page
     # What the article says is never translated.
     assert "Exemple a été fondée en 2019." in page and "en 2019" in page
 
@@ -500,3 +500,176 @@ def test_the_csv_export_names_its_columns_in_the_readers_language(
     assert english_header[:3] == ["Claim ID", "Statement", "Subject"]
     # The values are codes and the article's words, the same in every language.
     assert french_row == english_row
+
+
+# --- nothing a French reader sees stays in English: every page and partial -----------
+
+# Words spelt the same in both languages, and names: the language switch names each
+# language in itself ("English", "Français") on purpose.
+SAME_IN_BOTH = {
+    *("Factcheck", "URL", "CSV", "UTF", "API", "ISO", "JSON", "ClaimReview", "English", "Français"),
+    *("Action", "Articles", "Code", "Date", "Description", "Discussion", "Note", "Verdict"),
+    *("alias", "corroboration", "Corroboration", "Corroborations", "export", "note", "option"),
+    *("pages", "participants", "passage", "patients", "sources", "verdict", "verdicts", "Verdicts"),
+    *("attribution", "interface", "menus", "web", "EUR", "USD", "html", "md", "txt"),
+    *("comparable", "article", "Article", "Notifications", "notifications", "confirmation"),
+    *("document", "JPEG", "PDF", "PNG", "WebP"),
+}
+
+
+def _data_text() -> str:
+    """Everything the workbench's own data says, as one text: what articles and people
+    wrote is shown as written (or cut short) in any interface language."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    texts: list[str] = []
+    models = [*apps.get_app_config("claims").get_models(), get_user_model()]
+    for model in models:
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.get_internal_type() in {"CharField", "TextField", "SlugField", "URLField"}
+            and not f.choices
+            and f.name not in {"label", "label_fr", "password"}
+        ]
+        if not fields or model._meta.model_name.startswith("historical"):
+            continue
+        for row in model.objects.values_list(*fields):
+            texts.extend(str(value or "") for value in row)
+    return "\n".join(texts)
+
+
+def _words(html: str) -> set[str]:
+    from tests.crawl import visible_texts
+
+    return {word for text in visible_texts(html) for word in WORD.findall(text)}
+
+
+# Forms sent back with their errors: the messages are part of what a reader sees.
+REFUSED_FORMS = [
+    ("evidence_add", {"new-stance": "supports"}),
+    ("verdict_propose", {"rating": "", "rationale": ""}),
+    ("comment_add", {"body": ""}),
+    ("claim_status", {"status": "not_checkable", "reason": ""}),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["reviewer", "editor"])
+def test_no_page_or_partial_shows_english_in_french(
+    client, reviewed_case, compiled_catalogue, request, role
+) -> None:
+    from tests.crawl import crawl
+
+    client.force_login(request.getfixturevalue(role))
+    data = _data_text()
+
+    def english(words: set[str]) -> set[str]:
+        return {w for w in words - SAME_IN_BOTH if w not in data}
+
+    open_claim = Claim.objects.exclude(status="published").order_by("pk").first()
+    starts = ["/", "/disputes/?show=all", reverse("claim_history", args=[reviewed_case.pk])]
+    problems: dict[str, set[str]] = {}
+    visited = 0
+    for visit in crawl(client, *starts, **FRENCH):
+        visited += 1
+        extra = {"HTTP_HX_REQUEST": "true"} if visit.htmx else {}
+        english_page = client.get(visit.url, **ENGLISH, **extra).content.decode()
+        # An empty choice says what it means ("any", "not set"), not "---------".
+        assert "---------" not in visit.html + english_page, visit.url
+        left = english(_words(visit.html) & _words(english_page))
+        if left:
+            problems[visit.url + (" (htmx)" if visit.htmx else "")] = left
+    for name, form in REFUSED_FORMS:
+        url = reverse(name, args=[open_claim.pk])
+        french_page = client.post(url, form, **FRENCH).content.decode()
+        english_page = client.post(url, form, **ENGLISH).content.decode()
+        left = english(_words(french_page) & _words(english_page))
+        if left:
+            problems[f"POST {url}"] = left
+    assert visited > 100
+    assert not problems, "\n".join(f"{url}: {sorted(words)}" for url, words in problems.items())
+
+
+@pytest.mark.django_db
+def test_property_labels_follow_the_interface_language(
+    client, reviewer, deepseek, compiled_catalogue
+) -> None:
+    from claims.models import Dispute
+
+    claim = Claim.objects.get(statement="DeepSeek was founded in May 2023.")
+    dispute = Dispute.objects.get(property__code="founding-date")
+    client.force_login(reviewer)
+    for headers, label in ((FRENCH, "date de création"), (ENGLISH, "founding date")):
+        assert (
+            f'<td class="wide-only">{label}</td>'
+            in client.get(reverse("claim_list"), **headers).text
+        )
+        assert f"<dd>{label}</dd>" in client.get(claim.get_absolute_url(), **headers).text
+        assert f"DeepSeek · {label}" in client.get(dispute.get_absolute_url(), **headers).text
+        assert f"DeepSeek · {label}" in client.get(reverse("dispute_list"), **headers).text
+        assert label in client.get(reverse("property_list"), **headers).text
+        edit = client.get(reverse("claim_edit", args=[claim.pk]), **headers).text
+        assert f"selected>{label}</option>" in edit
+
+
+@pytest.mark.django_db
+def test_the_list_sorts_by_property_in_the_interface_language(
+    client, reviewer, deepseek, compiled_catalogue
+) -> None:
+    client.force_login(reviewer)
+
+    def properties(headers) -> list[str]:
+        response = client.get(reverse("claim_list"), {"ordering": "property"}, **headers)
+        return [str(claim.property) for claim in response.context["page"]]
+
+    french = properties(FRENCH)
+    english = properties(ENGLISH)
+    assert french == sorted(french, key=str.casefold)
+    assert english == sorted(english, key=str.casefold)
+    assert french != english
+
+
+@pytest.mark.django_db
+def test_filters_name_languages_and_say_any(client, reviewer, deepseek, compiled_catalogue):
+    client.force_login(reviewer)
+    french = client.get(reverse("claim_list"), **FRENCH).text
+    english = client.get(reverse("claim_list"), **ENGLISH).text
+    assert '<option value="fr">Français</option>' in french
+    assert '<option value="fr">French</option>' in english
+    assert '<option value="" selected>indifférent</option>' in french
+    assert '<option value="" selected>any</option>' in english
+    assert ">Français</td>" in client.get(reverse("source_list"), **FRENCH).text
+
+
+@pytest.mark.django_db
+def test_a_unit_is_edited_in_the_readers_language_and_stored_by_its_code(
+    client, reviewer, deepseek, compiled_catalogue
+) -> None:
+    claim = Claim.objects.get(value_text="0,14 $")
+    assert claim.value_unit == "token"
+    client.force_login(reviewer)
+    french = client.get(reverse("claim_edit", args=[claim.pk]), **FRENCH).text
+    assert 'name="value_unit" value="jeton"' in french
+    assert "Ce qui est compté\u00a0: jeton, GPU, heure…" in french
+    parser = _FormValues("claim-form")
+    parser.feed(french)
+    parser.values["value_unit"] = "jetons"
+    assert (
+        client.post(reverse("claim_edit", args=[claim.pk]), parser.values, **FRENCH).status_code
+        == 302
+    )
+    claim.refresh_from_db()
+    assert claim.value_unit == "token"
+
+
+@pytest.mark.django_db
+def test_the_timeline_names_a_changed_property_in_the_readers_language(
+    client, reviewer, reviewed_case, compiled_catalogue
+) -> None:
+    client.force_login(reviewer)
+    french = client.get(reviewed_case.get_absolute_url(), **FRENCH).text
+    assert "<del>date de création</del> → <ins>date de lancement</ins>" in french
+    english = client.get(reviewed_case.get_absolute_url(), **ENGLISH).text
+    assert "<del>founding date</del> → <ins>launch date</ins>" in english

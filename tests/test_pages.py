@@ -65,8 +65,11 @@ def test_htmx_request_renders_only_the_results_partial(client, reviewer) -> None
     assert "<html" not in partial.text
     assert partial.text.strip().startswith('<section id="results"')
     # The fragment is the very markup the full page holds (CSRF tokens are masked
-    # afresh on every response, so they are blanked before comparing).
-    assert unmask_csrf(partial.text.strip()) in unmask_csrf(full.text)
+    # afresh on every response, so they are blanked before comparing); the count of
+    # filters in use rides along out of band, for the folded filters' summary.
+    results, count = partial.text.strip().split('\n<span id="filter-count" hx-swap-oob="true">')
+    assert unmask_csrf(results) in unmask_csrf(full.text)
+    assert f'<span id="filter-count">{count}' in full.text
 
 
 @pytest.mark.parametrize("rows", [10, 60])

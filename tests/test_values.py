@@ -552,6 +552,214 @@ PARSE_CASES = [
     ("environ 2 000 GPU", "fr", "environ 2 000 GPU", quantity("2000", "GPU", ABOUT)),
     ("12 chercheurs", "fr", "12 chercheurs", quantity("12", "researcher")),
     ("5 km", "fr", "5 km", quantity("5", "kilometre")),
+    # Ranks in words, with a superlative or a world ranking after them
+    ("third-largest", "en", "third-largest", rank(3)),
+    ("second-biggest", "en", "second-biggest", rank(2)),
+    ("second\u2011biggest", "en", "second\u2011biggest", rank(2)),
+    ("second largest", "en", "second largest", rank(2)),
+    ("second most valuable", "en", "second most valuable", rank(2)),
+    ("twenty-first", "en", "twenty-first", rank(21)),
+    ("number two", "en", "number two", rank(2)),
+    ("la deuxième plus grande", "fr", "deuxième plus grande", rank(2)),
+    ("troisième fortune mondiale", "fr", "troisième fortune mondiale", rank(3)),
+    ("dix-huitième fortune mondiale", "fr", "dix-huitième fortune mondiale", rank(18)),
+    ("la onzième du monde", "fr", "onzième du monde", rank(11)),
+    ("deuxième femme la plus riche", "fr", "deuxième femme la plus riche", rank(2)),
+    ("troisième ville de France", "fr", "troisième ville de France", rank(3)),
+    ("vingt et unième place", "fr", "vingt et unième place", rank(21)),
+    ("quatre-vingt-dixième", "fr", "quatre-vingt-dixième", rank(90)),
+    ("soixante-et-onzième", "fr", "soixante-et-onzième", rank(71)),
+    ("deuxieme place", "fr", "deuxieme place", rank(2)),
+    ("numéro deux", "fr", "numéro deux", rank(2)),
+    # Counts in words: the noun after them is what they count
+    ("trois usines", "fr", "trois usines", quantity("3", "usines")),
+    ("trois", "fr", "trois", quantity("3")),  # a form field trusts a lone number
+    ("vingt-cinq salariés", "fr", "vingt-cinq salariés", quantity("25", "employee")),
+    ("trente et un jours", "fr", "trente et un jours", duration("31", "day")),
+    ("trente-et-un jours", "fr", "trente-et-un jours", duration("31", "day")),
+    ("soixante-dix pays", "fr", "soixante-dix pays", quantity("70", "country")),
+    ("soixante et onze pays", "fr", "soixante et onze pays", quantity("71", "country")),
+    ("quatre-vingts ans", "fr", "quatre-vingts ans", duration("80", "year")),
+    ("quatre-vingt-dix personnes", "fr", "quatre-vingt-dix personnes", quantity("90", "person")),
+    ("huit chiffres", "fr", "huit chiffres", quantity("8", "digit")),
+    ("deux cents employés", "fr", "deux cents employés", quantity("200", "employee")),
+    ("vingt pour cent", "fr", "vingt pour cent", percentage("20")),
+    ("twenty-five employees", "en", "twenty-five employees", quantity("25", "employee")),
+    ("ninety-nine problems", "en", "ninety-nine problems", quantity("99", "problems")),
+    ("two hundred and fifty jobs", "en", "two hundred and fifty jobs", quantity("250", "job")),
+    ("two million people", "en", "two million people", quantity("2000000", "person")),
+    ("one million", "en", "one million", quantity("1000000")),
+    ("a million people", "en", "a million people", quantity("1000000", "person")),
+    ("un million de personnes", "fr", "un million de personnes", quantity("1000000", "person")),
+    (
+        "trois milliards de dollars",
+        "fr",
+        "trois milliards de dollars",
+        money("3000000000", "USD"),
+    ),
+    (
+        "deux cent mille habitants",
+        "fr",
+        "deux cent mille habitants",
+        quantity("200000", "inhabitant"),
+    ),
+    # Approximate counts
+    ("a dozen countries", "en", "a dozen countries", quantity("12", "country", ABOUT)),
+    ("half a dozen firms", "en", "half a dozen firms", quantity("6", "company", ABOUT)),
+    ("a hundred people", "en", "a hundred people", quantity("100", "person", ABOUT)),
+    (
+        "une douzaine de milliardaires",
+        "fr",
+        "une douzaine de milliardaires",
+        quantity("12", "milliardaires", ABOUT),
+    ),
+    ("une dizaine de blessés", "fr", "une dizaine de blessés", quantity("10", "blessés", ABOUT)),
+    ("une vingtaine de minutes", "fr", "une vingtaine de minutes", duration("20", "minute", ABOUT)),
+    ("une trentaine de pays", "fr", "une trentaine de pays", quantity("30", "country", ABOUT)),
+    (
+        "une centaine de clients",
+        "fr",
+        "une centaine de clients",
+        quantity("100", "customer", ABOUT),
+    ),
+    (
+        "un millier de manifestants",
+        "fr",
+        "un millier de manifestants",
+        quantity("1000", "manifestants", ABOUT),
+    ),
+    (
+        "plus d'une dizaine de morts",
+        "fr",
+        "plus d'une dizaine de morts",
+        quantity("10", "morts", AT_LEAST),
+    ),
+    (
+        "une dizaine de milliards d'euros",
+        "fr",
+        "une dizaine de milliards d'euros",
+        money("10000000000", "EUR", ABOUT),
+    ),
+    ("two and a half years", "en", "two and a half years", duration("2.5", "year")),
+    ("half a million people", "en", "half a million people", quantity("500000", "person")),
+    ("half a billion dollars", "en", "half a billion dollars", money("500000000", "USD")),
+    ("un demi-milliard d'euros", "fr", "un demi-milliard d'euros", money("500000000", "EUR")),
+    (
+        "deux millions et demi d'habitants",
+        "fr",
+        "deux millions et demi d'habitants",
+        quantity("2500000", "inhabitant"),
+    ),
+    ("le million d'hectares", "fr", "le million d'hectares", quantity("1000000", "hectare")),
+    ("un an et demi", "fr", "un an et demi", duration("1.5", "year")),
+    ("deux ans et demi", "fr", "deux ans et demi", duration("2.5", "year")),
+    ("fifth-place", "en", "fifth-place", rank(5)),
+    ("third-placed", "en", "third-placed", rank(3)),
+    # Ages
+    ("62-year-old", "en", "62-year-old", duration("62", "year")),
+    ("a 62\u2011year\u2011old", "en", "62\u2011year\u2011old", duration("62", "year")),
+    ("24-Year-Old", "en", "24-Year-Old", duration("24", "year")),
+    ("a five-year-old", "en", "five-year-old", duration("5", "year")),
+    ("an 18-month-old", "en", "18-month-old", duration("18", "month")),
+    ("aged 62", "en", "aged 62", duration("62", "year")),
+    ("45 years old", "en", "45 years old", duration("45", "year")),
+    ("62 ans", "fr", "62 ans", duration("62", "year")),
+    ("a year old", "en", "a year old", duration("1", "year")),
+    ("just over a year old", "en", "just over a year old", duration("1", "year", AT_LEAST)),
+    ("nearly two years old", "en", "nearly two years old", duration("2", "year", ABOUT)),
+    ("un an", "fr", "un an", duration("1", "year")),
+    ("un peu plus de 10 %", "fr", "un peu plus de 10 %", percentage("10", AT_LEAST)),
+    ("just under 5%", "en", "just under 5%", percentage("5", AT_MOST)),
+    # Money as the news writes it
+    ("$US589 billion", "en", "$US589 billion", money("589000000000", "USD")),
+    ("US$589bn", "en", "US$589bn", money("589000000000", "USD")),
+    ("A$12m", "en", "A$12m", money("12000000", "AUD")),
+    ("AU$40 million", "en", "AU$40 million", money("40000000", "AUD")),
+    ("NZ$3.5bn", "en", "NZ$3.5bn", money("3500000000", "NZD")),
+    ("HK$10bn", "en", "HK$10bn", money("10000000000", "HKD")),
+    ("S$2.5 billion", "en", "S$2.5 billion", money("2500000000", "SGD")),
+    ("C$606 billion", "en", "C$606 billion", money("606000000000", "CAD")),
+    ("$936b", "en", "$936b", money("936000000000", "USD")),
+    ("€2.5b", "en", "€2.5b", money("2500000000", "EUR")),
+    ("€1.1bn", "en", "€1.1bn", money("1100000000", "EUR")),
+    ("1.1bn euros", "en", "1.1bn euros", money("1100000000", "EUR")),
+    ("£450m", "en", "£450m", money("450000000", "GBP")),
+    ("CHF 5 million", "en", "CHF 5 million", money("5000000", "CHF")),
+    ("3 million pounds", "en", "3 million pounds", money("3000000", "GBP")),
+    ("1,2 Md€", "fr", "1,2 Md€", money("1200000000", "EUR")),
+    ("105 Mds €", "fr", "105 Mds €", money("105000000000", "EUR")),
+    ("6,6 G$", "fr", "6,6 G$", money("6600000000", "USD")),
+    (
+        "5 millions de francs suisses",
+        "fr",
+        "5 millions de francs suisses",
+        money("5000000", "CHF"),
+    ),
+    ("3 millions de livres", "fr", "3 millions de livres", money("3000000", "GBP")),
+    ("5 milliards de yuans", "fr", "5 milliards de yuans", money("5000000000", "CNY")),
+    ("12 milliards de roubles", "fr", "12 milliards de roubles", money("12000000000", "RUB")),
+    ("5 $ HK", "fr", "5 $ HK", money("5", "HKD")),
+    # Measures, with the canonical unit names the suggester relies on
+    ("1.5°C", "en", "1.5°C", quantity("1.5", "degree Celsius")),
+    ("1,5 °C", "fr", "1,5 °C", quantity("1.5", "degree Celsius")),
+    ("1,5\u202f°C", "fr", "1,5\u202f°C", quantity("1.5", "degree Celsius")),
+    ("-5 ºC", "fr", "-5 ºC", quantity("-5", "degree Celsius")),
+    (
+        "1.5 degrees Celsius",
+        "en",
+        "1.5 degrees Celsius",
+        quantity("1.5", "degree Celsius"),
+    ),
+    ("2 degrés", "fr", "2 degrés", quantity("2", "degree Celsius")),
+    ("1,5 degré", "fr", "1,5 degré", quantity("1.5", "degree Celsius")),
+    ("98 °F", "en", "98 °F", quantity("98", "degree Fahrenheit")),
+    (
+        "116 degrees Fahrenheit",
+        "en",
+        "116 degrees Fahrenheit",
+        quantity("116", "degree Fahrenheit"),
+    ),
+    # English "degrees" alone may be Fahrenheit, and 180 degrees is a turn.
+    ("20 degrees", "en", "20 degrees", quantity("20", "degree")),
+    ("180 degrés", "fr", "180 degrés", quantity("180", "degree")),
+    ("4,000 hectares", "en", "4,000 hectares", quantity("4000", "hectare")),
+    ("4 000 ha", "fr", "4 000 ha", quantity("4000", "hectare")),
+    ("500 km²", "en", "500 km²", quantity("500", "square kilometre")),
+    ("8,600 km2", "en", "8,600 km2", quantity("8600", "square kilometre")),
+    ("300 square kilometres", "en", "300 square kilometres", quantity("300", "square kilometre")),
+    ("15 kilomètres carrés", "fr", "15 kilomètres carrés", quantity("15", "square kilometre")),
+    ("120 acres", "en", "120 acres", quantity("120", "acre")),
+    ("20 MW", "en", "20 MW", quantity("20", "megawatt")),
+    ("20MW", "en", "20MW", quantity("20", "megawatt")),
+    ("20 mégawatts", "fr", "20 mégawatts", quantity("20", "megawatt")),
+    ("5 GW", "fr", "5 GW", quantity("5", "gigawatt")),
+    ("3 kW", "en", "3 kW", quantity("3", "kilowatt")),
+    ("49,2 TWh", "fr", "49,2 TWh", quantity("49.2", "terawatt-hour")),
+    ("562 térawattheures", "fr", "562 térawattheures", quantity("562", "terawatt-hour")),
+    ("629 GWh", "fr", "629 GWh", quantity("629", "gigawatt-hour")),
+    ("50 MWh", "en", "50 MWh", quantity("50", "megawatt-hour")),
+    ("100 kWh", "en", "100 kWh", quantity("100", "kilowatt-hour")),
+    ("10 mm", "en", "10 mm", quantity("10", "millimetre")),
+    ("12 millimètres", "fr", "12 millimètres", quantity("12", "millimetre")),
+    ("3 cm", "fr", "3 cm", quantity("3", "centimetre")),
+    ("420 ppm", "en", "420 ppm", quantity("420", "ppm")),
+    ("35 Mt", "en", "35 Mt", quantity("35000000", "tonne")),
+    ("35 mégatonnes", "fr", "35 mégatonnes", quantity("35000000", "tonne")),
+    ("2 Gt", "en", "2 Gt", quantity("2000000000", "tonne")),
+    ("36.8 GtCO2", "en", "36.8 GtCO2", quantity("36800000000", "tonne")),
+    ("4 gigatonnes", "fr", "4 gigatonnes", quantity("4000000000", "tonne")),
+    ("35 million tonnes", "en", "35 million tonnes", quantity("35000000", "tonne")),
+    ("1.5 million hectares", "en", "1.5 million hectares", quantity("1500000", "hectare")),
+    ("130 km/h", "fr", "130 km/h", quantity("130", "kilometre per hour")),
+    ("50 €/MWh", "fr", "50 €/MWh", money("50", "EUR", per=Decimal(1), unit="megawatt-hour")),
+    # French thousands with a dot, as agency copy writes them
+    ("1.826 milliardaires", "fr", "1.826 milliardaires", quantity("1826", "milliardaires")),
+    (
+        "7.050 milliards de dollars",
+        "fr",
+        "7.050 milliards de dollars",
+        money("7050000000000", "USD"),
+    ),
 ]
 
 
@@ -643,6 +851,23 @@ NOT_A_VALUE = [
     ("a 24-hour day", "en"),
     ("arXiv:2412.19437", "en"),
     ("37B activated", "en"),
+    ("un", "fr"),
+    ("one", "en"),
+    ("one of the", "en"),
+    ("l'un des", "fr"),
+    ("un des", "fr"),
+    ("a couple of", "en"),
+    ("two-thirds", "en"),
+    ("dozens of", "en"),
+    ("des dizaines de", "fr"),
+    ("hundreds of", "en"),
+    ("thousands of", "en"),
+    ("5b", "en"),  # a glued "b" is a billion of money only
+    ("5G", "en"),
+    ("11 p.m.", "en"),
+    ("7am", "en"),
+    ("à 20 heures", "fr"),
+    ("vers 14 h", "fr"),
 ]
 
 
@@ -820,7 +1045,7 @@ FIND_CASES = [
     (
         "Il y a deux ans, elle comptait dix employés. En une semaine, elle a gagné trois places.",
         "fr",
-        ["deux ans", "une semaine"],
+        ["deux ans", "dix employés", "une semaine", "trois places"],
     ),
     (
         "En 2024, l'entreprise a levé 5 Md€ et 300 M$ auprès de 12 investisseurs.",
@@ -860,6 +1085,261 @@ FIND_CASES = [
 ]
 
 
+# Running news text: (text, language, [(span, value)...]); near-misses give nothing.
+NEWS_FIND_CASES = [
+    (
+        "La liste compte 1.826 milliardaires, contre 1.645 l'an dernier.",
+        "fr",
+        [("1.826 milliardaires", quantity("1826", "milliardaires")), ("1.645", quantity("1645"))],
+    ),
+    (
+        "Au cours des 12 derniers mois, la barre des 400 milliards d'euros est tombée.",
+        "fr",
+        [
+            ("12 derniers mois", duration("12", "month")),
+            ("400 milliards d'euros", money("400000000000", "EUR")),
+        ],
+    ),
+    (
+        "Dès 12 ans, il publiait à 20 heures ce soir-là, vers 14 h, après 19 heures de route.",
+        "fr",
+        [("Dès 12 ans", duration("12", "year", AT_LEAST)), ("19 heures", duration("19", "hour"))],
+    ),
+    (
+        "Talks end at 11 p.m., resume at 7am: a 3 million pounds deal for 200 pounds of beef.",
+        "en",
+        [
+            ("3 million pounds", money("3000000", "GBP")),
+            # A weight, or money: what is stated is kept, not a guessed currency.
+            ("200 pounds", quantity("200", "pounds")),
+        ],
+    ),
+    (
+        "Le climat s'est réchauffé de 1,2°C ; 4 200 hectares ont brûlé, 1,4 TWh pour 2 978 MW.",
+        "fr",
+        [
+            ("1,2°C", quantity("1.2", "degree Celsius")),
+            ("4 200 hectares", quantity("4200", "hectare")),
+            ("1,4 TWh", quantity("1.4", "terawatt-hour")),
+            ("2 978 MW", quantity("2978", "megawatt")),
+        ],
+    ),
+    (
+        "Highs of 116 degrees Fahrenheit (47 degrees Celsius); 8,600 km2 (860,000 ha) burned.",
+        "en",
+        [
+            ("116 degrees Fahrenheit", quantity("116", "degree Fahrenheit")),
+            ("47 degrees Celsius", quantity("47", "degree Celsius")),
+            ("8,600 km2", quantity("8600", "square kilometre")),
+            ("860,000 ha", quantity("860000", "hectare")),
+        ],
+    ),
+    (
+        # A unit letter glued to a figure is only a measure it names: "5G" is a network.
+        "The 5G mast, 3D map and 4K screen.",
+        "en",
+        [],
+    ),
+    (
+        "China became the third-largest economy, the world’s second-biggest exporter.",
+        "en",
+        [("third-largest", rank(3)), ("second-biggest", rank(2))],
+    ),
+    (
+        # Ordinals that rank nothing: a first time, a quarter, a second-hand car, a Test.
+        "For the first time, the second quarter, a second-hand car and the Second Test.",
+        "en",
+        [],
+    ),
+    (
+        "Dix-huitième fortune mondiale, elle est la deuxième femme la plus riche du monde.",
+        "fr",
+        [("Dix-huitième fortune mondiale", rank(18)), ("deuxième femme la plus riche", rank(2))],
+    ),
+    (
+        "La Seconde Guerre mondiale, la seconde guerre mondiale, le deuxième tour, pour la"
+        " deuxième fois, le deuxième trimestre, le troisième plus tard, la 18e fois.",
+        "fr",
+        [],
+    ),
+    (
+        "Eight of the top ten banks failed, two people familiar with the matter said.",
+        "en",
+        [("Eight", quantity("8"))],
+    ),
+    (
+        "For the first time, one of the firms, a couple of weeks, two-thirds of voters, dozens"
+        " of people, hundreds of firms, thousands of workers, a dozen or so, the Big Four and"
+        " Formula One.",
+        "en",
+        [],
+    ),
+    (
+        "Nine months on, three new factories employ 3,400 wind-turbine workers and a dozen"
+        " engineers on a five-year deal.",
+        "en",
+        [
+            ("Nine months", duration("9", "month")),
+            ("three new factories", quantity("3", "factories")),
+            ("3,400 wind-turbine workers", quantity("3400", "workers")),
+            ("a dozen engineers", quantity("12", "engineer", ABOUT)),
+            ("five-year", duration("5", "year")),
+        ],
+    ),
+    (
+        "The 25-year-old striker, aged 19 at his debut, is nearly two years older than the"
+        " 23 year old winger; a year ago he was just over a year old in the squad.",
+        "en",
+        [
+            ("25-year-old", duration("25", "year")),
+            ("aged 19", duration("19", "year")),
+            ("nearly two years", duration("2", "year", ABOUT)),
+            ("23 year old", duration("23", "year")),
+            ("just over a year old", duration("1", "year", AT_LEAST)),
+        ],
+    ),
+    (
+        "A 16-day heatwave, a six-year contract, a 37-word statement and a 300-page report.",
+        "en",
+        [
+            ("16-day", duration("16", "day")),
+            ("six-year", duration("6", "year")),
+            ("37-word", quantity("37", "word")),
+            ("300-page", quantity("300", "page")),
+        ],
+    ),
+    (
+        # Compounds that restate their unit or count nothing we know.
+        "A 24-hour day, a 7-day week, a five-star hotel, a 10-fold rise, the two tycoons.",
+        "en",
+        [],
+    ),
+    (
+        "Photo: Bernard Arnault, 75, presents; Portugal, second on the list, lost more; Apple,"
+        " 12, 13 and 14; in March, 45, joined.",
+        "en",
+        # A list of numbers after a name is no age.
+        [
+            ("75", duration("75", "year")),
+            ("second", rank(2)),
+            ("12", quantity("12")),
+            ("14", quantity("14")),
+        ],
+    ),
+    (
+        "Saint-Paul compte 900 cas, devant Le Tampon, deuxième avec 800 cas ; 31 cas graves,"
+        " dont une quinzaine chez des nourrissons, et 12 blessés dont deux enfants.",
+        "fr",
+        [
+            ("900 cas", quantity("900", "cas")),
+            ("deuxième", rank(2)),
+            ("800 cas", quantity("800", "cas")),
+            ("31 cas", quantity("31", "cas")),
+            ("une quinzaine", quantity("15", qualifier=ABOUT)),
+            ("12 blessés", quantity("12", "blessés")),
+            ("deux enfants", quantity("2", "enfants")),
+        ],
+    ),
+    (
+        # A fortnight, the two rounds already named, a year earlier: no count.
+        "Dans une quinzaine, entre les deux tours, contre 26,5 % un an plus tôt.",
+        "fr",
+        [("26,5 %", percentage("26.5"))],
+    ),
+    (
+        "L'un des fondateurs, un des plus riches, des dizaines de milliers de manifestants,"
+        " des centaines de clients, Les Quatre Saisons et un bâtiment neuf.",
+        "fr",
+        [],
+    ),
+    (
+        "Deux sources proches du dossier affirment que trois des dix plus grandes banques et"
+        " deux d'entre elles ont perdu 12 pour cent des clients, il y a un an.",
+        "fr",
+        [
+            ("trois", quantity("3")),
+            ("deux", quantity("2")),
+            ("12 pour cent", percentage("12")),
+            ("un an", duration("1", "year")),
+        ],
+    ),
+    (
+        "Trois usines, une douzaine de milliardaires, 80 principaux groupes et 259 nouveaux venus ;"
+        " les 17 premiers ont tous progressé.",
+        "fr",
+        [
+            ("Trois usines", quantity("3", "usines")),
+            ("une douzaine de milliardaires", quantity("12", "milliardaires", ABOUT)),
+            ("80 principaux groupes", quantity("80", "groupes")),
+            ("259 nouveaux venus", quantity("259", "venus")),
+            ("17", quantity("17")),
+        ],
+    ),
+    (
+        # Ordinals that number an occurrence or a division, not a rank; the minute of a goal.
+        "Metz (16e) a joué dimanche à 21h ; but de Kehrer (2-0, 11e) à la 78e minute de la 3e"
+        " journée, pour la 18e fois, dans la 1re circonscription, au 21e siècle.",
+        "fr",
+        [("16e", rank(16))],
+    ),
+    (
+        "In its 50th anniversary year, the 2nd quarter of the 21st century, it ranked 4th; in"
+        " the 1980's.",
+        "en",
+        [("4th", rank(4))],
+    ),
+    (
+        # Hours of a span, a rate's denominator, days whose month comes later: no figures.
+        "Un couvre-feu de 20h à 6h, une incidence de 50/100 000 habitants, entre le 23 et le"
+        " 29 mars, du 10 au 13 janvier.",
+        "fr",
+        [],
+    ),
+    (
+        "It saves the average worker £900-a-year and pays $20-an-hour.",
+        "en",
+        [
+            ("£900-a-year", money("900", "GBP", per=Decimal(1), unit="year")),
+            ("$20-an-hour", money("20", "USD", per=Decimal(1), unit="hour")),
+        ],
+    ),
+    (
+        # A proportion's second number counts nothing; a year is no proportion.
+        "One in ten people, four in five voters and 1 in 10 adults; in 2023 in 12 countries.",
+        "en",
+        [("2023", year(2023)), ("12 countries", quantity("12", "country"))],
+    ),
+    (
+        "Neuf fois sur dix, 3 sur 10 personnes, un Français sur dix ; il est neuf heures.",
+        "fr",
+        [("Neuf fois", quantity("9", "time"))],
+    ),
+    (
+        "Il a vendu 300 livres et 12 livres de beurre.",
+        "fr",
+        [("300 livres", quantity("300", "livres")), ("12 livres", quantity("12", "livres"))],
+    ),
+    (
+        "Ses 3 millions de livres vendus lui ont rapporté 3 millions de livres sterling.",
+        "fr",
+        [
+            ("3 millions de livres", quantity("3000000", "livres")),
+            ("3 millions de livres sterling", money("3000000", "GBP")),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"), NEWS_FIND_CASES, ids=[c[0][:40] for c in NEWS_FIND_CASES]
+)
+def test_find_values_reads_news_forms(text, language, expected):
+    values = find_values(text, language)
+
+    assert_anchored(text, values)
+    assert [(v.text, structured(v)) for v in values] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "language", "spans"), FIND_CASES, ids=[c[0][:40] for c in FIND_CASES]
 )
@@ -895,6 +1375,258 @@ def test_find_values_over_a_long_text_keeps_every_offset():
     assert [
         v.start - second_b for v in values if second_b <= v.start < second_b + len(ARTICLE_B)
     ] == [v.start for v in single]
+
+
+# --------------------------------------------------------------------------
+# Dates without a year, dated by a reference date
+# --------------------------------------------------------------------------
+
+JUNE_15 = datetime.date(2024, 6, 15)
+
+# (running text, language, reference, [(span, value)...])
+DATED_BY_REFERENCE = [
+    (
+        # News looks back: a bare month is the latest one at most two months ahead.
+        "In September, prices rose; since March they had slipped, by August they held.",
+        "en",
+        JUNE_15,
+        [("September", month(2023, 9)), ("March", month(2024, 3)), ("August", month(2024, 8))],
+    ),
+    (
+        "Sales fell last September and will recover next June, in early March or mid-April.",
+        "en",
+        JUNE_15,
+        [
+            ("last September", month(2023, 9)),
+            ("next June", month(2025, 6)),
+            ("early March", month(2024, 3)),
+            ("mid-April", month(2024, 4)),
+        ],
+    ),
+    (
+        "Output dropped in late December and rose between March and July.",
+        "en",
+        JUNE_15,
+        [("late December", month(2023, 12)), ("March", month(2024, 3)), ("July", month(2024, 7))],
+    ),
+    (
+        "It may rise in May; Theresa May said prices may fall, this May or since May.",
+        "en",
+        JUNE_15,
+        [("May", month(2024, 5)), ("May", month(2024, 5))],
+    ),
+    (
+        "On March 3, the firm hired 40 people; the 3 March deal and Sept. 3rd launch followed.",
+        "en",
+        JUNE_15,
+        [
+            ("March 3", day(2024, 3, 3)),
+            ("40 people", quantity("40", "person")),
+            ("3 March", day(2024, 3, 3)),
+            ("Sept. 3rd", day(2024, 9, 3)),
+        ],
+    ),
+    (
+        "Les prix ont augmenté en décembre, depuis mars, fin avril, début juin et à la mi-avril.",
+        "fr",
+        JUNE_15,
+        [
+            ("décembre", month(2023, 12)),
+            ("mars", month(2024, 3)),
+            ("fin avril", month(2024, 4)),
+            ("début juin", month(2024, 6)),
+            ("mi-avril", month(2024, 4)),
+        ],
+    ),
+    (
+        "Le rapport de septembre dernier annonçait une reprise en mars prochain.",
+        "fr",
+        JUNE_15,
+        [("septembre dernier", month(2023, 9)), ("mars prochain", month(2025, 3))],
+    ),
+    (
+        "Le 3 mars, le 1er juin, le 20 décembre et le 3 mars dernier ; pas le 31 avril.",
+        "fr",
+        JUNE_15,
+        [
+            ("3 mars", day(2024, 3, 3)),
+            ("1er juin", day(2024, 6, 1)),
+            ("20 décembre", day(2023, 12, 20)),
+            ("3 mars dernier", day(2024, 3, 3)),
+        ],
+    ),
+    (
+        # "Mars" is the planet, "Mai" a name; a French month is written in lower case.
+        "Le robot a atterri sur Mars en février ; Mai est arrivée en Mars.",
+        "fr",
+        JUNE_15,
+        [("février", month(2024, 2))],
+    ),
+    (
+        "Fondée le 29 février, elle a levé 5 Md€ le 3 mars dernier.",
+        "fr",
+        datetime.date(2024, 8, 1),
+        [
+            ("29 février", day(2024, 2, 29)),
+            ("5 Md€", money("5000000000", "EUR")),
+            ("3 mars dernier", day(2024, 3, 3)),
+        ],
+    ),
+    (
+        "La réunion est à 19 h 30 le 14 février, puis le 1er mars 2024.",
+        "fr",
+        datetime.datetime(2024, 2, 1, 12, 30),  # a datetime dates by its day
+        [("14 février", day(2024, 2, 14)), ("1er mars 2024", day(2024, 3, 1))],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reference", "expected"),
+    DATED_BY_REFERENCE,
+    ids=[c[0][:40] for c in DATED_BY_REFERENCE],
+)
+def test_a_reference_date_dates_months_and_days_without_a_year(text, language, reference, expected):
+    values = find_values(text, language, reference=reference)
+
+    assert_anchored(text, values)
+    assert [(v.text, structured(v)) for v in values] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reference", "expected"),
+    DATED_BY_REFERENCE,
+    ids=[c[0][:40] for c in DATED_BY_REFERENCE],
+)
+def test_without_a_reference_no_year_is_guessed(text, language, reference, expected):
+    """Only the values that do not need a year remain."""
+    values = find_values(text, language)
+
+    assert [(v.text, structured(v)) for v in values] == [
+        (span, value)
+        for span, value in expected
+        if value["kind"] != ValueKind.DATE or span[-4:].isdigit()
+    ]
+
+
+def test_news_looks_back_further_than_ahead():
+    """A bare month is the latest at most two months ahead; a day, at most three."""
+    november_28 = datetime.date(2025, 11, 28)
+    january_29 = datetime.date(2025, 1, 29)
+
+    assert find_values("In February, a child died.", "en", reference=november_28)[0].date == (
+        datetime.date(2025, 2, 1)
+    )
+    assert find_values("Talks resume in January.", "en", reference=november_28)[0].date == (
+        datetime.date(2026, 1, 1)
+    )
+    assert find_values("Assemblée générale le 17 avril.", "fr", reference=january_29)[0].date == (
+        datetime.date(2025, 4, 17)
+    )
+    assert find_values("Le 26 décembre, il a publié.", "fr", reference=january_29)[0].date == (
+        datetime.date(2024, 12, 26)
+    )
+
+
+def test_a_day_no_year_near_the_reference_has_is_left_out():
+    """No 29 February within six months of March 2025: no date rather than a wrong one."""
+    assert find_values("Le 29 février.", "fr", reference=datetime.date(2025, 3, 3)) == []
+    assert find_values("Le 31 avril.", "fr", reference=JUNE_15) == []
+
+
+def test_a_reference_that_is_not_a_date_is_ignored():
+    assert find_values("Depuis mars, le 3 mai.", "fr", reference="2024-06-15") == []
+    assert parse_value("septembre", "fr", reference=20240615) is None
+
+
+def test_last_and_next_pick_the_occurrence_before_or_after_the_reference():
+    september_10 = datetime.date(2024, 9, 10)
+
+    assert structured(parse_value("last September", "en", reference=september_10)) == month(2023, 9)
+    assert structured(parse_value("next September", "en", reference=september_10)) == month(2025, 9)
+    assert structured(parse_value("septembre dernier", "fr", reference=september_10)) == month(
+        2023, 9
+    )
+    october_1 = datetime.date(2024, 10, 1)
+    assert structured(parse_value("septembre dernier", "fr", reference=october_1)) == month(2024, 9)
+    assert structured(parse_value("le 10 septembre dernier", "fr", reference=september_10)) == (
+        day(2023, 9, 10)
+    )
+
+
+# (phrase, language, span, value): a form field with the source's date as reference.
+PARSE_WITH_REFERENCE = [
+    ("septembre", "fr", "septembre", month(2023, 9)),
+    ("en juillet", "fr", "juillet", month(2024, 7)),
+    ("September", "en", "September", month(2023, 9)),
+    ("May", "en", "May", month(2024, 5)),
+    ("mi-avril", "fr", "mi-avril", month(2024, 4)),
+    ("à la mi-avril", "fr", "mi-avril", month(2024, 4)),
+    ("mid-April", "en", "mid-April", month(2024, 4)),
+    ("early March", "en", "early March", month(2024, 3)),
+    ("late May", "en", "late May", month(2024, 5)),
+    ("le 3 mars", "fr", "3 mars", day(2024, 3, 3)),
+    ("le 1er juin", "fr", "1er juin", day(2024, 6, 1)),
+    ("on March 3", "en", "March 3", day(2024, 3, 3)),
+    ("3 March", "en", "3 March", day(2024, 3, 3)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "expected"),
+    PARSE_WITH_REFERENCE,
+    ids=[f"{c[1]}:{c[0]}" for c in PARSE_WITH_REFERENCE],
+)
+def test_parse_value_with_a_reference(text, language, span, expected):
+    value = parse_value(text, language, reference=JUNE_15)
+
+    assert value is not None
+    assert (value.text, structured(value)) == (span, expected)
+    assert structured(parse_value(span, language, reference=JUNE_15)) == expected
+    assert parse_value(text, language) is None  # no year to give it without the reference
+
+
+# A year or a month with a modifier needs no reference: its year is stated.
+MODIFIED_YEARS = [
+    ("début 2024", "fr", "début 2024", year(2024)),
+    ("fin 2023", "fr", "fin 2023", year(2023)),
+    ("mi-2024", "fr", "mi-2024", year(2024)),
+    ("early 2024", "en", "early 2024", year(2024)),
+    ("late 2023", "en", "late 2023", year(2023)),
+    ("mid-2024", "en", "mid-2024", year(2024)),
+    ("mi-avril 2025", "fr", "mi-avril 2025", month(2025, 4)),
+    ("fin avril 2025", "fr", "fin avril 2025", month(2025, 4)),
+    ("mid-April 2025", "en", "mid-April 2025", month(2025, 4)),
+    ("early March 2024", "en", "early March 2024", month(2024, 3)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "expected"),
+    MODIFIED_YEARS,
+    ids=[f"{c[1]}:{c[0]}" for c in MODIFIED_YEARS],
+)
+def test_a_modified_year_is_read_without_a_reference(text, language, span, expected):
+    value = parse_value(text, language)
+
+    assert value is not None
+    assert (value.text, structured(value)) == (span, expected)
+
+
+def test_modifiers_that_place_nothing():
+    """ "mettre fin", "the early 2000s", "the March on Washington" state no date."""
+    assert find_values("Il a mis fin mardi au contrat.", "fr", reference=JUNE_15) == []
+    assert (
+        find_values("In the early 2000s, the March on Washington.", "en", reference=JUNE_15) == []
+    )
+
+
+def test_a_month_without_a_year_formats_with_the_year_it_was_given():
+    value = parse_value("septembre dernier", "fr", reference=JUNE_15)
+
+    assert format_value(value, "en") == "September 2023"
+    assert format_value(value, "fr") == "septembre 2023"
+    assert format_value(parse_value("le 3 mars", "fr", reference=JUNE_15), "en") == "March 3, 2024"
 
 
 # --------------------------------------------------------------------------
@@ -962,6 +1694,26 @@ FORMAT_CASES = [
         f"5{NBSP}$US pour 1{NNBSP}000{NBSP}jetons",
     ),
     ("100 yuans", "fr", "CN¥100", f"100{NBSP}CNY"),
+    ("CHF 5 million", "en", f"CHF{NBSP}5 million", f"5{NBSP}millions de francs suisses"),
+    ("62-year-old", "en", "62 years", f"62{NBSP}ans"),
+    ("12 ans", "fr", "12 years", f"12{NBSP}ans"),
+    ("une dizaine de blessés", "fr", "about 10 blessés", f"environ 10{NBSP}blessés"),
+    ("huit chiffres", "fr", "8 digits", f"8{NBSP}chiffres"),
+    ("1,5 °C", "fr", "1.5°C", f"1,5{NNBSP}°C"),
+    ("2 degrés", "fr", "2°C", f"2{NNBSP}°C"),
+    ("98 °F", "en", "98°F", f"98{NNBSP}°F"),
+    ("20 degrees", "en", "20 degrees", f"20{NBSP}degrés"),
+    ("4 000 ha", "fr", "4,000 hectares", f"4{NNBSP}000{NBSP}hectares"),
+    ("500 km²", "en", "500 square kilometres", f"500{NBSP}kilomètres carrés"),
+    ("20 MW", "en", "20 megawatts", f"20{NBSP}mégawatts"),
+    ("49,2 TWh", "fr", "49.2 terawatt-hours", f"49,2{NBSP}térawattheures"),
+    ("1 kWh", "en", "1 kilowatt-hour", f"1{NBSP}kilowattheure"),
+    ("420 ppm", "en", "420 ppm", f"420{NBSP}ppm"),
+    ("35 Mt", "en", "35 million tonnes", f"35{NBSP}millions de tonnes"),
+    ("120 acres", "en", "120 acres", f"120{NBSP}acres"),
+    ("CHF 7.50", "en", f"CHF{NBSP}7.50", f"7,50{NBSP}CHF"),
+    ("NZ$3.5bn", "en", "NZ$3.5 billion", f"3,5{NBSP}milliards de dollars néo-zélandais"),
+    ("$US589 billion", "en", "$589 billion", f"589{NBSP}milliards de dollars des États-Unis"),
     ("12 chercheurs", "fr", "12 researchers", f"12{NBSP}chercheurs"),
     ("1 chercheur", "fr", "1 researcher", f"1{NBSP}chercheur"),
 ]
@@ -977,6 +1729,51 @@ def test_format_value(text, language, english, french):
 
     assert format_value(value, "en") == english
     assert format_value(value, "fr") == french
+
+
+# Every measure: (as stated in English, the canonical unit the suggester relies on,
+# English rendering, French rendering).
+MEASURE_UNITS = [
+    ("2 °C", "degree Celsius", "2°C", f"2{NNBSP}°C"),
+    ("2 °F", "degree Fahrenheit", "2°F", f"2{NNBSP}°F"),
+    ("2 degrees", "degree", "2 degrees", f"2{NBSP}degrés"),
+    ("2 hectares", "hectare", "2 hectares", f"2{NBSP}hectares"),
+    ("2 acres", "acre", "2 acres", f"2{NBSP}acres"),
+    ("2 km²", "square kilometre", "2 square kilometres", f"2{NBSP}kilomètres carrés"),
+    ("2 m²", "square metre", "2 square metres", f"2{NBSP}mètres carrés"),
+    ("2 square miles", "square mile", "2 square miles", f"2{NBSP}miles carrés"),
+    ("2 m³", "cubic metre", "2 cubic metres", f"2{NBSP}mètres cubes"),
+    ("2 MW", "megawatt", "2 megawatts", f"2{NBSP}mégawatts"),
+    ("2 GW", "gigawatt", "2 gigawatts", f"2{NBSP}gigawatts"),
+    ("2 kW", "kilowatt", "2 kilowatts", f"2{NBSP}kilowatts"),
+    ("2 TWh", "terawatt-hour", "2 terawatt-hours", f"2{NBSP}térawattheures"),
+    ("2 GWh", "gigawatt-hour", "2 gigawatt-hours", f"2{NBSP}gigawattheures"),
+    ("2 MWh", "megawatt-hour", "2 megawatt-hours", f"2{NBSP}mégawattheures"),
+    ("2 kWh", "kilowatt-hour", "2 kilowatt-hours", f"2{NBSP}kilowattheures"),
+    ("2 mm", "millimetre", "2 millimetres", f"2{NBSP}millimètres"),
+    ("2 cm", "centimetre", "2 centimetres", f"2{NBSP}centimètres"),
+    ("2 ppm", "ppm", "2 ppm", f"2{NBSP}ppm"),
+    ("2 km/h", "kilometre per hour", "2 kilometres per hour", f"2{NBSP}kilomètres par heure"),
+    ("2 mph", "mile per hour", "2 miles per hour", f"2{NBSP}miles par heure"),
+    ("2 miles", "mile", "2 miles", f"2{NBSP}miles"),
+    ("2 barrels", "barrel", "2 barrels", f"2{NBSP}barils"),
+    ("2 Mt", "tonne", "2 million tonnes", f"2{NBSP}millions de tonnes"),
+    ("2 digits", "digit", "2 digits", f"2{NBSP}chiffres"),
+]
+
+
+@pytest.mark.parametrize(
+    ("stated", "unit", "english", "french"), MEASURE_UNITS, ids=[c[0] for c in MEASURE_UNITS]
+)
+def test_every_measure_has_its_canonical_unit_and_its_names(stated, unit, english, french):
+    value = parse_value(stated, "en")
+
+    assert value.unit == unit
+    assert format_value(value, "en") == english
+    assert format_value(value, "fr") == french
+    claim = Claim(statement="A checkable statement", **to_claim_fields(value))
+    claim.clean_fields(exclude=["subject", "property"])
+    assert format_value(claim, "fr") == french  # a stored claim renders the same
 
 
 def test_format_value_defaults_to_french():

@@ -51,10 +51,19 @@ def test_only_people_with_a_role_extend_the_vocabulary(outsider) -> None:
 
 def test_property_page_adds_a_property_and_shows_errors_in_place(client, reviewer) -> None:
     client.force_login(reviewer)
+    # Both labels, so that neither interface shows the other's language.
     response = client.post(reverse("property_list"), {"label": "Ridership", "value_kind": ""})
+    assert response.status_code == 200
+    assert not Property.objects.filter(code="ridership").exists()
+    response = client.post(
+        reverse("property_list"),
+        {"label": "Ridership", "label_fr": "Fréquentation", "value_kind": ""},
+    )
     assert response.status_code == 302
-    assert Property.objects.filter(code="ridership").exists()
-    response = client.post(reverse("property_list"), {"label": "ridership"})
+    assert Property.objects.get(code="ridership").label_fr == "Fréquentation"
+    response = client.post(
+        reverse("property_list"), {"label": "Riders", "label_fr": "fréquentation"}
+    )
     assert response.status_code == 200
     assert "This property exists already" in response.text
 

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from claims import fetch, files, history, snapshots, workflow
+from claims import dates, fetch, files, history, snapshots, workflow
 from claims.choices import ClaimStatus, Stance
 from claims.filters import ClaimFilter
 from claims.forms import (
@@ -46,14 +46,29 @@ from claims.views.access import editor_required, get_claim_for_user, reviewer_re
 def claim_list(request: HttpRequest) -> HttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.for_list())
     page = claim_filter.qs.paginate(request.GET.get("page"), settings.FACTCHECK_PAGE_SIZE)
+    requested = claim_filter.form.cleaned_data.get("ordering") if claim_filter.is_valid() else None
+    # The filters besides the search, which fold away on a phone: how many are in use,
+    # and open when one of them is refused, so that its message is seen.
+    folded = {name for name in request.GET if name not in {"q", "ordering", "page"}}
+    refused = set(claim_filter.form.errors) - {"q", "ordering"}
     context = {
         "filter": claim_filter,
         "page": page,
         "bulk_form": BulkForm(),
-        "current_ordering": request.GET.get("ordering", ""),
+        "date_help": dates.DATE_HELP,
+        "active_filters": sum(1 for name in folded if request.GET.get(name)),
+        "filters_open": bool(refused),
+        "requested_ordering": requested[0] if requested else "",
+        "current_ordering": requested[0] if requested else ClaimFilter.DEFAULT_ORDERING,
     }
-    template = "claims/claim_list.html#results" if request.htmx else "claims/claim_list.html"
-    return render(request, template, context)
+    if request.htmx:
+        # The results, and the count of filters in use that the folded filters show.
+        body = render(request, "claims/claim_list.html#results", context).content
+        body += render(
+            request, "claims/claim_list.html#filter_count", context | {"oob": True}
+        ).content
+        return HttpResponse(body)
+    return render(request, "claims/claim_list.html", context)
 
 
 def _back_to_list(request: HttpRequest) -> HttpResponseRedirect:

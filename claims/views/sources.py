@@ -25,12 +25,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from claims import articles, claiming, workflow
+from claims.alignment import align
 from claims.forms import ClaimForm, WebURLField
 from claims.highlight import paragraphs
+from claims.languages import language_name
 from claims.models import Appearance, Property, Source, SourceKind
-from claims.suggestions import Suggestion, find_suggestion, suggestions_for
+from claims.suggestions import Suggestion, claimed_spans, find_suggestion, suggestions_for
 from claims.values import SUPPORTED_LANGUAGES, format_value
 from claims.views.access import reviewer_required
+from claims.vocabulary import VocabularyError
 
 # How many suggestions the article page lists (and highlights) before "show all".
 SHOWN_SUGGESTIONS = 25
@@ -65,15 +68,21 @@ class ArticleImportForm(forms.Form):
         required=False,
         help_text=gettext_lazy("A .txt, .md or .html file, UTF-8, at most 5 MB."),
     )
+    # No max_length: the browser would cut a long paste short without a word, and the
+    # limit is the article's, once its spaces are tidied (clean_text says so).
     text = forms.CharField(
         label=gettext_lazy("Or paste the text"),
         required=False,
-        max_length=articles.MAX_TEXT_CHARS * 2,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),
-        choices=[(code, LANGUAGE_NAMES[code]) for code in SUPPORTED_LANGUAGES],
+        required=False,
+        choices=[("", gettext_lazy("Detect from the text"))]
+        + [(code, LANGUAGE_NAMES[code]) for code in SUPPORTED_LANGUAGES],
+        help_text=gettext_lazy(
+            "Told from the article's text; the interface language when the text does not say."
+        ),
     )
     title = forms.CharField(
         label=gettext_lazy("Title"),
@@ -86,8 +95,10 @@ class ArticleImportForm(forms.Form):
     published = forms.CharField(
         label=gettext_lazy("Publication date"),
         required=False,
-        max_length=10,
-        help_text=gettext_lazy("2025-01-28 for a day, 2025-01 for a month, 2025 for a year."),
+        max_length=40,
+        help_text=gettext_lazy(
+            "28/01/2025 or 28 Jan 2025 for a day, January 2025 for a month, 2025 for a year."
+        ),
     )
 
     def clean_file(self) -> articles.ReadArticle | None:
@@ -103,6 +114,14 @@ class ArticleImportForm(forms.Form):
         except articles.ArticleRefused as refused:
             raise forms.ValidationError(refused.message) from None
 
+    def clean_text(self) -> str:
+        text = self.cleaned_data.get("text", "")
+        try:
+            articles.check_length(articles.normalise_text(text))
+        except articles.ArticleRefused as refused:
+            raise forms.ValidationError(refused.message) from None
+        return text
+
     def clean_published(self) -> tuple:
         try:
             return articles.parse_published(self.cleaned_data.get("published", ""))
@@ -112,12 +131,20 @@ class ArticleImportForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         has_text = bool(data.get("text", "").strip())
-        if "file" not in self.errors:
+        # One message at a time: a refused file or text says why, and nothing more.
+        if "file" not in self.errors and "text" not in self.errors:
             if data.get("file") and has_text:
                 self.add_error("text", _("Upload a file or paste the text, not both."))
             elif not data.get("file") and not has_text:
                 self.add_error("file", _("Upload a file or paste the article's text."))
         return data
+
+
+def article_import_too_big(request: HttpRequest) -> HttpResponse:
+    """The import form again, saying the paste is too long: for a request beyond even
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE, which Django refuses before the form sees it."""
+    context = {"form": ArticleImportForm(), "refused": articles.too_long_message()}
+    return render(request, "claims/article_import.html", context, status=413)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -131,10 +158,13 @@ def article_import(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         read = data["file"] or articles.ReadArticle(text=data["text"])
+        language, how = articles.article_language(
+            read.text, chosen=data["language"], fallback=request_language()
+        )
         try:
             source = articles.import_read_article(
                 read,
-                language=data["language"],
+                language=language,
                 title=data["title"],
                 url=data["url"],
                 publisher=data["publisher"],
@@ -149,9 +179,19 @@ def article_import(request: HttpRequest) -> HttpResponse:
         except workflow.NotAllowed as refused:
             raise PermissionDenied(refused.message) from refused
         else:
+            said = {
+                articles.CHOSEN: _("Article imported. Language: %(language)s."),
+                articles.TOLD: _("Article imported. Language: %(language)s, told from its text."),
+                articles.FALLBACK: _(
+                    "Article imported. Language: %(language)s, the interface’s: the text did "
+                    "not say clearly which language it is in."
+                ),
+            }[how]
             messages.success(
                 request,
-                _("Article imported. Its suggested claims are highlighted in the text."),
+                said % {"language": language_name(language)}
+                + " "
+                + _("Its suggested claims are highlighted in the text."),
             )
             return redirect(source)
     context = {"form": form, "duplicate": duplicate}
@@ -191,6 +231,9 @@ class SuggestionRow:
     value: str
     property: Property | None
     kind_label: str
+    statement: str = ""
+    # How the figure compares with what the workbench holds (claims.alignment).
+    alignments: list = field(default_factory=list)
 
 
 def _pieces(source: Source, appearances: list[Appearance], shown: list[Suggestion]):
@@ -201,11 +244,15 @@ def _pieces(source: Source, appearances: list[Appearance], shown: list[Suggestio
             quotes = [s for s in segment.spans if not getattr(s, "is_suggestion", False)]
             suggested = [s for s in segment.spans if getattr(s, "is_suggestion", False)]
             if quotes:
+                # A figure still on offer inside a claimed sentence is shown as both.
+                suggestion = suggested[0] if suggested else None
                 pieces.append(
                     Piece(
                         segment.text,
                         quote=quotes[0],
                         starting=[q.pk for q in quotes if q.start == segment.start],
+                        suggestion=suggestion,
+                        suggestion_starts=bool(suggestion) and segment.start == suggestion.start,
                     )
                 )
             elif suggested:
@@ -235,11 +282,17 @@ KIND_LABELS = {
 }
 
 
-def _row(source: Source, suggestion: Suggestion, properties: dict[str, Property]) -> SuggestionRow:
+def _row(
+    source: Source,
+    suggestion: Suggestion,
+    properties: dict[str, Property],
+    alignments: dict[str, list],
+) -> SuggestionRow:
     text = source.text
     value = suggestion.exact
+    language = request_language()
     if suggestion.value is not None:
-        value = format_value(suggestion.value, request_language())
+        value = format_value(suggestion.value, language)
     return SuggestionRow(
         suggestion=suggestion,
         before=text[suggestion.sentence_start : suggestion.start],
@@ -247,6 +300,8 @@ def _row(source: Source, suggestion: Suggestion, properties: dict[str, Property]
         value=value,
         property=properties.get(suggestion.property_code),
         kind_label=str(KIND_LABELS.get(suggestion.kind, suggestion.kind)),
+        statement=suggestion.statement(language),
+        alignments=alignments.get(suggestion.key, []),
     )
 
 
@@ -259,7 +314,16 @@ def request_language() -> str:
 class AcceptForm(ClaimForm):
     """A claim made from a suggestion, every field pre-filled and editable."""
 
-    field_order = ["statement", "subject", "property", "value_text"]
+    field_order = ["statement", "subject", "property", "new_property", "value_text"]
+    new_property = forms.CharField(
+        label=gettext_lazy("Or a new property"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy(
+            "When none of the list fits, name what the figure measures (“number of stores”): "
+            "it is added to the vocabulary."
+        ),
+    )
     QUOTES = [
         ("sentence", gettext_lazy("the whole sentence")),
         ("figure", gettext_lazy("only the figure")),
@@ -275,20 +339,44 @@ class AcceptForm(ClaimForm):
     def __init__(self, *args, suggestion: Suggestion, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["version"]
+        self.fields["property"].required = False
         self.suggestion = suggestion
         # Distinct ids per suggestion: the page may hold a form for each.
         self.auto_id = f"accept-{suggestion.key}-%s"
 
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("property") and not data.get("new_property", "").strip():
+            self.add_error("property", _("Choose a property, or name a new one."))
+        return data
+
+    def chosen_property(self) -> Property | str:
+        """The property chosen from the list, else the label of the new one."""
+        return self.cleaned_data.get("property") or self.cleaned_data["new_property"].strip()
+
 
 def _accept_initial(suggestion: Suggestion, properties: dict[str, Property]) -> dict[str, Any]:
+    """The claim as suggested: a short statement in the interface language (the sentence
+    stays the quote), the guessed subject and property, the value read from the text."""
     prop = properties.get(suggestion.property_code)
     fields = suggestion.claim_fields()
     return {
-        "statement": suggestion.sentence,
+        "statement": suggestion.statement(request_language()),
         "subject": suggestion.subject,
         "property": prop.pk if prop else None,
         **{name: value for name, value in fields.items() if value not in (None, "")},
+        "quote": "sentence",
     }
+
+
+def _as_posted(initial: dict[str, Any]) -> dict[str, str]:
+    """The suggestion's initial values as a browser would post them: "Accept as proposed"."""
+    posted = {}
+    for name, value in initial.items():
+        if value is None:
+            continue
+        posted[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return posted
 
 
 def _page_context(
@@ -305,12 +393,15 @@ def _page_context(
         .order_by("start", "end")
     )
     claims = list({a.claim_id: a.claim for a in appearances}.values())
-    suggestions = suggestions_for(source, claimed=[(a.start, a.end) for a in appearances])
-    show_all = request.GET.get("suggestions") == "all"
-    shown = suggestions if show_all else suggestions[:SHOWN_SUGGESTIONS]
+    suggestions = suggestions_for(source, claimed=claimed_spans(appearances))
+    # A page of suggestions at a time: a long report has thousands, and the article's
+    # page must open at once whatever its length.
+    page = Paginator(suggestions, SHOWN_SUGGESTIONS).get_page(request.GET.get("suggestions"))
+    shown = list(page.object_list)
     if accepting is not None and accepting not in shown:
         shown = [*shown, accepting]
     properties = {p.code: p for p in Property.objects.all()}
+    alignments = align(shown, source=source, properties=properties, language=request_language())
     if accepting is not None and accept_form is None:
         accept_form = AcceptForm(
             initial=_accept_initial(accepting, properties),
@@ -321,9 +412,9 @@ def _page_context(
         "source": source,
         "paragraphs": _pieces(source, appearances, shown),
         "claims": claims,
-        "rows": [_row(source, s, properties) for s in shown],
+        "rows": [_row(source, s, properties, alignments) for s in shown],
         "suggestion_count": len(suggestions),
-        "show_all": show_all,
+        "suggestion_page": page,
         "accepting": accepting.key if accepting else "",
         "accept_form": accept_form,
         "notice": notice,
@@ -375,12 +466,10 @@ def suggestion_accept(request: HttpRequest, pk: int, start: int, end: int) -> Ht
     # With the same initial values as the form had, so that an edited wording
     # is read again (ClaimForm.clean) unless the structured value was edited too.
     properties = {p.code: p for p in Property.objects.all()}
-    form = AcceptForm(
-        request.POST,
-        initial=_accept_initial(suggestion, properties),
-        suggestion=suggestion,
-        language=source.language,
-    )
+    initial = _accept_initial(suggestion, properties)
+    # "Accept" takes the claim as suggested; "Accept…" opens the form to edit it first.
+    data = _as_posted(initial) if request.POST.get("as_proposed") else request.POST
+    form = AcceptForm(data, initial=initial, suggestion=suggestion, language=source.language)
     if not form.is_valid():
         return _workspace(request, source, accepting=suggestion, accept_form=form)
     data = form.cleaned_data
@@ -391,13 +480,14 @@ def suggestion_accept(request: HttpRequest, pk: int, start: int, end: int) -> Ht
             by=request.user,
             statement=data["statement"],
             subject=data["subject"],
-            property=data["property"],
+            property=form.chosen_property(),
             value_fields={name: data[name] for name in claiming.VALUE_FIELDS if name in data},
             quote=data["quote"],
+            language=request_language(),
         )
     except workflow.NotAllowed as refused:
         raise PermissionDenied(refused.message) from refused
-    except workflow.WorkflowError as error:
+    except (workflow.WorkflowError, VocabularyError) as error:
         form.add_error(None, error.message)
         return _workspace(request, source, accepting=suggestion, accept_form=form)
     claim = accepted.claim

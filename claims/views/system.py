@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -29,6 +30,19 @@ def health(request: HttpRequest) -> JsonResponse:
         logger.exception("health check: the database does not answer")
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A request Django refused before any view saw it. One too large to read gets the
+    page it came from with that page's message, or a plain one: never a bare 400."""
+    if isinstance(exception, RequestDataTooBig):
+        match = request.resolver_match
+        if match is not None and match.url_name == "article_import":
+            from claims.views.sources import article_import_too_big
+
+            return article_import_too_big(request)
+        return render(request, "400.html", {"too_big": True}, status=413)
+    return render(request, "400.html", {"too_big": False}, status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

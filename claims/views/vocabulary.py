@@ -9,15 +9,25 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from claims import plots, vocabulary
 from claims.choices import ValueKind
-from claims.models import Appearance, Property, Subject, SubjectAlias, normalise_name
+from claims.models import (
+    Appearance,
+    Property,
+    Subject,
+    SubjectAlias,
+    normalise_name,
+    property_label,
+)
 from claims.views.access import reviewer_required
 from claims.workflow import NotAllowed
+
+SUBJECTS_PER_PAGE = 100
 
 
 class AliasForm(forms.Form):
@@ -29,10 +39,11 @@ class SubjectForm(forms.Form):
 
 
 class PropertyForm(forms.Form):
-    label = forms.CharField(label=gettext_lazy("Label"), max_length=200)
+    label = forms.CharField(label=capfirst(gettext_lazy("English label")), max_length=200)
+    label_fr = forms.CharField(label=capfirst(gettext_lazy("French label")), max_length=200)
     value_kind = forms.ChoiceField(
         label=gettext_lazy("Expected value kind"),
-        choices=[("", "—"), *ValueKind.choices],
+        choices=[("", gettext_lazy("any")), *ValueKind.choices],
         required=False,
     )
     description = forms.CharField(
@@ -75,7 +86,7 @@ def subject_list(request: HttpRequest) -> HttpResponse:
         subjects = subjects.filter(
             Q(normalised_name__contains=key) | Q(aliases__normalised_alias__contains=key)
         ).distinct()
-    page = Paginator(subjects.order_by("name"), 100).get_page(request.GET.get("page"))
+    page = Paginator(subjects.order_by("name"), SUBJECTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "claims/subject_list.html",
@@ -99,7 +110,7 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(
             Prefetch("appearances", queryset=Appearance.objects.select_related("source"))
         )
-        .order_by("property__label", "pk")
+        .order_by(property_label("property__"), "pk")
     )
     return render(
         request,
@@ -123,6 +134,7 @@ def property_list(request: HttpRequest) -> HttpResponse:
         form,
         lambda data: vocabulary.add_property(
             data["label"],
+            label_fr=data["label_fr"],
             by=request.user,
             value_kind=data["value_kind"],
             description=data["description"],
@@ -130,7 +142,9 @@ def property_list(request: HttpRequest) -> HttpResponse:
     ):
         messages.success(request, _("Property added."))
         return redirect("property_list")
-    properties = Property.objects.annotate(claim_count=Count("claims")).order_by("label")
+    properties = Property.objects.annotate(claim_count=Count("claims")).order_by(
+        property_label(), "code"
+    )
     return render(
         request,
         "claims/property_list.html",

@@ -58,9 +58,13 @@ def live_db(transactional_db) -> None:
 
 
 @contextmanager
-def browser_tab(browser: Browser, base_url: str, locale: str = "en-GB") -> Iterator[Page]:
-    """A fresh browser tab; the test fails if the page logs any error (CSP violations too)."""
-    context = browser.new_context(base_url=base_url, locale=locale)
+def browser_tab(
+    browser: Browser, base_url: str, locale: str = "en-GB", **options
+) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page logs any error (CSP violations too).
+
+    ``options`` go to the browser context: a viewport, or no JavaScript at all."""
+    context = browser.new_context(base_url=base_url, locale=locale, **options)
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []

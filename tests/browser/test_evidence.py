@@ -74,9 +74,11 @@ def test_several_articles_cited_in_a_row_then_a_removal_undone(
     # Another article, whose text has an emoji before the passage: offsets count characters.
     page.locator("#add-evidence").get_by_role("link", name="Cite something else").click()
     expect(page.locator("#add-evidence")).not_to_contain_text("Citing an article")
-    page.locator("#add-evidence").get_by_label("Cite an article already in the workbench").fill(
-        "viral"
-    )
+    # Enter, as a hurried user does: the search must not depend on the typing pause
+    # reaching a panel htmx has only just swapped in.
+    search = page.locator("#add-evidence").get_by_label("Cite an article already in the workbench")
+    search.fill("viral")
+    search.press("Enter")
     page.locator("#add-evidence").get_by_role("link", name="DeepSeek est devenu viral").click()
     passage = "l’intelligence artificielle (IA) a connu des avancées spectaculaires"
     select_in_text(page, passage)

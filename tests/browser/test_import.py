@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from claims.models import Claim, Source, SuggestionDismissal
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import LAPTOP, assert_no_serious_violations, axe_source
 from tests.conftest import PASSWORD
+
+SCREENSHOTS = Path(os.environ.get("FACTCHECK_SCREENSHOTS", "/tmp/factcheck-screenshots"))
 
 __all__ = ["axe_source"]  # the fixture, shared with the accessibility tests
 
@@ -57,24 +60,27 @@ def test_import_accept_and_dismiss_suggestions(page: Page, reviewer: User, tmp_p
         expect(text.locator("mark.suggested", has_text=figure)).to_have_count(1)
     source = Source.objects.get()
 
-    # Accept the amount as suggested: the form opens in place, pre-filled.
+    # The suggestion names what the claim would say, in the interface's language.
     amount = item(page, "12\u00a0millions d’euros")
-    amount.get_by_role("link", name=re.compile("Accept")).click()
+    expect(amount.locator(".suggestion-statement")).to_have_text("Valmont raised €12 million.")
+    # Edit and accept: the form opens in place, pre-filled with the short statement.
+    amount.get_by_role("link", name=re.compile("Edit and accept")).click()
     expect(amount.get_by_label("Subject")).to_have_value("Valmont")
-    expect(amount.get_by_label("Property")).to_have_value(re.compile(r"\d+"))
-    expect(amount.get_by_label("Statement")).to_have_value(re.compile("^Fondée en 2019"))
-    amount.get_by_label("Statement").fill("Valmont raised €12 million.")
+    expect(amount.get_by_label("Property", exact=True)).to_have_value(re.compile(r"\d+"))
+    expect(amount.get_by_label("Statement")).to_have_value("Valmont raised €12 million.")
     amount.get_by_role("button", name="Save the claim").click()
     expect(page.locator("#source-workspace [role=status]")).to_contain_text(
         "created: “Valmont raised €12 million.”"
     )
     funding = Claim.objects.get(statement="Valmont raised €12 million.")
-    expect(text.locator("a.quote mark").first).to_contain_text("12\u00a0millions d’euros")
+    # The sentence is the quote; its other figures stay on offer.
+    expect(text.locator("a.quote mark", has_text="12\u00a0millions d’euros")).to_be_visible()
+    expect(text.locator("mark.suggested", has_text="2019")).to_have_count(1)
     expect(text.locator("mark.suggested", has_text="12\u00a0millions")).to_have_count(0)
 
     # Accept the head count with its value corrected: the wording is read again.
     staff = item(page, "1\u00a0200 personnes")
-    staff.get_by_role("link", name=re.compile("Accept")).click()
+    staff.get_by_role("link", name=re.compile("Edit and accept")).click()
     staff.get_by_label("Statement").fill("Valmont employs 1,300 people.")
     staff.get_by_label("Value as stated").fill("1\u00a0300 personnes")
     staff.get_by_label("only the figure").check()
@@ -121,6 +127,41 @@ def test_the_article_screens_pass_axe(page: Page, reviewer: User, axe_source: st
         expect(page.locator("main h1")).to_be_visible()
         assert_no_serious_violations(page, axe_source)
     # With a suggestion open as a form, in place.
-    page.locator(".suggestion-item").first.get_by_role("link", name=re.compile("Accept")).click()
+    page.locator(".suggestion-item").first.get_by_role(
+        "link", name=re.compile("Edit and accept")
+    ).click()
     expect(page.locator(".accept-form")).to_be_visible()
     assert_no_serious_violations(page, axe_source)
+
+
+def test_a_long_article_pages_through_its_suggestions(page: Page, reviewer: User) -> None:
+    from tests.factories import make_source
+    from tests.test_suggestions import news_article
+
+    source = make_source(text=news_article(600, "fr"), language="fr")
+    log_in(page, reviewer, PASSWORD)
+    page.goto(source.get_absolute_url())
+    panel = page.locator(".suggestions")
+    expect(panel.locator(".suggestion-item")).to_have_count(25)
+    first_page = panel.locator(".suggestion-item").first.inner_text()
+    pager = panel.get_by_role("navigation", name="Pages of suggested claims")
+    expect(pager).to_contain_text("1–25 of")
+    pager.get_by_role("link", name="Next →").click()
+    expect(page).to_have_url(re.compile(r"\?suggestions=2$"))
+    expect(pager).to_contain_text("26–50 of")
+    assert panel.locator(".suggestion-item").first.inner_text() != first_page
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "suggestions-page-2.png"), full_page=False)
+    # Accepting on the second page stays on the second page.
+    before = panel.locator(".suggestion-item").count()
+    panel.get_by_role("button", name="Accept").first.click()
+    expect(page.locator("#source-workspace [role=status]")).to_contain_text("#")
+    expect(pager).to_contain_text("26–")
+    assert Claim.objects.filter(appearances__source=source).count() == 1
+    assert panel.locator(".suggestion-item").count() == before
+    pager.get_by_role("link", name="← Previous").click()
+    expect(page).to_have_url(re.compile(r"\?suggestions=1$"))
+    expect(pager).to_contain_text("1–25 of")
+    # Reloading the URL shows the same page: the pager works without htmx too.
+    page.goto(source.get_absolute_url() + "?suggestions=2")
+    expect(pager).to_contain_text("26–50 of")

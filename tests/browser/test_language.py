@@ -8,17 +8,19 @@ from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.models import User
-from django.utils import timezone
+from django.utils import timezone, translation
 from playwright.sync_api import Browser, Page, expect
 
+from claims import dates
 from claims.choices import ClaimStatus
 from claims.models import Claim
 from tests.browser.conftest import browser_tab, log_in
 from tests.conftest import PASSWORD
 from tests.test_i18n import compile_french_catalogue
 
-FRENCH_DATE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
-FRENCH_DATETIME = re.compile(r"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$")  # 24-hour clock, no "p.m."
+# The month by its French name, the 24-hour clock: "4 déc. 2026", "4 déc. 2026, 04:08".
+FRENCH_DATE = re.compile(r"^\d{1,2} [a-zéû]+\.? \d{4}$")
+FRENCH_DATETIME = re.compile(r"^\d{1,2} [a-zéû]+\.? \d{4}, \d{2}:\d{2}$")
 
 
 def log_in_in_french(page: Page, user: User) -> None:
@@ -58,7 +60,8 @@ def test_a_reviewer_switches_to_french_and_it_sticks(page: Page, deepseek, revie
     row = page.locator("table.claims tbody tr", has_text=claim.statement)
     expect(row.locator(".badge.status-in_research")).to_have_text("en cours de vérification")
     expect(page.locator(".badge.status-new").first).to_have_text("nouvelle")
-    updated = timezone.localtime(claim.updated_at).strftime("%d/%m/%Y")
+    with translation.override("fr"):
+        updated = dates.format_date(timezone.localtime(claim.updated_at).date())
     expect(row.locator("time")).to_have_text(updated)
     # The article's words are never translated: the statement reads as it was written.
     expect(row.get_by_role("link", name=claim.statement)).to_be_visible()
@@ -111,3 +114,25 @@ def test_a_french_browser_sees_french_without_switching(
     expect(page.locator("table.claims tbody time").first).to_have_text(FRENCH_DATE)
     # Nobody chose anything: the browser's language is enough, no cookie is set.
     assert "django_language" not in {c["name"] for c in page.context.cookies()}
+
+
+def test_a_french_reviewer_meets_no_english(french_page: Page, deepseek, reviewer: User) -> None:
+    page = french_page
+    page.goto("/claims/")
+    log_in_in_french(page, reviewer)
+    row = page.locator("table.claims tbody tr", has_text="DeepSeek was founded in May 2023.")
+    expect(row.locator("td").nth(4)).to_have_text("date de création")
+    expect(page.get_by_label("Langue", exact=True).locator("option:checked")).to_have_text(
+        "indifférent"
+    )
+    page.get_by_label("Langue", exact=True).select_option(label="Français")
+    expect(page).to_have_url(re.compile(r"language=fr"))
+    expect(page.get_by_label("En désaccord")).to_contain_text("oui")
+
+    # A new property is labelled in both languages, and read in French here.
+    page.get_by_role("link", name="Propriétés").click()
+    page.get_by_label("Libellé anglais").fill("Ridership")
+    page.get_by_label("Libellé français").fill("Fréquentation")
+    page.get_by_role("button", name="Ajouter la propriété").click()
+    expect(page.locator("table.claims")).to_contain_text("Fréquentation")
+    expect(page.locator("table.claims")).not_to_contain_text("Ridership")

@@ -38,7 +38,7 @@ def test_reviewer_researches_and_an_editor_publishes(
     page.get_by_role("link", name="Claims", exact=True).click()
     rows = page.locator("table.claims tbody tr")
     expect(rows).to_have_count(23)
-    page.get_by_label("Disputed").select_option(label="Yes")
+    page.get_by_label("Disputed").select_option(label="yes")
     expect(page).to_have_url(re.compile(r"disputed=true"))
     expect(rows).to_have_count(4)
     expect(rows.locator(".badge.disputed")).to_have_count(4)

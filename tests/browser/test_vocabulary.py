@@ -27,7 +27,8 @@ def test_reviewer_adds_an_alias_and_a_property(page: Page, deepseek, reviewer: U
     expect(page.locator("table.claims tbody")).to_contain_text("$7.50")
 
     page.get_by_role("link", name="Properties").click()
-    page.get_by_label("Label").fill("Energy use")
+    page.get_by_label("English label").fill("Energy use")
+    page.get_by_label("French label").fill("Énergie consommée")
     page.get_by_label("Expected value kind").select_option(label="quantity")
     page.get_by_role("button", name="Add property").click()
     expect(page.get_by_role("status")).to_contain_text("Property added.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims import articles
@@ -28,7 +29,10 @@ class Command(BaseCommand):
             help="an article file (.txt, .md or .html, UTF-8), or a folder of them",
         )
         parser.add_argument(
-            "--lang", required=True, choices=SUPPORTED_LANGUAGES, help="the article's language"
+            "--lang",
+            choices=SUPPORTED_LANGUAGES,
+            help="the article's language; default: told from its text, else "
+            f"{settings.LANGUAGE_CODE} (LANGUAGE_CODE)",
         )
         parser.add_argument("--title", default="", help="default: the page's title or first line")
         parser.add_argument("--url", default="", help="where the article was published")
@@ -38,7 +42,7 @@ class Command(BaseCommand):
             "--published",
             default="",
             metavar="DATE",
-            help="publication date: 2025-01-28, 2025-01 or 2025",
+            help="publication date: 28/01/2025, 28 Jan 2025, 2025-01-28, January 2025 or 2025",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -67,7 +71,7 @@ class Command(BaseCommand):
                 else:
                     bar.write(
                         f"Imported #{source.pk} “{source.title}” ({len(source.text):,} "
-                        f"characters): {source.get_absolute_url()}",
+                        f"characters, in {source.language}): {source.get_absolute_url()}",
                         file=out,
                     )
                 bar.update(1)
@@ -93,12 +97,16 @@ def files_to_import(paths: list[Path]) -> list[Path]:
     return found
 
 
-def import_file(path: Path, language: str, **fields: Any) -> Source:
+def import_file(path: Path, language: str | None, **fields: Any) -> Source:
+    """One article; its language is ``language``, else told from its text."""
     try:
         articles.file_format(path.name)
         if path.stat().st_size > articles.MAX_FILE_BYTES:
             raise articles.ArticleRefused(articles.too_big_message())
         read = articles.read_article_file(path.name, path.read_bytes())
+        language, _how = articles.article_language(
+            read.text, chosen=language or "", fallback=settings.LANGUAGE_CODE
+        )
         return articles.import_read_article(read, language=language, **fields)
     except articles.DuplicateArticle as known:
         raise CommandError(

@@ -1,0 +1,2220 @@
+"""Reading a news article: who it names, what refers back to whom, and whom a figure is about.
+
+A figure's claim is only comparable with another source's if it names the same
+subject, so the suggester must read a sentence the way a fact-checker does:
+
+- **Entities.** Runs of capitalised words are names ("Kestrel Labs", "Jensen
+  Huang", "Banque centrale européenne"); the words around them give their type
+  (a person after "chief executive" or with a first name, an organisation after
+  "la start-up" or with "Inc", a product after "the model", a place from CLDR's
+  country names, a news outlet from the list of the press). Short and full
+  names are one entity ("Huang" after "Jensen Huang", "Kestrel" after "Kestrel
+  Labs", "ECB" after "European Central Bank (ECB)"), and so are a country's
+  names in both languages.
+- **References back.** "The company", "la start-up", "le modèle", "il", "its",
+  "son" stand for the most salient entity of a fitting type: the subject of the
+  sentence before, else the last one named.
+- **Whom a figure is about**, in order of how surely the text says it: the
+  possessor of what is measured ("la fortune de Jensen Huang", "Falcon-S's
+  parameters", "its revenue"), the name an apposition or a relative clause
+  describes ("Kestrel Labs, the Lisbon start-up founded in 2019"), the thing a
+  figure qualifies ("the 3.5 billion parameter model" → the model the text
+  names), the object of a valuation ("values the company at"), then the
+  clause's subject. Whoever is cited as the source ("selon Bloomberg",
+  "according to the firm", "X said") is never chosen while anything else fits,
+  and a name that only says where ("the Lisbon start-up", "à Nantes") or
+  complements another word loses to one the clause is about.
+
+Rules over words and punctuation, for French and English news in general: no
+model is fetched and no rule names anything an article contains.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from claims import newswords as w
+from claims.models import normalise_name
+from claims.newswords import DISEASE, MEDIA, ORG, OTHER, PERSON, PLACE, PRODUCT, fold
+
+# --------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|[^\W_]+(?:[-’'&.][^\W_]+)*"  # words, hyphenated names, 3.5, AT&T
+    r"|\S"  # punctuation, one character at a time
+)
+_ELISION_RE = re.compile(r"(?i:jusqu|lorsqu|puisqu|qu|[ldjmnstc])['’](?=[^\W\d_])")
+_POSSESSIVE_S_RE = re.compile(r"['’]s\Z")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str  # folded
+    is_word: bool = False
+    capitalised: bool = False
+
+    def __post_init__(self) -> None:
+        first = self.text[:1]
+        self.is_word = first.isalnum()
+        # "iPhone", "eBay", "xAI" are names; "outre-Atlantique" is not.
+        self.capitalised = first.isupper() or (
+            first.isalpha() and len(self.text) > 1 and self.text[1].isupper()
+        )
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    tokens = []
+    for match in _TOKEN_RE.finditer(text, start, end):
+        s, word = match.start(), match.group()
+        elision = _ELISION_RE.match(word)
+        if elision:
+            cut = elision.end()
+            tokens.append(Token(s, s + cut, word[:cut], fold(word[:cut])))
+            s, word = s + cut, word[cut:]
+        possessive = _POSSESSIVE_S_RE.search(word)
+        if possessive and len(word) > 2:
+            cut = possessive.start()
+            tokens.append(Token(s, s + cut, word[:cut], fold(word[:cut])))
+            tokens.append(Token(s + cut, s + len(word), word[cut:], "'s"))
+            continue
+        tokens.append(Token(s, s + len(word), word, fold(word)))
+    return tokens
+
+
+# --------------------------------------------------------------------------
+# Word classes
+# --------------------------------------------------------------------------
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in text.split())
+
+
+# Capitalised words that are not names: months and days (capitalised in
+# English), acronyms of roles and common nouns, words that open sentences.
+_NOT_NAMES = _set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "ceo cfo cto coo pdg dg drh gdp pib ipo ia ai api gpu gpus cpu tpu ev vat tva tv ok pme "
+    "tpe eti ong ngo mp mps hiv aids sida covid cdi cdd rsa smic pc "
+    "photo photos caption légende crédit credit source sources lire read video vidéo "
+    "update mise à jour celsius fahrenheit"
+)
+_STARTERS = {
+    "fr": _set(
+        "le la les l un une des il elle ils elles on nous vous je ce cet cette ces c mais et or "
+        "donc selon en au aux dans pour par sur depuis après avant cependant pourtant toutefois "
+        "ainsi alors de du d son sa ses leur leurs quant si lors malgré face outre enfin "
+        "aujourd d'après à l'issue entre sans avec contre plus moins près tous toutes tout "
+        "chaque certains certaines plusieurs autre autres même seul seule cela ceci ça qui que "
+        "quoi dont où comme parmi vers chez sous grâce hier demain désormais déjà encore "
+        "aussi puis lorsque quand tandis alors pendant durant dès jusqu fin début mi "
+        "premier première dernier dernière nouveau nouvelle"
+    ),
+    "en": _set(
+        "the a an it he she they we i you this that these those but and or so in on at for by "
+        "from after before however yet still its his her their our as if when while according "
+        "meanwhile since although though there here what who with without about over under "
+        "between during despite last next new first some many most more less all each every "
+        "both other another such then now today yesterday only also even once because until "
+        "unlike like than into onto upon among amid"
+    ),
+}
+_PREPOSITIONS = {
+    "fr": _set(
+        "à au aux en dans de du des d' chez pour avec par sur vers contre depuis entre sous "
+        "devant derrière face auprès envers parmi sans"
+    ),
+    "en": _set(
+        "in at from to with by for than of into on onto over under between against toward "
+        "towards among across behind beyond near via versus vs like including since until "
+        "after before during despite throughout"
+    ),
+}
+# "X, qui…", "X, which…": what follows describes X.
+_RELATIVES = {"fr": _set("qui dont lequel laquelle"), "en": _set("which who whose")}
+_DETERMINERS = {
+    "fr": _set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre votre"),
+    "en": _set("the a an this that these those its his her their our your"),
+}
+# Verbs that follow a subject: a capitalised word before one of these is doing, not qualifying.
+_AUXILIARIES = {
+    "en": _set(
+        "is are was were has have had will would can could should may might must does did "
+        "said says told raised raises announced announces reported reports plans plans"
+    ),
+    "fr": _set("a ont est sont était étaient sera seront avait avaient fut va vont peut peuvent"),
+}
+# French institutions whose names go on in lower case ("Banque centrale européenne").
+_INSTITUTION_HEADS = _set(
+    "banque union organisation assemblée cour fonds agence conseil parti rassemblement front "
+    "haute haut autorité institut office commission ministère direction caisse comité "
+    "fédération confédération chambre académie école université centre observatoire "
+    "agence mouvement syndicat sénat tribunal société compagnie régie"
+)
+# On folded words: "europeenne" for "européenne".
+_ADJECTIVE_END_RE = re.compile(
+    r"(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iennes|een|eenne|eennes|ais|aise|aises|ique|"
+    r"iques|aire|aires|if|ive|ives|ain|aine|aines|ois|oise|oises|iste|istes|ise|ate|nal|"
+    r"nale|naux|ier|iere|ieres|eur|rice)$"
+)
+# A connector inside a name, after a word that names an institution ("Bank of America").
+_NAME_CONNECTORS = _set("of for de du des d' la l' & and")
+_CONNECTOR_AFTER = (
+    _INSTITUTION_HEADS
+    | w.ORG_SUFFIXES
+    | _set(
+        "bank ministry department court university institute agency council commission fund "
+        "office bureau board chamber academy school centre center secretary league tribunal "
+        "authority museum hospital port republic kingdom state states city county grand prix "
+        "république royaume état ville musée hôpital crédit bourse exchange prix coupe cup "
+        "championnat tour"
+    )
+)
+_CLAUSE_OPENERS = {
+    "fr": _set(
+        "et mais que qu' car donc puis or où si lorsque quand puisque comme alors ainsi "
+        "aujourd'hui désormais depuis enfin ensuite pourtant cependant toutefois néanmoins"
+    ),
+    "en": _set(
+        "and but that because while when as so if although though since then where which "
+        "now today yet still once until after before whereas unless"
+    ),
+}
+# Nouns an English name qualifies when it stands before them: "the Tesla board".
+_QUALIFIED_NOUNS = _set(
+    "board shares stock stocks share index market markets economy data deal plant factory "
+    "office offices headquarters branch unit division operations business sales revenue "
+    "profits results figures numbers region area police army court case trial election "
+    "campaign vote ballot parliament cabinet budget policy law strategy plan"
+)
+_ORDINALS = _set(
+    "first second third fourth fifth sixth seventh eighth ninth tenth premier première "
+    "deuxième second seconde troisième quatrième cinquième sixième septième huitième neuvième "
+    "dixième"
+)
+_RANKINGS = _set(
+    "classement classements palmarès liste indice index ranking rankings list leaderboard "
+    "league table tableau chart charts"
+)
+# "selon X", "according to the firm's X": the words that introduce a cited source.
+_INTRODUCED_RE = {
+    lang: re.compile(
+        r"(?:^| )(?:"
+        # Tokens split after an apostrophe: "d'après" is read "d' après".
+        + "|".join(
+            re.escape(fold(p)).replace("'", "' ?").replace("’", "’ ?")
+            for p in sorted(phrases, key=len, reverse=True)
+        )
+        + r")(?: [^\s,;:.]+){0,2}$"
+    )
+    for lang, phrases in w.SOURCE_INTRODUCERS.items()
+}
+_DISEASE_FIRST_WORDS = frozenset(name.split()[0] for name in w.DISEASES)
+_PLACE_PREFIX_RE = re.compile(
+    r"(?:Saint|Sainte|St|Ste|San|Santa|São|Port|Fort|Mont|Bourg|Villeneuve)-[A-Z]"
+)
+# Words that open sentences without naming anyone.
+_OPENING_WORDS = _set(
+    "little much many few most several both all none nothing everything everyone nobody "
+    "somebody someone anyone whatever celle-ci celui-ci ceux-ci celles-ci cela ceci tout "
+    "tous rien personne chacun chacune aucun aucune plusieurs certains certaines"
+)
+_SUBORDINATORS = {
+    lang: _set(
+        "while whereas but although though because since as and when "
+        "tandis alors mais bien car puisque lorsque quand et"
+    )
+    | relatives
+    for lang, relatives in _RELATIVES.items()
+}
+_SMALL_WORDS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "of",
+        "the",
+        "and",
+        "et",
+        "for",
+        "pour",
+        "&",
+        "à",
+        "a",
+        "en",
+    ]
+)
+
+
+def _initials(name: str) -> str:
+    """ "Rassemblement national" -> "RN", "Organisation mondiale de la santé" -> "OMS"."""
+    words = re.split(r"[\s\-’']+", name)
+    return "".join(word[0].upper() for word in words if word and fold(word) not in _SMALL_WORDS)
+
+
+# Verbs whose object is a model being trained ("trained it on 1.2 trillion tokens").
+_TRAINING_VERBS = _set(
+    "trained train trains training pre-trained pretrained fine-tuned "
+    "entraine entrainee entraines entrainer entraînement preentraine"
+)
+# Adjectives of French institutions' names that end like no other adjective (folded).
+_NAME_ADJECTIVES = _set(
+    "vert verte verts vertes uni unie unis unies libre libres democrate democrates fort forte "
+    "rouge rouges bleu bleue blanc blanche noir noire neuf neuve"
+)
+# Verbs that often follow a firm's or a person's name opening a sentence (folded).
+_NEWS_VERBS = {
+    "fr": _set(
+        "prevoit annonce leve emploie compte affiche realise depasse recule progresse chute "
+        "gagne perd investit rachete acquiert detient vend vaut pese revendique table vise "
+        "entend ouvre ferme supprime embauche double triple devient reste lance presente "
+        "publie signe obtient remporte conserve totalise enregistre atteint"
+    ),
+    "en": _set(
+        "plans expects raised raises employs reported posted invests bought acquired sold "
+        "owns holds lost gained fell rose will could would can may launched released "
+        "unveiled signed won kept totals recorded reached became remains opened closed cut "
+        "hired doubled tripled"
+    ),
+}
+# Words that open a phrase naming what the sentence is about: "Pour Liverpool, …".
+_TOPIC_OPENERS = {"fr": _set("pour chez quant"), "en": _set("for at")}
+# Heads that would make any name a country: only the country names themselves are.
+_NATION_HEADS = _set("country nation state economy bloc pays etat economie")
+# Prepositions that say where a figure was counted: "across the bloc", "en France".
+_WHERE_PREPOSITIONS = {
+    "en": _set("in across throughout"),
+    "fr": _set("en dans au aux a à"),
+}
+# Nouns between a price and what it is for: "a £35m move for …".
+_DEAL_NOUNS = _set("move bid offer deal fee transfer offre transfert")
+# Verbs whose object is what a price buys.
+_ACQUIRING_VERBS = _set(
+    "sign signs signed signing buy buys bought buying acquire acquires acquired acquiring "
+    "add adds added adding land lands landed recruit recruits recruited snap snapped "
+    "signer signé recruter recruté recrute acheter acheté achète racheter racheté rachète "
+    "acquérir acquis acquiert enrôler enrôlé"
+)
+# French words that open a sentence and end like a past participle but are not one.
+_NOT_PARTICIPLES = _set(
+    "côté aussi ainsi parmi depuis ici voici voilà lundi mardi mercredi jeudi vendredi "
+    "samedi dimanche aujourd'hui aujourd’hui midi celui lui moi toi oui puis jadis "
+    "mi-août mi-avril mi-juin mi-mai parmi"
+)
+_QUOTES_OPEN = '«“"‘('
+_QUOTES_CLOSE = '»”"’)'
+_HARD_BOUNDARIES = frozenset(';:—–()[]«»“”"')
+
+
+# --------------------------------------------------------------------------
+# Entities and mentions
+# --------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Entity:
+    name: str
+    type: str
+    keys: set[str] = field(default_factory=set)
+    known: str = ""
+    first: int = 0
+    last: int = 0
+    count: int = 0
+    # Set when the type came from strong evidence (a title, a suffix, a head noun).
+    sure: bool = False
+    # What the text called it ("start-up", "fund"), by meaning: see newswords.HEAD_MEANING.
+    heads: set[str] = field(default_factory=set)
+    # Every way the text wrote its name ("Jensen Huang", "Huang"; "EFFIS").
+    spellings: set[str] = field(default_factory=set)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Its other names: the text's other spellings, and for a country or an
+        international body its names in the other language."""
+        names = set(self.spellings)
+        names.update(w.equivalents().get(fold(self.name).removeprefix("the "), ()))
+        subject = normalise_name(self.subject)
+        return tuple(sorted({n for n in names if normalise_name(n) != subject}))
+
+    @property
+    def subject(self) -> str:
+        return self.known or self.name
+
+    def fits(self, types: Iterable[str]) -> bool:
+        types = set(types)
+        return self.type in types or (self.type == OTHER and PERSON not in types - {OTHER})
+
+
+@dataclass(eq=False)
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    how: str  # name | pronoun | possessive | description
+    first_token: int
+    last_token: int
+    complement: bool = False  # after a preposition: says where, or complements a word
+    source: bool = False  # cited as the source of what the sentence says
+    modifier: bool = False  # "the Lisbon start-up": a name qualifying a noun
+
+
+@dataclass
+class SentenceReading:
+    start: int
+    end: int
+    tokens: list[Token]
+    mentions: list[Mention]
+    subject: Entity | None = None
+
+
+# --------------------------------------------------------------------------
+# The reader
+# --------------------------------------------------------------------------
+
+KnownLookup = Callable[[set[str]], Mapping[str, str]]
+
+
+class Reader:
+    """One article, read once: its entities, and per sentence the mentions of them.
+
+    ``known`` maps folded names (``normalise_name``) to the workbench's subjects;
+    it is called once with every candidate spelling in the text.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Iterable[tuple[int, int]],
+        lang: str,
+        *,
+        known: KnownLookup | None = None,
+        figures: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        self.text = text
+        # Words inside a figure ("US$593.7 billion") are not names.
+        self._in_figures: set[int] = set()
+        spans = sorted(figures)
+        self._figure_starts = [start for start, _end in spans]
+        self.lang = lang
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        sentence_spans = list(sentences)
+        token_lists = [tokenize(text, start, end) for start, end in sentence_spans]
+        starts = [start for start, _end in spans]
+        for tokens in token_lists:
+            for token in tokens:
+                k = bisect.bisect_right(starts, token.start) - 1
+                if k >= 0 and spans[k][0] <= token.start < spans[k][1]:
+                    self._in_figures.add(token.start)
+        spans = sentence_spans
+        self._capitalised_inside = self._names_inside(token_lists)
+        # Words the text writes in lower case somewhere: not names where they open a sentence.
+        self._lower_words = {t.low for tokens in token_lists for t in tokens if t.text.islower()}
+        self.sentences: list[SentenceReading] = []
+        # The headline: the first line, where the article names what it is about.
+        first_line = text.find("\n")
+        self._headline_end = first_line if first_line > 0 else 0
+        # The head noun the last typing or description read (see HEAD_MEANING).
+        self._last_head = ""
+        raw_names = [self._name_runs(tokens) for tokens in token_lists]
+        self._resolved = self._lookup_known(raw_names, token_lists, known)
+        previous: Entity | None = None
+        for (start, end), tokens, runs in zip(spans, token_lists, raw_names, strict=True):
+            reading = SentenceReading(start, end, tokens, [])
+            self._read_names(reading, runs)
+            self._read_diseases(reading)
+            self._read_references(reading, previous)
+            self._mark_roles(reading)
+            reading.subject = self._sentence_subject(reading)
+            if reading.subject is not None:
+                previous = reading.subject
+            self.sentences.append(reading)
+
+    # --- names -----------------------------------------------------------------------
+
+    def _names_inside(self, token_lists: list[list[Token]]) -> set[str]:
+        """Words written with a capital somewhere other than at a sentence's start."""
+        inside = set()
+        for tokens in token_lists:
+            words = [t for t in tokens if t.is_word]
+            for previous, token in itertools.pairwise(words):
+                if token.capitalised and previous.text not in ":":
+                    inside.add(token.text)
+        return inside
+
+    def _is_name_token(self, tokens: list[Token], i: int) -> bool:
+        token = tokens[i]
+        if not token.is_word or not token.capitalised or token.text[-1:] in "'’":
+            return False  # "L'" of "L'Espagne" is an article
+        if token.low in _NOT_NAMES or (token.low in w.PERSON_ROLES and token.text.isupper()):
+            return False
+        if token.start in self._in_figures and (
+            any(c.isdigit() for c in token.text) or (token.text.isupper() and len(token.text) <= 3)
+        ):
+            # "US$593.7 billion"; but a rank's "premier parti de France" still names France.
+            return False
+        if (
+            w.is_demonym(token.text)
+            and token.low not in w.place_names()
+            and not (i + 1 < len(tokens) and tokens[i + 1].capitalised and tokens[i + 1].is_word)
+        ):
+            return False
+        if w.is_demonym(token.text) and i > 0 and tokens[i - 1].low in ("le", "la", "les", "l'"):
+            return False  # "le Brésilien Neymar": a nationality before the name
+        if token.text.isdigit():
+            return False
+        first_word = next((j for j, t in enumerate(tokens) if t.is_word), None)
+        opens = i == first_word or (
+            i > 0 and tokens[i - 1].text in _QUOTES_OPEN + "–—-:" and i - 1 <= (first_word or 0) + 1
+        )
+        if opens:
+            if token.low in _STARTERS[self.lang] or (token.low in w.TITLES and len(token.text) > 2):
+                return token.low in w.TITLES and i + 1 < len(tokens) and tokens[i + 1].capitalised
+            if self._common_word(token) and token.text not in self._capitalised_inside:
+                # "Neighbouring Portugal", "Firefighters declared…": a word that only
+                # opens the sentence.
+                return False
+            looks_like_name = (
+                token.text in self._capitalised_inside
+                or re.match(r".+[A-Z0-9]|.*[0-9]", token.text) is not None
+                or token.low in w.FIRST_NAMES
+                or (i + 1 < len(tokens) and tokens[i + 1].capitalised and tokens[i + 1].is_word)
+                or token.low in w.place_names()
+                or token.low in w.body_names()
+                or token.low in w.MEDIA_NAMES
+                # "Orbis a levé…", "Orbis raised…": the sentence's subject, then its verb.
+                or (i + 1 < len(tokens) and tokens[i + 1].low in _AUXILIARIES[self.lang])
+                # "Orvane prévoit d'investir…", "Orvane plans to…": then a verb of the news.
+                or (
+                    i + 1 < len(tokens)
+                    and tokens[i + 1].text.islower()
+                    and (
+                        tokens[i + 1].low in _NEWS_VERBS[self.lang]
+                        or tokens[i + 1].low in w.SPEECH_VERBS[self.lang]
+                    )
+                )
+            )
+            return looks_like_name
+        return True
+
+    def _common_word(self, token: Token) -> bool:
+        """Whether a capitalised word opening a sentence reads as an ordinary word: it is
+        written in lower case elsewhere in the text, or ends the way adjectives,
+        participles and plural nouns of the language do."""
+        if token.low in self._lower_words:
+            return True
+        if token.low in w.FIRST_NAMES or token.low in w.place_names():
+            return False
+        if token.low in _OPENING_WORDS:
+            return True
+        if self.lang == "en":
+            return (
+                re.search(
+                    r"(?:ing|ed|ly|ers|ists|ians|ous|ive|ful|less|tion|sion|ity|ness|ment|ance|"
+                    r"ence|ism)$",
+                    token.low,
+                )
+                is not None
+            )
+        return token.text.endswith(
+            ("é", "ée", "és", "ées", "tion", "tions", "sion", "ment", "ments", "ité", "ités",
+             "isme", "ance", "ence", "eurs", "euses", "istes", "iques", "ives", "ants")
+        )  # fmt: skip
+
+    def _name_runs(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """(first, last) token indexes of each run of capitalised words, connectors inside."""
+        runs: list[tuple[int, int]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            ampersand = (
+                # "Wines & Spirits fared worst": a capitalised word joined by "&" to a name
+                # is part of it, even where a sentence's first word would not be.
+                i + 2 < n
+                and tokens[i].capitalised
+                and tokens[i].is_word
+                and tokens[i + 1].text == "&"
+                and self._is_name_token(tokens, i + 2)
+            )
+            if not (ampersand or self._is_name_token(tokens, i)) or (
+                tokens[i].low in w.TITLES
+                and (i + 1 < n and tokens[i + 1].capitalised and tokens[i + 1].is_word)
+            ):
+                i += 1
+                continue
+            j = i
+            while True:
+                k = j + 1
+                if (
+                    k < n
+                    and tokens[k].start - tokens[j].end <= 1
+                    and self._is_name_token(tokens, k)
+                ):
+                    j = k
+                    continue
+                # "Bank of America", "Banque de France", "Ursula von der Leyen"
+                gap = k
+                while (
+                    gap < n
+                    and gap - k < 2
+                    and (tokens[gap].low in _NAME_CONNECTORS or tokens[gap].low in w.NAME_PARTICLES)
+                ):
+                    gap += 1
+                if (
+                    gap > k
+                    and gap < n
+                    and self._is_name_token(tokens, gap)
+                    and (
+                        tokens[j].low in _CONNECTOR_AFTER
+                        # "Charles de Gaulle", "Ursula von der Leyen"; not "H800 de Nvidia"
+                        or (
+                            tokens[k].low in w.NAME_PARTICLES
+                            and tokens[k].low not in ("la", "le")
+                            and tokens[i].low in w.FIRST_NAMES
+                        )
+                        or tokens[k].low == "&"
+                        # "CHU de La Réunion", "SNCF de …": an acronym's "de"
+                        or (
+                            tokens[j].text.isupper()
+                            and tokens[j].text.isalpha()
+                            and 2 <= len(tokens[j].text) <= 5
+                            and tokens[k].low in ("de", "du", "d'")
+                        )
+                    )
+                ):
+                    j = gap
+                    continue
+                # "Mode et Maroquinerie", "Wines and Spirits": one name after an article or a
+                # word such as "division"; never inside a list ("Dior, Celine et Fendi").
+                if (
+                    k + 1 < n
+                    and tokens[k].low in ("et", "and")
+                    and self._is_name_token(tokens, k + 1)
+                    and i > 0
+                    and (
+                        tokens[i - 1].low in _DETERMINERS[self.lang]
+                        or tokens[i - 1].low in w.ORG_HEADS
+                    )
+                    and fold(tokens[i].text) not in w.place_names()
+                    and fold(tokens[k + 1].text) not in w.place_names()
+                    and tokens[i].low not in w.FIRST_NAMES
+                ):
+                    end = k + 1
+                    while end + 1 < n and self._is_name_token(tokens, end + 1):
+                        end += 1
+                    # "The Global Measles and Rubella Laboratory Network": a longer name
+                    # after "and" when it ends as an organisation's name does.
+                    if end == k + 1 or tokens[end].low in w.ORG_SUFFIXES:
+                        j = end
+                        break
+                # "Banque centrale européenne", "Organisation mondiale de la santé"
+                if self.lang == "fr" and (
+                    tokens[i].low in _INSTITUTION_HEADS or tokens[j].low in _INSTITUTION_HEADS
+                ):
+                    end = self._institution_tail(tokens, j + 1)
+                    if end > j:
+                        j = end
+                        break
+                break
+            i, j = self._spelled_out(tokens, i, j)
+            if (
+                i > 1
+                and tokens[i - 1].text in ("L'", "L’")
+                and tokens[i - 1].end == tokens[i].start
+            ):
+                i -= 1  # "Hermès 0,71 % et L'Oréal 2,63 %": a capital "L'" within a sentence
+            if (
+                j + 1 < n
+                and tokens[j + 1].text.isdigit()
+                and fold(self.text[tokens[i].start : tokens[j + 1].end]) in w.INDEX_NAMES
+            ):
+                j += 1  # "S&P 500", "CAC 40"
+            runs.append((i, j))
+            i = j + 1
+        return runs
+
+    def _spelled_out(self, tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+        """The run's first and last tokens, taking in the lower-case words and the article
+        that the acronym in brackets right after spells: "La France insoumise (LFI)",
+        "La Gauche unie (LGU)", "Parti des travailleurs (PT)"."""
+        n = len(tokens)
+        starts = [i]
+        if i > 0 and tokens[i - 1].capitalised and tokens[i - 1].low in _DETERMINERS[self.lang]:
+            starts.append(i - 1)
+        for extra in (0, 1, 2, 3):
+            close = j + extra + 1
+            if close + 2 >= n or tokens[close].text != "(" or tokens[close + 2].text != ")":
+                continue
+            words = tokens[j + 1 : close]
+            if not all(t.is_word and t.text.islower() for t in words):
+                break
+            acronym = tokens[close + 1].text
+            if not (acronym.isupper() and len(acronym) >= 2):
+                break
+            for start in starts:
+                name = self.text[tokens[start].start : tokens[close - 1].end]
+                every = "".join(word[0].upper() for word in re.split(r"[\s\-’']+", name) if word)
+                if acronym in (_initials(name), every):
+                    return start, close - 1
+        return i, j
+
+    def _institution_tail(self, tokens: list[Token], k: int) -> int:
+        """The last token of lower-case words that go on a French institution's name."""
+        last = k - 1
+        n = len(tokens)
+        adjectives = 0
+        while k < n:
+            token = tokens[k]
+            if token.text.islower() and (
+                (_ADJECTIVE_END_RE.search(token.low) and len(token.low) > 3)
+                or token.low in _NAME_ADJECTIVES
+            ):
+                last, k, adjectives = k, k + 1, adjectives + 1
+                continue
+            # "de la santé", "des comptes", "d'assurance maladie"
+            if token.low in ("de", "du", "des", "d'") and k + 1 < n:
+                step = 2 if tokens[k + 1].low in ("la", "l'") and k + 2 < n else 1
+                noun = tokens[k + step]
+                if noun.text.islower() and noun.is_word and len(noun.low) > 3:
+                    last, k = k + step, k + step + 1
+                    continue
+            break
+        candidate = " ".join(t.text for t in tokens[: last + 1])
+        return last if adjectives or fold(candidate) else k - 1
+
+    # --- known subjects ------------------------------------------------------------------
+
+    def _spellings(self, tokens: list[Token], first: int, last: int) -> list[str]:
+        """Folded spellings a name may be known by, most specific first: with up to two
+        words around it ("X researchers", "the X team"), then the name alone."""
+        name = self.text[tokens[first].start : tokens[last].end]
+        spellings = []
+        for after in (2, 1):
+            if last + after < len(tokens) and all(
+                t.is_word for t in tokens[last + 1 : last + after + 1]
+            ):
+                spellings.append(self.text[tokens[first].start : tokens[last + after].end])
+        for before in (3, 2, 1):
+            if first - before >= 0 and all(t.is_word for t in tokens[first - before : first]):
+                spellings.append(self.text[tokens[first - before].start : tokens[last].end])
+        spellings.append(name)
+        keys = []
+        for spelling in spellings:
+            key = normalise_name(spelling)
+            if key and key not in keys:
+                keys.append(key)
+        for equivalent in w.equivalents().get(fold(name).removeprefix("the "), ()):
+            key = normalise_name(equivalent)
+            if key not in keys:
+                keys.append(key)
+        return keys
+
+    def _lookup_known(
+        self,
+        runs: list[list[tuple[int, int]]],
+        token_lists: list[list[Token]],
+        known: KnownLookup | None,
+    ) -> dict[str, str]:
+        if known is None:
+            return {}
+        keys = set()
+        for tokens, found in zip(token_lists, runs, strict=True):
+            for first, last in found:
+                keys.update(self._spellings(tokens, first, last))
+        return dict(known(keys)) if keys else {}
+
+    # --- typing and linking names ----------------------------------------------------------
+
+    def _type_of(self, tokens: list[Token], first: int, last: int) -> tuple[str, bool]:
+        """The name's type from its own words and its neighbours, and whether that is sure."""
+        name_tokens = tokens[first : last + 1]
+        name = fold(self.text[tokens[first].start : tokens[last].end])
+        bare = name.removeprefix("the ")
+        if bare in w.place_names():
+            return PLACE, True
+        if bare in w.body_names():
+            return ORG, True
+        if bare in w.INDEX_NAMES or (first > 0 and tokens[first - 1].low in ("indice", "index")):
+            self._last_head = "index"  # "le S&P 500", "l'indice Nasdaq": a market's level
+            return OTHER, True
+        if bare in w.MEDIA_NAMES:
+            return MEDIA, True
+        if bare in w.DISEASES:
+            return DISEASE, True
+        if name_tokens[-1].low in w.ORG_SUFFIXES and len(name_tokens) > 1:
+            return ORG, True
+        leading = [t.low for t in name_tokens if t.is_word]
+        if leading and leading[0] in w.NEW_WORDS and len(leading) > 2:
+            leading = leading[1:]  # "Nouveau Front populaire", "New Democratic Party"
+        if len(leading) > 1 and leading[0] in w.ORG_LEADS:
+            return ORG, True  # "Rassemblement national", "Banque de France", "Parti socialiste"
+        if _PLACE_PREFIX_RE.match(self.text, tokens[first].start):
+            return PLACE, True  # "Saint-Paul", "Port-Louis", "Mont-de-Marsan"
+        before = [t.low for t in tokens[max(0, first - 4) : first] if t.is_word]
+        before_text = " ".join(before)
+        # "chief executive Ana Costa", "M. Dupont", "le ministre Bruno Le Maire"
+        if before and (before[-1] in w.TITLES or before[-1].rstrip(".") in w.TITLES):
+            return PERSON, True
+        head = self._head_before(tokens, first)
+        if head is not None:
+            type_, phrase = head
+            self._last_head = phrase
+            # "la région X" names a region; "le pays X" is no proof X is a country.
+            if type_ != PLACE or bare in w.place_names() or phrase not in _NATION_HEADS:
+                return type_, True
+        after = tokens[last + 1 : last + 4]
+        after_words = [t.low for t in after if t.is_word]
+        # "Falcon-S model", "the Nvidia chips": a name before a noun names what the noun is.
+        if after_words and after[0].is_word and after[0].text.islower():
+            head = after_words[0]
+            two = " ".join(after_words[:2])
+            if head in w.PRODUCT_HEADS or two in w.PRODUCT_HEADS:
+                return PRODUCT, False
+        # "X, a start-up…", "X, 62, …", "X (62)"; but in "les puces H800 de Nvidia, une
+        # version bridée", the apposition describes the chips, not Nvidia.
+        appos = self._apposition_head(tokens, last)
+        if appos is not None and first > 0 and tokens[first - 1].low in _PREPOSITIONS[self.lang]:
+            # The noun the name complements may be what the apposition describes.
+            nouns = {t.low for t in tokens[max(0, first - 4) : first - 1]}
+            heads = {PRODUCT: w.PRODUCT_HEADS, ORG: w.ORG_HEADS, PERSON: w.PERSON_HEADS}
+            if nouns & heads.get(appos, frozenset()) or any(
+                t.capitalised for t in tokens[max(0, first - 3) : first - 1]
+            ):
+                appos = None
+        if appos is not None:
+            return appos, True
+        if len(name_tokens) >= 2 and name_tokens[0].low in w.FIRST_NAMES:
+            return PERSON, True
+        surface = self.text[tokens[first].start : tokens[last].end]
+        if any(c.isdigit() for c in name) or re.search(r"-[A-Z0-9]{1,3}[a-z]?$", surface):
+            return PRODUCT, False  # "GPT-4o", "Falcon-S", "A320"
+        if (
+            before_text.endswith(("in", "en", "à", "au", "aux", "from", "de"))
+            and len(name_tokens) == 1
+        ):
+            return OTHER, False
+        return OTHER, False
+
+    def _head_before(
+        self, tokens: list[Token], first: int, *, depth: int = 0
+    ) -> tuple[str, str] | None:
+        """The noun before a name that says what it is: "la start-up Mistral", "chief
+        executive Ana Costa", "une jeune pousse chinoise, DeepSeek"; adjectives may stand
+        between, a preposition may not ("le patron de Nvidia" says nothing of Nvidia)
+        unless a noun of its own stands before the name ("le champion américain des puces
+        d'IA Nvidia", "le fabricant de puces Nvidia")."""
+        words: list[str] = []
+        k = first - 1
+        if k >= 0 and tokens[k].text == ",":
+            k -= 1
+        # "le département de l'Aude", "the city of Valencia": the place the head names.
+        j = k - 1 if k >= 0 and tokens[k].low in ("l'", "l’", "la", "le") else k
+        if (
+            j >= 1
+            and tokens[j].low in ("de", "d'", "d’", "of")
+            and (tokens[j - 1].low in w.PLACE_HEADS)
+        ):
+            return PLACE, tokens[j - 1].low
+        while k >= 0 and len(words) < 5 and tokens[k].is_word:
+            if tokens[k].low in _PREPOSITIONS[self.lang] or tokens[k].low in ("of", "'s"):
+                if (
+                    self.lang == "fr"
+                    and depth < 2
+                    and words
+                    and tokens[k].low in ("de", "des", "du", "d'")
+                    and not any(t.capitalised for t in tokens[k + 1 : first - 1])
+                ):
+                    outer = self._head_before(tokens, k, depth=depth + 1)
+                    if outer is not None and outer[0] != PERSON:
+                        return outer
+                break
+            words.insert(0, tokens[k].low)
+            k -= 1
+        for end in range(len(words), 0, -1):
+            for size in (3, 2, 1):
+                if end - size < 0:
+                    continue
+                phrase = " ".join(words[end - size : end])
+                for heads, type_ in (
+                    (w.PERSON_ROLES, PERSON),
+                    (w.ORG_HEADS, ORG),
+                    (w.PRODUCT_HEADS, PRODUCT),
+                    (w.PLACE_HEADS, PLACE),
+                ):
+                    # "le patron des ventes X" is rare; "le champion des puces X" is a firm.
+                    if phrase in heads and not (depth and type_ == PERSON):
+                        # Only adjectives may follow the head: "jeune pousse chinoise".
+                        rest = words[end:]
+                        if all(_ADJECTIVE_END_RE.search(r) or r in w.DEMONYMS for r in rest):
+                            return type_, phrase
+        return None
+
+    def _apposition_head(self, tokens: list[Token], last: int) -> str | None:
+        """The type an apposition right after a name gives it: ", a start-up", ", 62,"."""
+        n = len(tokens)
+        k = last + 1
+        if k >= n or tokens[k].text not in ",(":
+            return None
+        k += 1
+        if (
+            k < n
+            and tokens[k].text.isdigit()
+            and int(tokens[k].text) < 120
+            and k + 1 < n
+            and tokens[k + 1].text in ",)"
+        ):
+            return PERSON  # "Jensen Huang, 62,"; but "Saint-Denis (750)" is a count
+        words = []
+        while k < n and len(words) < 7 and tokens[k].text not in ",;.)":
+            if tokens[k].is_word:
+                words.append(tokens[k].low)
+            k += 1
+        openers = _DETERMINERS[self.lang] | {"its", "son", "sa", "leur"}
+        if not words or (words[0] not in openers and words[0] not in w.PERSON_ROLES):
+            return None
+        # "…, la société Valmont a levé": a description naming someone else opens a clause.
+        j = last + 2
+        while j < n and tokens[j].text not in ",;.)":
+            if tokens[j].capitalised and tokens[j].is_word and j > last + 2:
+                return None
+            j += 1
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                if phrase in w.PERSON_ROLES or phrase in w.PERSON_HEADS:
+                    self._last_head = phrase
+                    return PERSON
+                if phrase in w.ORG_HEADS:
+                    self._last_head = phrase
+                    return ORG
+                if phrase in w.PRODUCT_HEADS:
+                    self._last_head = phrase
+                    return PRODUCT
+        return None
+
+    def _link(self, name: str, type_: str, sure: bool, keys: list[str], at: int) -> Entity:
+        """The entity this name belongs to, made if new; the fullest name wins."""
+        key = keys[0] if keys else normalise_name(name)
+        entity = next((self._by_key[k] for k in keys if k in self._by_key), None)
+        words = key.split()
+        if entity is None and len(words) == 1:
+            entity = self._short_form_of(key, type_)
+        if entity is None:
+            entity = self._longer_form_of(key, type_)
+        if entity is None and name.isupper() and 2 <= len(name) <= 6:
+            entity = self._acronym_of(name)
+        if entity is None and len(words) == 1:
+            entity = self._place_of_people(name)
+        if entity is None and not name.isupper() and " " in name:
+            entity = self._expansion_of(name)
+        if entity is None:
+            entity = Entity(name=name, type=type_, first=at, sure=sure)
+            self.entities.append(entity)
+        elif (
+            len(key) > len(normalise_name(entity.name))
+            and not name.isupper()
+            and (normalise_name(entity.name) in key or entity.type in (OTHER, type_))
+        ):
+            entity.name = name
+        if sure and (not entity.sure or entity.type == OTHER):
+            entity.type, entity.sure = type_, True
+        elif entity.type == OTHER and type_ != OTHER:
+            entity.type = type_
+        for k in keys:
+            entity.keys.add(k)
+            self._by_key.setdefault(k, entity)
+        entity.keys.add(key)
+        self._by_key.setdefault(key, entity)
+        entity.spellings.add(name)
+        entity.last = at
+        entity.count += 1
+        return entity
+
+    def _short_form_of(self, key: str, type_: str) -> Entity | None:
+        """ "Huang" after "Jensen Huang"; "Kestrel" after "Kestrel Labs"."""
+        matches = []
+        for entity in self.entities:
+            words = normalise_name(entity.name).split()
+            if len(words) < 2:
+                continue
+            if entity.type in (PERSON, OTHER) and words[-1] == key and type_ in (PERSON, OTHER):
+                matches.append(entity)
+            elif (
+                entity.type != PERSON
+                and words[0] == key
+                and type_ != PERSON
+                and all(word in w.ORG_SUFFIXES for word in words[1:])
+            ):
+                # "Kestrel" after "Kestrel Labs"; but "DeepSeek" after "DeepSeek-R1" is the
+                # company, not its model.
+                matches.append(entity)
+        return matches[-1] if len({id(m) for m in matches}) == 1 else None
+
+    def _longer_form_of(self, key: str, type_: str) -> Entity | None:
+        """ "Jensen Huang" after a bare "Huang": the earlier short form grows."""
+        words = key.split()
+        if len(words) < 2:
+            return None
+        for entity in self.entities:
+            short = normalise_name(entity.name)
+            if " " in short:
+                continue
+            if (
+                words[-1] == short and type_ in (PERSON, OTHER) and entity.type in (PERSON, OTHER)
+            ) or (
+                words[0] == short
+                and entity.type not in (PERSON, PLACE)
+                and type_ != PERSON
+                and all(word in w.ORG_SUFFIXES for word in words[1:])
+            ):
+                return entity
+        return None
+
+    def _place_of_people(self, name: str) -> Entity | None:
+        """ "70 000 Réunionnais", "les Espagnols": the people of a place the text names are
+        counted as the place's figures."""
+        folded = fold(name)
+        if not re.search(
+            r"(?:ais|aise|aises|ois|oise|oises|ien|iens|ienne|iennes|ans|ols|ens)$", folded
+        ):
+            return None
+        for entity in self.entities:
+            place = fold(entity.name).removeprefix("la ").removeprefix("le ").removeprefix("l'")
+            if entity.type == PLACE and len(place) >= 5 and folded[:5] == place[:5]:
+                return entity
+        return None
+
+    def _acronym_of(self, acronym: str) -> Entity | None:
+        """The entity an acronym abbreviates: "RN" for "Rassemblement national"."""
+        for entity in reversed(self.entities):
+            if _initials(entity.name) == acronym.upper() and len(acronym) >= 2:
+                return entity
+        return None
+
+    def _expansion_of(self, name: str) -> Entity | None:
+        """The acronym entity a full name expands: "Rassemblement national" after "RN"."""
+        initials = _initials(name)
+        if len(initials) < 2:
+            return None
+        for entity in reversed(self.entities):
+            if entity.name.isupper() and entity.name == initials:
+                return entity
+        return None
+
+    def _read_diseases(self, reading: SentenceReading) -> None:
+        """Diseases are named in lower case; a health story is about one all along."""
+        tokens = reading.tokens
+        taken = {k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)}
+        for i, token in enumerate(tokens):
+            if token.low not in _DISEASE_FIRST_WORDS or i in taken:
+                continue
+            if token.start in self._in_figures:
+                continue
+            for size in (3, 2, 1):
+                phrase = " ".join(t.low for t in tokens[i : i + size])
+                if len(tokens[i : i + size]) == size and phrase in w.DISEASES:
+                    last = i + size - 1
+                    name = self.text[token.start : tokens[last].end]
+                    entity = self._link(
+                        name if name.isupper() else name.lower(),
+                        DISEASE,
+                        True,
+                        [normalise_name(name)],
+                        token.start,
+                    )
+                    reading.mentions.append(
+                        Mention(token.start, tokens[last].end, entity, "name", i, last)
+                    )
+                    break
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _read_names(self, reading: SentenceReading, runs: list[tuple[int, int]]) -> None:
+        tokens = reading.tokens
+        for first, last in runs:
+            start, end = tokens[first].start, tokens[last].end
+            name = self.text[start:end]
+            keys = self._spellings(tokens, first, last)
+            self._last_head = ""
+            type_, sure = self._type_of(tokens, first, last)
+            head = self._last_head
+            # Linked by the name and its other-language names only: the words around
+            # it help find a known subject, never join two entities of the text.
+            own = [normalise_name(name)] + [
+                normalise_name(e) for e in w.equivalents().get(fold(name).removeprefix("the "), ())
+            ]
+            if fold(name).startswith("outre-") and fold(name) in w.equivalents():
+                # "Outre-Atlantique" is how the text says it, "États-Unis" who it is.
+                name = w.equivalents()[fold(name)][1 if self.lang == "fr" else 0]
+            entity = self._link(name, type_, sure, list(dict.fromkeys(own)), start)
+            for key in keys:
+                if key in self._resolved and not entity.known:
+                    entity.known = self._resolved[key]
+            if head and fold(head) in w.HEAD_MEANING:
+                entity.heads.add(w.HEAD_MEANING[fold(head)])
+            if entity.type == PLACE:
+                kind = w.place_kinds().get(fold(name).removeprefix("the "))
+                if kind:
+                    entity.heads.add(kind)
+            # "European Central Bank (ECB)": the acronym is the same entity.
+            if (
+                last + 3 < len(tokens)
+                and tokens[last + 1].text == "("
+                and tokens[last + 3].text == ")"
+            ):
+                acronym = tokens[last + 2].text
+                if acronym.isupper() and 2 <= len(acronym) <= 8:
+                    entity.keys.add(normalise_name(acronym))
+                    entity.spellings.add(acronym)
+                    self._by_key.setdefault(normalise_name(acronym), entity)
+            reading.mentions.append(Mention(start, end, entity, "name", first, last))
+
+    # --- references back -------------------------------------------------------------------
+
+    def _read_references(self, reading: SentenceReading, previous: Entity | None) -> None:
+        tokens = reading.tokens
+        named = {m.first_token for m in reading.mentions}
+        inside_names = {k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)}
+        found: list[Mention] = []
+        pronouns = w.PRONOUNS[self.lang]
+        possessives = w.POSSESSIVES[self.lang]
+        definite = w.DEFINITE[self.lang]
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            low = token.low
+            if i in named:
+                i += 1
+                continue
+            if (
+                low in definite
+                and i + 1 < len(tokens)
+                and tokens[i + 1].capitalised
+                and w.is_demonym(tokens[i + 1].text)
+                and i + 1 not in named
+                and not (i + 2 < len(tokens) and i + 2 in named)
+            ):
+                # "le Suédois", "l'Américaine": a person, by nationality.
+                entity = self._resolve({PERSON}, reading, token.start, previous, found)
+                if entity is not None:
+                    found.append(
+                        Mention(token.start, tokens[i + 1].end, entity, "description", i, i + 1)
+                    )
+                i += 2
+                continue
+            if low in pronouns and self._pronoun_is_subject(tokens, i):
+                entity = self._resolve(pronouns[low], reading, token.start, previous, found)
+                if entity is not None:
+                    found.append(Mention(token.start, token.end, entity, "pronoun", i, i))
+            elif low in possessives and i + 1 < len(tokens) and tokens[i + 1].is_word:
+                if not (self.lang == "en" and low == "her" and not self._possessive_her(tokens, i)):
+                    entity = self._resolve(possessives[low], reading, token.start, previous, found)
+                    if entity is not None:
+                        found.append(Mention(token.start, token.end, entity, "possessive", i, i))
+            elif low in definite or low in ("l'",):
+                head = self._description_head(tokens, i)
+                if head is not None and head[0] in inside_names:
+                    head = None  # "La Banque centrale européenne": the head is in a name
+                if head is not None and (
+                    low in ("les", "des", "ces", "aux", "these", "those")
+                    or any(t.text.isdigit() for t in tokens[i + 1 : head[0] + 1])
+                ):
+                    head = None  # "des 27 pays membres", "les pays": many, not one
+                if head is not None:
+                    last, types = head
+                    following = last + 1
+                    names_it = following < len(tokens) and following in named
+                    # "Le champion américain des puces d'IA Nvidia": the name ends the phrase.
+                    for k in range(following, min(following + 6, len(tokens))):
+                        if k in named:
+                            # but "le parti de Marine Le Pen": a name after "de" is whose.
+                            before = tokens[k - 1].low
+                            names_it = names_it or not (
+                                before in _PREPOSITIONS[self.lang] or before in ("of", "'s")
+                            )
+                            break
+                        if not tokens[k].is_word or tokens[k].low in _AUXILIARIES[self.lang]:
+                            break
+                    # "La coalition présidentielle, Ensemble, …": adjectives, then the name.
+                    comma = following
+                    while (
+                        comma < min(following + 2, len(tokens))
+                        and tokens[comma].is_word
+                        and tokens[comma].text.islower()
+                        and (
+                            _ADJECTIVE_END_RE.search(tokens[comma].low)
+                            or w.is_demonym(tokens[comma].low)
+                        )
+                    ):
+                        comma += 1
+                    comma_name = (
+                        comma + 1 < len(tokens)
+                        and tokens[comma].text == ","
+                        and comma + 1 in named
+                        and self._is_apposition_name(tokens, comma + 1)
+                    )
+                    inner = [m for m in reading.mentions if i < m.first_token < last]
+                    if inner and types == {PRODUCT}:
+                        self._product_named(reading, inner[0], tokens, last)
+                    elif (
+                        not names_it and not comma_name and not self._names_before(tokens, i, named)
+                    ):
+                        meaning = w.HEAD_MEANING.get(fold(self._last_head), "")
+                        entity = self._resolve(
+                            types,
+                            reading,
+                            token.start,
+                            previous,
+                            found,
+                            meaning=meaning,
+                            how="description",
+                        )
+                        if entity is not None and meaning:
+                            entity.heads.add(meaning)
+                        if (
+                            entity is not None
+                            and entity.type == OTHER
+                            and not entity.sure
+                            and types in ({ORG}, {PERSON})
+                        ):
+                            # "the chipmaker" says what an unknown name is.
+                            entity.type = next(iter(types))
+                        if entity is not None:
+                            found.append(
+                                Mention(
+                                    tokens[i].start,
+                                    tokens[last].end,
+                                    entity,
+                                    "description",
+                                    i,
+                                    last,
+                                )
+                            )
+                    i = last + 1
+                    continue
+            i += 1
+        reading.mentions = sorted(reading.mentions + found, key=lambda m: m.start)
+        for mention in reading.mentions:
+            mention.entity.last = max(mention.entity.last, mention.start)
+        for mention in found:
+            # "the bloc", "la start-up", "it": what the text keeps referring to is what it
+            # is about, as much as what it keeps naming.
+            mention.entity.count += 1
+
+    def _product_named(
+        self, reading: SentenceReading, inner: Mention, tokens: list[Token], last: int
+    ) -> None:
+        """ "the Falcon-S model" is the model Falcon-S; "the DeepSeek app", where DeepSeek
+        is a company, is a product of its own: "DeepSeek app"."""
+        entity = inner.entity
+        if entity.type not in (ORG, PLACE, PERSON, MEDIA):
+            entity.type = PRODUCT
+            return
+        name = self.text[tokens[inner.first_token].start : tokens[last].end]
+        product = self._link(name, PRODUCT, True, [normalise_name(name)], inner.start)
+        inner.entity = product
+        inner.last_token = last
+        inner.end = tokens[last].end
+        inner.modifier = False
+
+    def _is_apposition_name(self, tokens: list[Token], k: int) -> bool:
+        """ ", Falcon-S," after "the model": the name the description stands for."""
+        j = k
+        while j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].capitalised:
+            j += 1
+        return j + 1 >= len(tokens) or tokens[j + 1].text in ",.;)" or tokens[j + 1].text.islower()
+
+    def _names_before(self, tokens: list[Token], i: int, named: set[int]) -> bool:
+        """ "Kestrel Labs, the Lisbon start-up": in apposition to a name just before."""
+        return i >= 2 and tokens[i - 1].text == "," and any(t in named for t in range(i - 4, i - 1))
+
+    def _possessive_her(self, tokens: list[Token], i: int) -> bool:
+        """ "her fortune" (possessive) rather than "told her" (object)."""
+        return i == 0 or tokens[i - 1].low not in _set("told tell asked ask gave give to for with")
+
+    def _pronoun_is_subject(self, tokens: list[Token], i: int) -> bool:
+        """ "Il emploie…", "it raised…": a subject pronoun, not an impersonal one."""
+        following = [t.low for t in tokens[i + 1 : i + 3]]
+        # A subject pronoun opens its clause: "Il emploie…", "…, and it raised…"; not
+        # "s'effrite elle aussi" or "bought it".
+        if (
+            i > 0
+            and tokens[i - 1].is_word
+            and tokens[i - 1].low not in _CLAUSE_OPENERS[self.lang]
+            and tokens[i - 1].low not in w.SPEECH_VERBS[self.lang]
+        ):
+            return False
+        if self.lang == "fr":
+            impersonal = (
+                following[:1] in (["y"], ["faut"], ["s'"]) and (following[:2] != ["s'", "est"])
+            ) or following[:2] in (["s'", "agit"], ["n'", "y"], ["est", "possible"])
+            return not impersonal
+        if following[:1] in (["is"], ["was"], ["'s"]) and len(tokens) > i + 3:
+            nxt = tokens[i + 2].low
+            if nxt in _set(
+                "likely unlikely unclear clear possible impossible expected estimated "
+                "thought believed hard difficult easy important worth time true not"
+            ):
+                return False
+        return True
+
+    def _description_head(self, tokens: list[Token], i: int) -> tuple[int, set[str]] | None:
+        """For "the (Lisbon) start-up", "la jeune pousse", "le modèle": the head's last
+        token and the entity types it may stand for. Up to two words (adjectives, or a
+        capitalised modifier) may stand between the article and the head."""
+        for skip in (0, 1, 2):
+            for size in (3, 2, 1):
+                first = i + 1 + skip
+                last = first + size - 1
+                if last >= len(tokens):
+                    continue
+                between = tokens[i + 1 : first]
+                if any(
+                    not t.is_word
+                    or t.low in _DETERMINERS[self.lang]
+                    or t.low in _PREPOSITIONS[self.lang]
+                    for t in between
+                ):
+                    continue
+                head = tokens[first : last + 1]
+                if not all(t.text.islower() and t.is_word for t in head):
+                    continue
+                phrase = " ".join(t.low for t in head)
+                for heads, types in (
+                    (w.ORG_HEADS, {ORG}),
+                    (w.PRODUCT_HEADS, {PRODUCT}),
+                    (w.PLACE_HEADS, {PLACE}),
+                    (w.PERSON_HEADS, {PERSON}),
+                ):
+                    if phrase in heads:
+                        self._last_head = phrase
+                        return last, types
+        return None
+
+    def _after_preposition(self, tokens: list[Token], i: int) -> bool:
+        before = tokens[i - 1].low if i > 0 else ""
+        if before in _PREPOSITIONS[self.lang]:
+            return True
+        return (
+            i > 1
+            and before in _DETERMINERS[self.lang]
+            and tokens[i - 2].low in _PREPOSITIONS[self.lang]
+        )
+
+    def _resolve(
+        self,
+        types: set[str],
+        reading: SentenceReading,
+        at: int,
+        previous: Entity | None,
+        found: list[Mention] | None = None,
+        meaning: str = "",
+        how: str = "pronoun",
+    ) -> Entity | None:
+        """The most salient entity that fits: named earlier in this sentence, else the
+        subject of the sentence before, else the last one named."""
+        # Centring: what the sentence is about so far, else what the last one was about.
+        here = [
+            m.entity
+            for m in [*reading.mentions, *(found or ())]
+            if m.start < at
+            and m.how != "possessive"
+            and m.entity.type != MEDIA
+            and m.entity.fits(types)
+            and not self._after_preposition(reading.tokens, m.first_token)
+        ]
+        if here:
+            return here[0]
+        # A place is only ever a place the text named as one ("the country" is not a firm).
+        # A place or a product is only one the text named as such ("the country" is not
+        # a firm, "the app" not a company).
+        strict = types in ({PLACE}, {PRODUCT})
+        candidates = [
+            e
+            for e in self.entities
+            if e.first < at
+            and e.type != MEDIA
+            and (e.type in types or (not strict and e.fits(types)))
+            # "the country" is a country, "the bloc" the EU: not a continent or a city.
+            and not (meaning in ("country", "bloc") and meaning not in e.heads)
+        ]
+        if not candidates:
+            return None
+        if meaning and any(meaning in e.heads for e in candidates):
+            # "ce fonds" is the one the text called a fund.
+            candidates = [e for e in candidates if meaning in e.heads]
+
+        latest = max(e.last for e in candidates)
+
+        def salience(entity: Entity) -> float:
+            # What the sentence before was about, what the article keeps naming (its
+            # headline above all), what was named last; a sure type beats a guess.
+            # A generic description ("the company", "le numéro un mondial du luxe") more
+            # often names the story's protagonist than a firm the last sentence cited;
+            # a pronoun follows the last sentence's subject.
+            headline = entity.first < self._headline_end
+            if how == "description" and not meaning:
+                score = min(entity.count, 6) * 0.6 + (4 if headline else 0)
+                score += 2 if entity is previous else 0
+            else:
+                score = min(entity.count, 6) * 0.5 + (2 if headline else 0)
+                score += 3 if entity is previous else 0
+            score += 1.5 if entity.type in types else 0
+            score += 1 if entity.last == latest else 0
+            # "la start-up" is the one the text called a start-up before.
+            score += 3 if meaning and meaning in entity.heads else 0
+            return score
+
+        return max(candidates, key=lambda e: (salience(e), e.last))
+
+    # --- roles in the sentence ---------------------------------------------------------------
+
+    def _mark_roles(self, reading: SentenceReading) -> None:
+        tokens = reading.tokens
+        lowers = [t.low for t in tokens]
+        prepositions = _PREPOSITIONS[self.lang]
+        for mention in reading.mentions:
+            i, j = mention.first_token, mention.last_token
+            before = lowers[i - 1] if i > 0 else ""
+            if mention.how == "name":
+                if (
+                    before in prepositions
+                    or (before.endswith("'") and before in ("d'", "qu'"))
+                    or (
+                        i > 1
+                        and before in _DETERMINERS[self.lang]
+                        and lowers[i - 2] in prepositions
+                    )
+                ):
+                    mention.complement = True
+                if mention.entity.type == MEDIA:
+                    mention.source = True
+                # "the Lisbon start-up", "a Paris court": a name qualifying the noun after
+                # it; but "the Falcon-S model" is the model called Falcon-S.
+                after = tokens[j + 1] if j + 1 < len(tokens) else None
+                if (
+                    self.lang == "en"
+                    and after is not None
+                    and after.is_word
+                    and after.text.islower()
+                    and before in _DETERMINERS[self.lang] | {"'s"}
+                    and after.low not in w.PRODUCT_HEADS
+                    and (
+                        after.low in w.ORG_HEADS
+                        or after.low in w.PLACE_HEADS
+                        or after.low in w.PERSON_HEADS
+                        or after.low in _QUALIFIED_NOUNS
+                    )
+                ):
+                    mention.modifier = True
+            elif mention.how in ("description", "pronoun") and (
+                before in prepositions or lowers[i] in ("du", "des", "au", "aux")
+            ):
+                # "le chef du gouvernement": "du" is "de le", the description complements.
+                mention.complement = True
+            if self._cited_as_source(tokens, lowers, i, j):
+                mention.source = True
+            elif (
+                i >= 2
+                and tokens[i - 1].text == "("
+                and any(m.source and m.last_token == i - 2 for m in reading.mentions)
+            ):
+                mention.source = True  # "… the European Forest Fire Information System (EFFIS)"
+            if (
+                j + 2 < len(tokens)
+                and tokens[j + 1].low in ("'s", "’s")
+                and any(m.first_token == j + 2 and m.how == "name" for m in reading.mentions)
+            ):
+                # "The agency's Big Catch-Up campaign has vaccinated…": the name after the
+                # possessor is what the clause is about.
+                mention.modifier = True
+            if i >= 2 and tokens[i - 1].text == "(":
+                # "le directeur de l'Agence régionale de santé (ARS)": the acronym stands
+                # where its name stands.
+                named = next((m for m in reading.mentions if m.last_token == i - 2), None)
+                if named is not None and named.entity is mention.entity:
+                    mention.complement = mention.complement or named.complement
+                    mention.modifier = mention.modifier or named.modifier
+        # "Selon un décompte de l'AFP établi à partir des estimations du … (EFFIS), 1 015 731
+        # hectares…": everything the opening source phrase names, up to its comma, cites.
+        opening = " ".join(lowers[:3])
+        if re.match(r"(?:selon|d' ?apres|according to)\b", opening):
+            depth, comma = 0, None
+            for k, token in enumerate(tokens):
+                depth += token.text == "("
+                depth -= token.text == ")"
+                if token.text == "," and depth <= 0:
+                    comma = k
+                    break
+            if comma is not None:
+                for mention in reading.mentions:
+                    if mention.last_token < comma and mention.how == "name":
+                        mention.source = True
+
+    def _cited_as_source(self, tokens: list[Token], lowers: list[str], i: int, j: int) -> bool:
+        window = " ".join(lowers[max(0, i - 5) : i])
+        # "according to the firm's filing" still cites the firm; a comma ends the phrase.
+        if _INTRODUCED_RE[self.lang].search(window):
+            return True
+        verbs = w.SPEECH_VERBS[self.lang]
+        # "X said", "X a déclaré", "X told Reuters", "X, qui a précisé"
+        nxt = lowers[j + 1 : j + 4]
+        if nxt[:1] and nxt[0] in verbs:
+            return self._says_something(lowers, j + 1)
+        if (
+            self.lang == "fr"
+            and nxt[:1] in (["a"], ["ont"], ["avait"])
+            and len(nxt) > 1
+            and nxt[1] in verbs
+        ):
+            return self._says_something(lowers, j + 2)
+        # ", said X", ", a indiqué X", "« … », explique X"
+        if i >= 2 and lowers[i - 1] in verbs:
+            # The verb comes right after a comma or a closing quote, perhaps with "a":
+            # ", said X", ", a indiqué X", "« … », explique X".
+            k = i - 2
+            if k >= 0 and lowers[k] in ("a", "ont", "avait"):
+                k -= 1
+            return k >= 0 and lowers[k] in (",", "»", "”", '"', "’")
+        # "chief executive Ana Costa said": the role before the name does not change it.
+        return False
+
+    def _says_something(self, lowers: list[str], verb: int) -> bool:
+        """ "X said …" cites X, whatever it says (what it says about X is read by
+        pronouns); but "Microsoft prévoit d'investir", "X expects to spend" say what X
+        plans to do: X is what the figure is about."""
+        after = lowers[verb + 1] if verb + 1 < len(lowers) else ""
+        return after not in ("de", "d'", "d’", "to")
+
+    def _sentence_subject(self, reading: SentenceReading) -> Entity | None:
+        """What the sentence is about: its first mention that is neither a source, nor a
+        complement, nor a modifier; known subjects first."""
+        candidates = [m for m in reading.mentions if not (m.source or m.complement or m.modifier)]
+        tokens = reading.tokens
+        opening = " ".join(t.low for t in tokens[:3])
+        if _INTRODUCED_RE[self.lang].match(opening) or re.match(
+            r"(?:d' ?apres|selon|according to)\b", opening
+        ):
+            # "D'après un article publié par ses chercheurs, le modèle X…": the source's
+            # phrase says who tells, the clause after it what the sentence is about.
+            comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+            if comma is not None:
+                candidates = [m for m in candidates if m.first_token > comma] or candidates
+        if not candidates:
+            return None
+        return candidates[0].entity
+
+    # --- questions the suggester asks -------------------------------------------------------
+
+    def sentence_index(self, position: int) -> int:
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= position:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def carried(self, index: int) -> Entity | None:
+        """The subject of the nearest sentence before this one that has one."""
+        for reading in reversed(self.sentences[:index]):
+            if reading.subject is not None:
+                return reading.subject
+        return None
+
+    def main_entity(self, type_: str = "") -> Entity | None:
+        """What the article is mostly about: the most mentioned entity that is not a source."""
+        candidates = [e for e in self.entities if e.type != MEDIA and e.type == (type_ or e.type)]
+        if not candidates:
+            return None
+        return max(
+            candidates,
+            key=lambda e: (e.count + (3 if e.first < self._headline_end else 0), -e.first),
+        )
+
+    # --- whom a figure is about ------------------------------------------------------------
+
+    def subject_of(
+        self,
+        start: int,
+        end: int,
+        *,
+        cue: tuple[int, int] | None = None,
+        types: frozenset[str] = frozenset(),
+        other_cues: Iterable[tuple[int, int]] = (),
+        explain: list | None = None,
+    ) -> Entity | None:
+        """Whom the figure at [start, end) is about (see the module's docstring).
+
+        ``cue`` is the span of the words that say what the figure measures (their
+        possessor is the surest answer); ``types`` the kinds of entity the property
+        applies to, which break ties between readings that are equally likely.
+        """
+        index = self.sentence_index(start)
+        if index >= len(self.sentences):
+            return None
+        reading = self.sentences[index]
+        tokens = reading.tokens
+        first = next((k for k, t in enumerate(tokens) if t.end > start), len(tokens))
+        last = max(
+            first, next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].start < end), first)
+        )
+        scored: list[tuple[float, int, Entity]] = []
+        # Named as the source ("d'après l'Insee"); but "a précisé le groupe", "selon le
+        # communiqué du groupe" is the story's company telling its own figures.
+        cited = {m.entity for m in reading.mentions if m.source and m.how == "name"}
+
+        def offer(entity: Entity | None, score: float, mention: Mention | None = None) -> None:
+            if entity is None or entity.type == MEDIA:
+                return
+            if mention is None and entity in cited:
+                score -= 8  # what the sentence cites, offered again as the story's subject
+            if mention is not None:
+                if mention.source:
+                    score -= 8
+                if mention.complement and entity.type not in (types & {PLACE, DISEASE}):
+                    score -= 3
+                if mention.modifier:
+                    score -= 3
+            if types:
+                if entity.type in types:
+                    score += 3
+                elif entity.type != OTHER:
+                    score -= 4
+            scored.append((score, -len(scored), entity))
+
+        if cue is not None and self._figure_between(cue, (start, end)):
+            cue = None  # "his fortune at $384.2bn, against $383.2bn for Ellison"
+        if cue is not None:
+            for mention in self._possessors(reading, cue):
+                offer(mention.entity, 10, mention)
+        for other in other_cues:
+            # "le transfert d'Alexander Isak, … une indemnité de 136 millions": whose the
+            # transfer is, the fee is, unless another figure stands between.
+            if not self._figure_between(other, (start, end)):
+                for mention in self._possessors(reading, other):
+                    offer(mention.entity, 9, mention)
+        # "the 3.5 billion parameters of Falcon-S", "86% in the Eastern Mediterranean"; but
+        # "41% of the group" is a share of the group, held by the clause's subject.
+        for mention in self._possessors(reading, (start, end), share=self._is_share(start, end)):
+            offer(mention.entity, 9, mention)
+        relative = self._relative_after(reading, last)
+        if relative is not None:
+            offer(relative.entity, 8, relative)  # "the $80 billion that Microsoft intends to spend"
+        if first >= 2 and tokens[first - 1].low in ("de", "d'", "d’", "of", "with", "avec"):
+            # "une Assemblée nationale de 577 députés", "a workforce of …": the name the
+            # figure completes.
+            owner = next((m for m in reading.mentions if m.last_token == first - 2), None)
+            if owner is not None and owner.how in ("name", "description") and not owner.source:
+                offer(owner.entity, 7)
+        elliptic = self._elliptic(reading, first)
+        if elliptic is not None:
+            # "devant le NFP (28 %)": the figure is that name's, whatever stands before it.
+            offer(
+                elliptic.entity, 9.5 if elliptic.source else 9.5 - (1 if elliptic.modifier else 0)
+            )
+        beneficiary = self._figure_for(reading, last)
+        if beneficiary is not None:
+            offer(beneficiary.entity, 8.5)
+        if PLACE in types:
+            # "1,016,000 hectares across the bloc", "35 600 hectares en France": where.
+            for k in range(last + 1, min(last + 4, len(tokens) - 1)):
+                if tokens[k].low in _WHERE_PREPOSITIONS[self.lang]:
+                    where = self._mention_at(reading, k + 1) or self._mention_at(reading, k + 2)
+                    if where is not None and where.entity.type == PLACE and not where.source:
+                        offer(where.entity, 6)
+                    break
+                if not tokens[k].is_word:
+                    break
+        bought = self._acquired(reading, first)
+        if bought is not None:
+            offer(bought.entity, 8.5)
+        trained = self._trained(index, first)
+        if trained is not None:
+            offer(trained, 8.5)
+        if self._opens_with_participle(tokens) and first < self._intro_end(tokens):
+            # "Arrivé en tête le 30 juin avec 33,15 %, …, le RN pensait…": the opening
+            # participle's subject is the main clause's.
+            main = next(
+                (
+                    m
+                    for m in reading.mentions
+                    if m.first_token > self._intro_end(tokens)
+                    and not (m.source or m.complement or m.modifier)
+                    and m.how != "possessive"
+                ),
+                None,
+            )
+            if main is not None:
+                offer(main.entity, 7, main)
+        if cue is not None:
+            acted_on = self._object_of(reading, cue)
+            if acted_on is not None:
+                offer(acted_on.entity, 8.5, acted_on)
+        described = self._described(reading, first, last)
+        if described is not None:
+            offer(described.entity, 9, described)
+        qualified = self._qualified(reading, first, last)
+        if qualified is not None:
+            offer(qualified, 8)
+        valued = self._object_of_valuation(reading, first)
+        if valued is not None:
+            offer(valued.entity, 9, valued)
+        clause_start = self._clause_start(reading, first)
+        subject_found = False
+        for mention in reading.mentions:
+            if mention.how == "possessive" or mention.last_token >= first:
+                continue
+            inside = mention.first_token >= clause_start
+            if (
+                inside
+                and not subject_found
+                and mention.complement
+                and self._owns_clause_subject(tokens, clause_start, mention)
+            ):
+                # "les coûts opérationnels de DeepSeek sont…": whose the subject is.
+                offer(mention.entity, 6)
+                subject_found = True
+            elif (
+                inside
+                and not subject_found
+                and not (mention.source or mention.complement or mention.modifier)
+            ):
+                offer(mention.entity, 6, mention)
+                subject_found = True
+            else:
+                offer(mention.entity, 3 if inside else 2, mention)
+        for mention in reading.mentions:
+            if mention.first_token > last and mention.how != "possessive":
+                offer(mention.entity, 1.5, mention)
+        topic = self._topic(reading)
+        if topic is not None and topic.last_token < first:
+            offer(topic.entity, 5)  # "Pour Liverpool, l'opération porte les dépenses à…"
+        carried = self.carried(index)
+        offer(reading.subject if reading.subject is not carried else None, 2.5)
+        offer(carried, 2)
+        offer(self.main_entity(), 1.8)
+        if PLACE in types:
+            # A count of cases or a turnout is the place's, when the story is about one.
+            offer(self.main_entity(PLACE), 1.9)
+        if explain is not None:
+            explain.extend((score, entity.name, entity.type) for score, _order, entity in scored)
+        if not scored:
+            return None
+        best = max(scored, key=lambda item: (item[0], item[1]))
+        if best[0] < 0 and any(m.source and m.entity is best[2] for m in reading.mentions):
+            # "D'après l'Insee, le taux de chômage…": whom the sentence only cites is
+            # not what its figure is about; better no subject than the source.
+            return None
+        return best[2]
+
+    def _owns_clause_subject(
+        self, tokens: list[Token], clause_start: int, mention: Mention
+    ) -> bool:
+        """Whether the mention completes the noun phrase opening the clause:
+        "[Les coûts opérationnels de] DeepSeek", "[The market value of] Nvidia"."""
+        i = mention.first_token
+        if i == 0 or tokens[i - 1].low not in ("of", "de", "d'", "du", "des"):
+            return False
+        before = tokens[clause_start : i - 1]
+        if not before or len(before) > 5:
+            return False
+        return all(
+            t.is_word
+            and t.text.islower()
+            and t.low not in _AUXILIARIES[self.lang]
+            and t.low not in _PREPOSITIONS[self.lang] | {"of"}
+            for t in before
+        )
+
+    def _is_share(self, start: int, end: int) -> bool:
+        return re.search(r"%|(?i:per\s*cent|pour\s*cent)", self.text[start:end]) is not None
+
+    def _relative_after(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "the $80 billion that Microsoft intends to spend", "les 3 milliards que l'État
+        versera": the subject of the relative clause after the figure."""
+        tokens = reading.tokens
+        k = last + 1
+        if k >= len(tokens) or tokens[k].low not in ("that", "which", "que", "qu'"):
+            return None
+        for j in (k + 1, k + 2):
+            mention = self._mention_at(reading, j)
+            if mention is not None:
+                return mention if mention.how in ("name", "description") else None
+            if j < len(tokens) and tokens[j].low not in _DETERMINERS[self.lang]:
+                return None
+        return None
+
+    def _figure_between(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether another figure stands between the spans a and b."""
+        low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+        k = bisect.bisect_left(self._figure_starts, low)
+        return k < len(self._figure_starts) and self._figure_starts[k] < high
+
+    def _figure_for(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "6,3 millions pour Ensemble", "£50m for Yoane Wissa", "£107m on Enzo Fernández":
+        a figure for a name is that name's figure."""
+        tokens = reading.tokens
+        k = last + 1
+        if k < len(tokens) and tokens[k].low in _DEAL_NOUNS:
+            k += 1  # "a £35m move for Marc Guéhi", "une offre de 110 millions pour Isak"
+        if k >= len(tokens) or tokens[k].low not in ("for", "pour", "on", "to"):
+            return None
+        for j in (k + 1, k + 2):
+            mention = self._mention_at(reading, j)
+            if mention is not None:
+                if mention.how not in ("name", "description"):
+                    return None
+                # "for Crystal Palace defender Marc Guéhi": the player, not his club.
+                after = mention.last_token + 1
+                if after < len(tokens) and tokens[after].low in w.PERSON_ROLES:
+                    person = self._mention_at(reading, after + 1)
+                    if person is not None and person.how == "name":
+                        return person
+                return mention
+            if j < len(tokens) and tokens[j].low not in _DETERMINERS[self.lang]:
+                return None
+        return None
+
+    def _trained(self, index: int, first: int) -> Entity | None:
+        """ "Its engineers trained it on 1.2 trillion tokens using 4,096 GPUs": what was
+        trained is what the tokens and the chips were for: the object of the verb, and
+        "it" there is the last product the text named."""
+        reading = self.sentences[index]
+        tokens = reading.tokens
+        verb = next((k for k in range(first - 1, -1, -1) if tokens[k].low in _TRAINING_VERBS), None)
+        if verb is None or verb + 1 >= first:
+            return None
+        mention = self._mention_at(reading, verb + 1)
+        if mention is not None and mention.how in ("name", "description"):
+            return mention.entity
+        # "It was trained on…", "Il a été entraîné sur…": the pronoun is the model.
+        passive = next(
+            (m for m in reading.mentions if m.how == "pronoun" and m.last_token < verb), None
+        )
+        if passive is None and tokens[verb + 1].low not in ("it", "them"):
+            return None
+        at = tokens[passive.first_token if passive else verb + 1].start
+        if index > 0:
+            before = self.sentences[index - 1].subject
+            if before is not None and before.type == PRODUCT:
+                return before  # what the sentence before was about, if it was a model
+        for earlier in range(index, -1, -1):
+            for named in reversed(self.sentences[earlier].mentions):
+                if named.start < at and named.entity.type == PRODUCT:
+                    return named.entity
+        return None
+
+    def _topic(self, reading: SentenceReading) -> Mention | None:
+        """ "Pour Liverpool, …", "For Nvidia, …", "Chez LVMH, …": the name an opening
+        phrase sets as what the sentence is about."""
+        tokens = reading.tokens
+        if len(tokens) < 3 or tokens[0].low not in _TOPIC_OPENERS[self.lang]:
+            return None
+        mention = self._mention_at(reading, 1) or self._mention_at(reading, 2)
+        if mention is None or mention.how != "name":
+            return None
+        after = mention.last_token + 1
+        return mention if after < len(tokens) and tokens[after].text == "," else None
+
+    def _acquired(self, reading: SentenceReading, first: int) -> Mention | None:
+        """ "to sign Nick Woltemade from Stuttgart for an initial £69m", "a racheté X pour
+        2 milliards": what a price is paid for is the object of the buying verb."""
+        tokens = reading.tokens
+        k = first - 1
+        while k >= 0 and (
+            tokens[k].low in _DETERMINERS[self.lang]
+            or tokens[k].low in ("initial", "around", "about", "some", "environ", "quelque")
+        ):
+            k -= 1
+        if k < 1 or tokens[k].low not in ("for", "pour", "contre"):
+            return None
+        for verb in range(k - 1, max(-1, k - 9), -1):
+            if tokens[verb].text in ",;:":
+                return None
+            if tokens[verb].low in _ACQUIRING_VERBS:
+                mention = self._mention_at(reading, verb + 1) or self._mention_at(reading, verb + 2)
+                if mention is not None and mention.how == "name":
+                    return mention
+                # "the island of Lanai, which he bought in 2012 for $300m"
+                relative = next(
+                    (
+                        r
+                        for r in range(verb - 1, max(-1, verb - 4), -1)
+                        if tokens[r].low in ("which", "that", "que", "qu'", "qu’")
+                    ),
+                    None,
+                )
+                if relative is not None:
+                    antecedent = [
+                        m for m in reading.mentions if m.last_token < relative and m.how == "name"
+                    ]
+                    if antecedent and relative - antecedent[-1].last_token <= 2:
+                        return antecedent[-1]
+                return None
+        return None
+
+    def _opens_with_participle(self, tokens: list[Token]) -> bool:
+        """ "Arrivé en tête…", "Fondée en 2019…", "Founded in 2019…", "Valued at…"."""
+        first = next((t for t in tokens if t.is_word), None)
+        if first is None or not first.capitalised:
+            return False
+        if self.lang == "fr":
+            return (
+                first.low not in _NOT_PARTICIPLES
+                and len(first.low) > 3
+                and first.text.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue"))
+            )
+        return first.low.endswith("ed") or first.low in ("born", "built", "hit", "set", "made")
+
+    def _intro_end(self, tokens: list[Token]) -> int:
+        """The last comma before the main clause: where the opening phrase ends."""
+        commas = [k for k, t in enumerate(tokens) if t.text == ","]
+        for k in reversed(commas):
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and (nxt.low in _DETERMINERS[self.lang] or nxt.capitalised):
+                return k
+        return commas[0] if commas else len(tokens)
+
+    def continues_list(self, start: int) -> bool:
+        """Whether the figure at ``start`` goes on a list with its verb left out: "Meta
+        jusqu'à 65 milliards", "Hermès 0,71 %": it measures what the figure before did."""
+        index = self.sentence_index(start)
+        if index >= len(self.sentences):
+            return False
+        reading = self.sentences[index]
+        first = next((k for k, t in enumerate(reading.tokens) if t.end > start), None)
+        if first is None:
+            return False
+        k = first
+        while k > 0 and reading.tokens[k - 1].low in (
+            "jusqu'à",
+            "jusqu’à",
+            "à",
+            "up",
+            "to",
+            "some",
+        ):
+            k -= 1
+        return self._elliptic(reading, k) is not None
+
+    def _elliptic(self, reading: SentenceReading, first: int) -> Mention | None:
+        """ "Kering a perdu 6,51 %, Hermès 0,71 % et L'Oréal 2,63 %": a name right before a
+        figure, after a comma or "and", with the verb left out, is that figure's subject."""
+        tokens = reading.tokens
+        # "Saint-Denis (750)": the figure in brackets after a name; "TSMC de 13 %".
+        bracket = first >= 2 and tokens[first - 1].text == "("
+        linked = first >= 2 and tokens[first - 1].low in ("de", "d'", "by", "of", "avec", "with")
+        before = first - (2 if bracket or linked else 1)
+        mention = next((m for m in reading.mentions if m.last_token == before), None)
+        if (
+            mention is None
+            and not bracket
+            and before > 0
+            and tokens[before].text.islower()
+            and tokens[before].is_word
+        ):
+            # "le Parti vert 7": an adjective the name did not take in.
+            mention = next((m for m in reading.mentions if m.last_token == before - 1), None)
+        if mention is None or mention.how != "name":
+            return None
+        if bracket:
+            return mention
+        if mention.first_token == 0:
+            return None
+        k = mention.first_token - 1
+        # ", le Parti socialiste 64", "et le taïwanais TSMC de 13 %"
+        for _ in range(2):
+            if (
+                k > 0
+                and tokens[k].text.islower()
+                and (w.is_demonym(tokens[k].low) or _ADJECTIVE_END_RE.search(tokens[k].low))
+            ):
+                k -= 1
+        if k > 0 and tokens[k].low in _DETERMINERS[self.lang]:
+            k -= 1
+        return mention if tokens[k].low in (",", "et", "and", ";") else None
+
+    def _object_of(self, reading: SentenceReading, cue: tuple[int, int]) -> Mention | None:
+        """ "he co-founded High-Flyer in 2015", "Apple launched the iPhone in 2007": the
+        object of the verb that names the property is what the figure is about."""
+        tokens = reading.tokens
+        after = next((k for k, t in enumerate(tokens) if t.start >= cue[1]), None)
+        if after is None:
+            return None
+        verb = self.text[cue[0] : cue[1]].casefold()
+        if not re.search(r"(?:ed|é|ée|és|ées|a|it|é\s+par)$|^(?:set\s+up|built|bought)", verb):
+            return None
+        for k in range(after, min(after + 3, len(tokens))):
+            mention = self._mention_at(reading, k)
+            if mention is not None:
+                return mention if mention.how in ("name", "description") else None
+            if tokens[k].low not in _DETERMINERS[self.lang] and tokens[k].low not in (
+                "its",
+                "their",
+                "son",
+                "sa",
+                "ses",
+                "leur",
+                "new",
+                "nouveau",
+                "nouvelle",
+                "first",
+                "premier",
+                "première",
+            ):
+                return None
+        return None
+
+    def _mention_at(self, reading: SentenceReading, k: int) -> Mention | None:
+        return next((m for m in reading.mentions if m.first_token == k), None)
+
+    def _possessors(
+        self, reading: SentenceReading, span: tuple[int, int], *, share: bool = False
+    ) -> list[Mention]:
+        """Whose the words at ``span`` are: "X's cue", "its cue", "cue of X", "cue de X"."""
+        tokens = reading.tokens
+        ci = next((k for k, t in enumerate(tokens) if t.end > span[0]), None)
+        if ci is None:
+            return []
+        cj = max(
+            ci, next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].start < span[1]), ci)
+        )
+        found = []
+        # Before: "Jensen Huang's net worth", "its revenue", "sa fortune", "X’s total"
+        k = ci - 1
+        while (
+            k >= 0
+            and tokens[k].is_word
+            and tokens[k].text.islower()
+            and tokens[k].low not in w.POSSESSIVES[self.lang]
+            and k > ci - 3
+            and tokens[k].low not in _DETERMINERS[self.lang]
+        ):
+            k -= 1  # adjectives: "its annual revenue"
+        if k >= 0:
+            if tokens[k].low == "'s" and k > 0:
+                owner = next((m for m in reading.mentions if m.last_token == k - 1), None)
+                if owner is not None:
+                    found.append(owner)
+            else:
+                owner = next(
+                    (m for m in reading.mentions if m.first_token == k and m.how == "possessive"),
+                    None,
+                )
+                if owner is not None:
+                    found.append(owner)
+        # After: "la fortune de Jensen Huang", "the valuation of Kestrel", "du groupe"
+        k = cj + 1
+        linkers = (
+            ("in", "en", "dans")
+            if share
+            else ("of", "de", "d'", "du", "des", "in", "en", "dans", "from")
+        )
+        if k < len(tokens) and tokens[k].low in linkers:
+            # "de X", "de la division X", "in the Californian company", "du groupe"
+            for j in range(k, min(k + 5, len(tokens))):
+                owner = self._mention_at(reading, j)
+                if owner is not None:
+                    if owner.how != "possessive":
+                        found.append(owner)
+                    break
+                if j > k and not (tokens[j].is_word and tokens[j].text.islower()):
+                    break
+                if tokens[j].low in _RANKINGS:
+                    # "la troisième place du classement X": X ranks, it is not ranked.
+                    break
+        return found
+
+    def _described(self, reading: SentenceReading, first: int, last: int) -> Mention | None:
+        """The name an apposition or a relative clause holding the figure describes:
+        "Kestrel Labs, the Lisbon start-up founded in 2019, …", "X, qui emploie 140 personnes"."""
+        tokens = reading.tokens
+        k = first - 1
+        while k >= 0 and tokens[k].text not in ",(" and tokens[k].text not in _HARD_BOUNDARIES:
+            k -= 1
+        if k <= 0 or tokens[k].text not in ",(":
+            return None
+        opener = k
+        nxt = tokens[opener + 1] if opener + 1 < len(tokens) else None
+        if nxt is None:
+            return None
+        relative = nxt.low in _RELATIVES[self.lang]
+        appositive = (
+            nxt.low in _DETERMINERS[self.lang]
+            or nxt.low in w.PERSON_ROLES
+            or nxt.low in _ORDINALS
+            or nxt.text.isdigit()
+            # "Kestrel Labs, founded in 2019,", "Mistral AI, fondée en 2023,"
+            or (nxt.text.islower() and nxt.text.endswith(("ed", "é", "ée", "és", "ées")))
+        )
+        if not (relative or appositive):
+            return None
+        # Between the comma and the figure, no other clause's verb: no second comma, no
+        # auxiliary, no other name ("à Lyon, la société Valmont a levé …" is a clause).
+        between = tokens[opener + 1 : first]
+        if any(t.text == "," for t in between):
+            return None
+        if not relative and (
+            any(t.low in _AUXILIARIES[self.lang] for t in between)
+            or any(m.how == "name" and opener < m.first_token < first for m in reading.mentions)
+        ):
+            return None
+        owner = next(
+            (
+                m
+                for m in reversed(reading.mentions)
+                if m.last_token == opener - 1 and m.how != "possessive"
+            ),
+            None,
+        )
+        if owner is None or owner.source:
+            return None
+        return owner
+
+    def _qualified(self, reading: SentenceReading, first: int, last: int) -> Entity | None:
+        """What a figure qualifies: "the 3.5 billion parameter model" (the model the text
+        names), "un modèle de 3,5 milliards de paramètres", "a 140-strong team"."""
+        tokens = reading.tokens
+        head: tuple[int, set[str]] | None = None
+        for k in (last + 1, last + 2):
+            if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
+                phrase = tokens[k].low
+                if phrase in w.PRODUCT_HEADS:
+                    head = (k, {PRODUCT})
+                elif phrase in w.ORG_HEADS:
+                    head = (k, {ORG})
+                if head:
+                    break
+                if tokens[k].low not in ("-strong", "strong"):
+                    continue
+        if head is None:
+            # "a model with 3.5 billion parameters", "un modèle de 3,5 milliards de paramètres"
+            k = first - 1
+            if k >= 1 and tokens[k].low in ("with", "of", "de", "d'", "à", "featuring", "doté"):
+                noun = tokens[k - 1]
+                if noun.low in w.PRODUCT_HEADS and noun.text.islower():
+                    head = (k - 1, {PRODUCT})
+        if head is None:
+            return None
+        k, types = head
+        # A name right after the head, or after a comma, "called", "baptisé": that one.
+        for j in range(k + 1, min(k + 4, len(tokens))):
+            mention = self._mention_at(reading, j)
+            if mention is not None and mention.how == "name" and mention.entity.fits(types):
+                return mention.entity
+            if tokens[j].low not in (
+                ",",
+                "called",
+                "named",
+                "dubbed",
+                "baptisé",
+                "baptisée",
+                "nommé",
+                "appelé",
+                "«",
+                "“",
+                '"',
+            ):
+                break
+        # A name the noun phrase is in apposition with, before it.
+        np_start = k
+        while np_start > 0 and tokens[np_start - 1].text not in ",;(":
+            np_start -= 1
+        if np_start >= 2 and tokens[np_start - 1].text == ",":
+            owner = next(
+                (m for m in reading.mentions if m.last_token == np_start - 2 and m.how == "name"),
+                None,
+            )
+            if owner is not None and owner.entity.fits(types):
+                return owner.entity
+        # Else the last entity of that kind: "the model" is the model the text is about.
+        candidates = [e for e in self.entities if e.type in types and e.first <= tokens[k].start]
+        if candidates:
+            return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
+        return None
+
+    def _object_of_valuation(self, reading: SentenceReading, first: int) -> Mention | None:
+        """ "values the company at €1.1 billion", "valorise la start-up à 2 milliards"."""
+        tokens = reading.tokens
+        if first < 2 or tokens[first - 1].low not in ("at", "à"):
+            return None
+        for k in range(first - 2, max(-1, first - 8), -1):
+            if re.match(r"valu(?:e|es|ed|ing)$|valoris\w*$|pric(?:e|es|ed|ing)$", tokens[k].low):
+                between = [m for m in reading.mentions if k < m.first_token < first - 1]
+                return between[0] if between else None
+        return None
+
+    def _clause_start(self, reading: SentenceReading, first: int) -> int:
+        """The first token of the clause holding the figure: after a hard boundary, a
+        speech verb ("X said that …"), or a comma before a subordinating word."""
+        tokens = reading.tokens
+        verbs = w.SPEECH_VERBS[self.lang]
+        subordinators = _SUBORDINATORS[self.lang]
+        # Relative clauses closed before the figure ("the United States, which had declared
+        # the disease eliminated, has logged…"): nothing inside them bounds the main clause.
+        inside_relative: set[int] = set()
+        for opening in range(first - 1):
+            if tokens[opening].text == "," and tokens[opening + 1].low in _RELATIVES[self.lang]:
+                closing = next(
+                    (j for j in range(opening + 2, first) if tokens[j].text == ","), None
+                )
+                if closing is not None:
+                    inside_relative.update(range(opening + 1, closing))
+        k = first
+        while k > 0:
+            k -= 1
+            token = tokens[k]
+            if k in inside_relative:
+                continue
+            if token.text == ")":
+                # "le Nouveau Front populaire (NFP) est arrivé…": a bracket inside the clause.
+                opening = next((j for j in range(k - 1, -1, -1) if tokens[j].text == "("), None)
+                if opening is not None and k - opening <= 6:
+                    k = opening
+                    continue
+            if token.text in _HARD_BOUNDARIES:
+                return k + 1
+            if (
+                token.low in verbs
+                and not token.capitalised  # "the United States", not "he states"
+                # "across 43 states", "the reports": a noun, not a verb
+                and not (
+                    k > 0
+                    and (
+                        tokens[k - 1].text[:1].isdigit()
+                        or tokens[k - 1].low in _DETERMINERS[self.lang]
+                    )
+                )
+                and k + 1 < first
+                and tokens[k + 1].low not in ("de", "d'", "d’", "to")  # "prévoit d'investir"
+            ):
+                return k + 1
+            if token.low in ("that", "que", "qu'") and k > 0 and tokens[k - 1].low in verbs:
+                return k + 1
+            if token.text == "," and k + 1 < first and tokens[k + 1].low in subordinators:
+                closed = any(t.text == "," for t in tokens[k + 2 : first])
+                if tokens[k + 1].low in _RELATIVES[self.lang] and closed:
+                    # "the United States, which had declared…, has logged 1,800 cases": the
+                    # relative clause closed before the figure; the main clause goes on.
+                    continue
+                return k + 1
+        return 0

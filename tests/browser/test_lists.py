@@ -1,0 +1,94 @@
+"""Sorting and paging the claims list on a searched, filtered list, with and without htmx."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import browser_tab, log_in
+from tests.conftest import PASSWORD
+
+HEADERS = ["Statement", "Subject", "Property", "Status", "Rating", "Updated"]
+
+
+@pytest.fixture(params=[True, False], ids=["htmx", "no JavaScript"])
+def tab(request, browser: Browser, live_server) -> Iterator[Page]:
+    with browser_tab(browser, live_server.url, java_script_enabled=request.param) as page:
+        yield page
+
+
+def rows(page: Page) -> list[str]:
+    return page.locator("table.claims tbody td.statement a").all_inner_texts()
+
+
+def heading(page: Page, name: str):
+    return page.locator("table.claims thead th", has=page.get_by_role("link", name=name))
+
+
+def test_each_header_sorts_both_ways_and_the_pager_keeps_the_filters(
+    tab: Page, deepseek, reviewer: User, settings
+) -> None:
+    settings.FACTCHECK_PAGE_SIZE = 4
+    page = tab
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/claims/")
+    page.get_by_label("Search").fill("DeepSeek")
+    page.locator("#id_status").select_option(label="new")
+    page.get_by_role("button", name="Filter").click()
+    count = page.locator(".result-count")
+    expect(count).not_to_have_text(re.compile(r"^23 claims"))
+    expect(page).to_have_url(re.compile(r"q=DeepSeek.*status=new"))
+    # The search also answers on its own 300 ms after the last key: let it, as a person would.
+    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
+    filtered = count.inner_text()
+    # The list starts by last update, newest first, and says so.
+    expect(heading(page, "Updated")).to_have_attribute("aria-sort", "descending")
+
+    for name in HEADERS:
+        link = page.locator("table.claims thead th a", has_text=name)
+        link.click()
+        expect(heading(page, name)).to_have_attribute("aria-sort", "ascending")
+        expect(heading(page, name).locator(".sort-arrow")).to_have_text("▲")
+        expect(page).to_have_url(re.compile(r"q=DeepSeek.*status=new"))
+        expect(count).to_have_text(filtered)
+        page.locator("table.claims thead th a", has_text=name).click()
+        expect(heading(page, name)).to_have_attribute("aria-sort", "descending")
+        expect(heading(page, name).locator(".sort-arrow")).to_have_text("▼")
+        expect(count).to_have_text(filtered)
+        # Only one column at a time says it sorts the list.
+        expect(page.locator("table.claims thead th[aria-sort]")).to_have_count(1)
+
+    # Sorted by statement, then paged forward and back: the search, filter and sort stay.
+    page.locator("table.claims thead th a", has_text="Statement").click()
+    expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
+    first_page = rows(page)
+    assert len(first_page) == 4 and first_page == sorted(first_page)
+    page.get_by_role("link", name="Next").click()
+    expect(page.locator(".pagination")).to_contain_text("Page 2 of")
+    expect(count).to_have_text(filtered)
+    expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
+    expect(page).to_have_url(re.compile(r"q=DeepSeek.*status=new.*ordering=statement.*page=2"))
+    second_page = rows(page)
+    assert second_page and not set(second_page) & set(first_page)
+    assert max(first_page) <= min(second_page)
+    # Reloading the address shows the same list: the URL holds all of it.
+    page.reload()
+    expect(count).to_have_text(filtered)
+    assert rows(page) == second_page
+    page.get_by_role("link", name="Previous").click()
+    expect(page.locator(".pagination")).to_contain_text("Page 1 of")
+    assert rows(page) == first_page
+    expect(count).to_have_text(filtered)
+
+    # A filter changed after a sort keeps the sort.
+    page.locator("#id_status").select_option(label="in research")
+    page.get_by_role("button", name="Filter").click()
+    expect(count).not_to_have_text(filtered)
+    expect(page).to_have_url(re.compile(r"status=in_research"))
+    expect(page).to_have_url(re.compile(r"ordering=statement"))
+    expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")

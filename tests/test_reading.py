@@ -1,0 +1,119 @@
+"""Who each figure is about and what it measures, read from sentences written for these
+tests (not from the corpus): one rule of the reader per case, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.suggestions import suggest
+
+
+def reading_of(text: str, language: str, figure: str) -> tuple[str, str]:
+    """The subject and property suggested for the figure whose words start with ``figure``."""
+    at = text.index(figure)
+    found = [s for s in suggest(text, language) if s.start <= at < s.end]
+    assert found, f"{figure!r} was not suggested"
+    return found[0].subject, found[0].property_code
+
+
+CASES = [
+    # The clause's subject, past a bracketed acronym.
+    ("fr", "Dimanche, le Parti radical (PR) est arrivé en tête avec 41 sièges.", "41",
+     "Parti radical", "seat-count"),
+    # A name an acronym in brackets spells out whole.
+    ("fr", "La Gauche unie (LGU) obtient 18 sièges, le Parti vert 7 et les Libéraux 5.", "18",
+     "La Gauche unie", "seat-count"),
+    # A list's bare numbers count what the first figure counts, each for its own name.
+    ("fr", "La Gauche unie (LGU) obtient 18 sièges, le Parti vert 7 et les Libéraux 5.", "7",
+     "Parti vert", "seat-count"),
+    ("fr", "Côté majorité, Horizon Commun conserve 52 députés, le Centre 14 et Agir 6.", "52",
+     "Horizon Commun", "seat-count"),
+    # A firm named after a head noun and its complements.
+    ("fr", "Le géant néerlandais des semi-conducteurs Halvex a chuté de 9 % en Bourse.", "9",
+     "Halvex", "share-price-change"),
+    # "prévoit de" plans, it does not cite; a list with its verb left out keeps its property.
+    ("fr", "Orvane prévoit d'investir 12 milliards d'euros cette année, Telquist jusqu'à "
+     "9 milliards.", "12", "Orvane", "investment"),
+    ("fr", "Orvane prévoit d'investir 12 milliards d'euros cette année, Telquist jusqu'à "
+     "9 milliards.", "jusqu", "Telquist", "investment"),
+    # Money wiped off a value is its change; a day between the verb and the figure.
+    ("en", "Shares in Halvex slid, a fall that wiped $41.2 billion off its market value.",
+     "$41.2", "Halvex", "market-value-change"),
+    ("fr", "L'action Halvex a dévissé mardi de 11,4 % à la Bourse d'Amsterdam.", "11,4",
+     "Halvex", "share-price-change"),
+    # An index moves by a growth rate; an adjective between the article and an elliptic name.
+    ("fr", "Halvex a chuté de 9 % et le suédois Norrkap de 4 %, tandis que le CAC 40 cédait "
+     "2 %.", "4 %", "Norrkap", "share-price-change"),
+    ("fr", "Halvex a chuté de 9 % et le suédois Norrkap de 4 %, tandis que le CAC 40 cédait "
+     "2 %.", "2 %", "CAC 40", "growth-rate"),
+    # "&" and "and" join one name.
+    ("en", "Coats & Textiles fared worst, with revenue down 8% to €2.1bn.", "8%",
+     "Coats & Textiles", "revenue-change"),
+    # A running cost per year is not a unit price.
+    ("en", "The Balkan Flood Monitoring Network cost about $3 million a year to run.", "$3",
+     "Balkan Flood Monitoring Network", "operating-cost"),
+    # What a price buys: the object of the buying verb, the name after "move for".
+    ("en", "Rovers signed the striker Tomas Brandt from Ajax for an initial £42m.", "£42m",
+     "Tomas Brandt", "transfer-fee"),
+    ("en", "Talks on a £18m move for Ajax defender Piet Hollander collapsed.", "£18m",
+     "Piet Hollander", "transfer-fee"),
+    # What a model was trained on belongs to the model.
+    ("en", "Orvane released the Lynx-2 model in May. Its researchers trained it on 900 "
+     "billion tokens using 1,024 GPUs.", "1,024", "Lynx-2", "gpu-count"),
+    # An opening "Pour X," names what the sentence is about.
+    ("fr", "Pour Rovers, l'opération porte les dépenses de l'été à 300 millions d'euros.",
+     "300", "Rovers", "cost"),
+    # The French press's "outre-Atlantique" is the United States; "l'impôt" is a cue.
+    ("fr", "Outre-Atlantique, l'impôt sur les sociétés va descendre à 15 %.", "15",
+     "États-Unis", "tax-rate"),
+    # "d'après X" cites X, which is never the subject.
+    ("fr", "Les feux ont brûlé 12 000 hectares en Grèce cet été, d'après l'EFFIS.", "12 000",
+     "Grèce", "area"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "figure", "subject", "property_code"), CASES)
+def test_the_reader_names_the_subject_and_the_property(
+    language: str, text: str, figure: str, subject: str, property_code: str
+) -> None:
+    assert reading_of(text, language, figure) == (subject, property_code)
+
+
+def test_a_pause_after_a_preposition_does_not_end_the_sentence() -> None:
+    text = (
+        "Arrivé en 2022, il a inscrit 40 buts, dont celui de la finale face à… Rovers. "
+        "La saison dernière, il a marqué 21 buts."
+    )
+    subject, _ = reading_of("Tomas Brandt a rejoint Ajax. " + text, "fr", "21")
+    assert subject == "Tomas Brandt"
+
+
+def test_a_headline_figure_takes_the_property_the_body_gives_it() -> None:
+    text = (
+        "Halvex loses $41bn in a day\n\n"
+        "Shares in Halvex slid 12%, a fall that wiped $41.2 billion off its market value.\n"
+    )
+    assert reading_of(text, "en", "$41bn") == ("Halvex", "market-value-change")
+
+
+def test_a_caption_repeating_a_figure_is_offered_once_whatever_its_words() -> None:
+    text = (
+        "Rovers agreed a fee of £120m with Ajax for Tomas Brandt on Monday.\n\n"
+        "Photo: Tomas Brandt, 24, is set to leave Ajax for £120m.\n"
+    )
+    found = [s for s in suggest(text, "en") if "£120m" in text[s.start : s.end]]
+    assert len(found) == 1 and found[0].start < text.index("Photo")
+
+
+def test_a_named_source_is_never_the_subject_but_a_company_tells_its_own_figures() -> None:
+    subject, property_code = reading_of(
+        "D’après l’Insee, le taux de chômage est passé de 7,1 % à 7,4 % au troisième trimestre.",
+        "fr",
+        "7,4",
+    )
+    assert (subject, property_code) == ("", "unemployment-rate")
+    text = (
+        "Orvane a publié ses comptes mardi. Son chiffre d'affaires a reculé de 2 %, à "
+        "8,1 milliards d'euros, a précisé le groupe."
+    )
+    assert reading_of(text, "fr", "8,1") == ("Orvane", "revenue")
