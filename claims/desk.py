@@ -153,7 +153,7 @@ def desk_weeks(
 
 def desk_charts(desk: DeskWeeks) -> list[plots.Chart]:
     """The dashboard's three small charts."""
-    weeks = [date_format(start, "j M") for start in desk.weeks]
+    weeks = [date_format(start, "MONTH_DAY_FORMAT") for start in desk.weeks]
     statuses = [
         plots.Series(str(ClaimStatus(s).label).capitalize(), desk.by_status[s], f"series-{i}")
         for i, s in enumerate(ClaimStatus.values)

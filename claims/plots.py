@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from claims import dates
 from claims.choices import DatePrecision, ValueKind, ValueRank
 from claims.disputes import Cluster, Comparison, Value, value_of
 
@@ -146,11 +147,8 @@ def date_span(day: datetime.date, precision: str) -> tuple[datetime.date, dateti
 
 
 def format_date(day: datetime.date, precision: str) -> str:
-    if precision == DatePrecision.YEAR:
-        return str(day.year)
-    if precision == DatePrecision.MONTH:
-        return date_format(day, "YEAR_MONTH_FORMAT")
-    return date_format(day, "DATE_FORMAT")
+    """As every page shows a date: cut to its precision, in the interface language."""
+    return dates.format_date(day, precision)
 
 
 def time_ticks(

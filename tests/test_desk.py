@@ -78,7 +78,7 @@ def test_claims_by_status_each_week_are_read_back_from_the_timeline(
     by_status, published, waits = charts
     # Stacked bars: one rect per non-zero status count per week.
     assert len(by_status.bars) == 1 + 2 + 2 + 2
-    assert [b.title for b in published.bars] == ["8 Jun — Verdicts published: 1"]
+    assert [b.title for b in published.bars] == ["8 June — Verdicts published: 1"]
     assert [len(line.dots) for line in waits.lines] == [1, 1]
 
 
@@ -87,6 +87,6 @@ def test_the_dashboard_shows_the_three_charts_with_their_tables(client, reviewer
     client.force_login(reviewer)
     html = client.get("/").content.decode()
     assert html.count('class="plot chart"') == 3
-    assert html.count('<table class="visually-hidden">') == 3
+    assert html.count('<div class="visually-hidden"><table>') == 3
     assert "Claims by status, at the end of each week" in html
     assert "No verdict published in these weeks." in html

@@ -167,9 +167,9 @@ def french_dispute_page(page: Page, reviewer: User) -> None:
     page.locator("table.disputes tr", has_text="mai 2023").get_by_role("link").click()
     plot = page.locator("#plot .plot")
     expect(plot.locator("figcaption")).to_have_text("Date")
-    expect(plot.locator(".mark-date")).to_have_text(["27 janvier 2025", "janvier 2025"])
+    expect(plot.locator(".mark-date")).to_have_text(["27 jan. 2025", "janvier 2025"])
     expect(plot.locator(".plot-quote")).to_have_text(
-        "Survolez une marque ou placez-y le focus pour lire sa citation."
+        "Survolez une marque, ou atteignez-la au clavier, pour en lire la citation."
     )
     picture(page, "#plot", "plot-founding-date-fr")
 
