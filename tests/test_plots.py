@@ -148,13 +148,10 @@ def test_a_subject_s_history_puts_each_value_at_its_source_s_date(deepseek) -> N
     Source.objects.filter(title__startswith="DeepSeek est devenu").update(
         published_on=datetime.date(2025, 1, 1), published_precision="month"
     )
-    claims = (
-        Claim.objects.filter(subject__name="DeepSeek")
-        .select_related("property")
-        .prefetch_related("appearances__source")
-    )
+    deepseek = Claim.objects.filter(subject__name="DeepSeek").first().subject_id
+    quotes = plots.latest_quotes(deepseek)
     with translation.override("en"):
-        charts = {chart.title: chart for chart in plots.history_charts(claims)}
+        charts = {chart.title: chart for chart in plots.history_charts(quotes)[0]}
     founded = charts["founding date"]
     assert founded.axis == "Date"
     # The January 2025 blog post (drawn mid-January) said 2021; the 27 January article, May 2023.
@@ -167,3 +164,16 @@ def test_a_subject_s_history_puts_each_value_at_its_source_s_date(deepseek) -> N
     assert founded.undated == []
     # Text values (the founder's name) have no axis.
     assert "founder" not in charts
+
+
+def test_a_subject_s_history_draws_its_latest_quotes_only(deepseek) -> None:
+    Source.objects.update(published_on=datetime.date(2025, 1, 27), published_precision="day")
+    deepseek = Claim.objects.filter(subject__name="DeepSeek").first().subject_id
+    everything = plots.latest_quotes(deepseek)
+    # Text values (the founder, the data's location) are not drawn, so not read.
+    assert {q.claim.value_kind for q in everything} <= set(plots.DRAWN_KINDS)
+    assert len(plots.latest_quotes(deepseek, limit=2)) == 2 < len(everything)
+
+    # The families quoted most, and how many more there were.
+    charts, left_out = plots.history_charts(everything, max_charts=1)
+    assert len(charts) == 1 and left_out > 0
