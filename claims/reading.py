@@ -306,6 +306,11 @@ _WHERE_PREPOSITIONS = {
 }
 # Nouns between a price and what it is for: "a £35m move for …".
 _DEAL_NOUNS = _set("move bid offer deal fee transfer offre transfert")
+# Irregular English past participles that take an agent ("paid by", "spent by").
+_IRREGULAR_PARTICIPLES = _set(
+    "paid spent made held sold bought won set given taken raised lent built brought "
+    "kept lost put quoted cut shown seen told"
+)
 # Verbs whose object is what a price buys.
 _ACQUIRING_VERBS = _set(
     "sign signs signed signing buy buys bought buying acquire acquires acquired acquiring "
@@ -1631,6 +1636,9 @@ class Reader:
             offer(
                 elliptic.entity, 9.5 if elliptic.source else 9.5 - (1 if elliptic.modifier else 0)
             )
+        agent = self._agent_after(reading, last)
+        if agent is not None:
+            offer(agent.entity, 9)
         beneficiary = self._figure_for(reading, last)
         if beneficiary is not None:
             offer(beneficiary.entity, 8.5)
@@ -1768,6 +1776,28 @@ class Reader:
         low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
         k = bisect.bisect_left(self._figure_starts, low)
         return k < len(self._figure_starts) and self._figure_starts[k] < high
+
+    def _agent_after(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "comparé aux 7,50 $ exigés par OpenAI", "the $80 billion spent by Microsoft":
+        a figure that a passive participle gives to its agent is the agent's."""
+        tokens = reading.tokens
+        k = last + 1
+        if k + 2 >= len(tokens) or not tokens[k].is_word:
+            return None
+        participle = tokens[k].low  # folded: "exigés" reads "exiges"
+        if self.lang == "fr":
+            looks_passive = participle.endswith(("e", "es", "is", "ise", "ises", "us", "ues"))
+        else:
+            looks_passive = participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES
+        if not looks_passive or tokens[k + 1].low not in ("par", "by"):
+            return None
+        for j in (k + 2, k + 3):
+            mention = self._mention_at(reading, j)
+            if mention is not None:
+                return mention if mention.how == "name" else None
+            if j < len(tokens) and tokens[j].low not in _DETERMINERS[self.lang]:
+                return None
+        return None
 
     def _figure_for(self, reading: SentenceReading, last: int) -> Mention | None:
         """ "6,3 millions pour Ensemble", "£50m for Yoane Wissa", "£107m on Enzo Fernández":

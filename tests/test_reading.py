@@ -69,6 +69,11 @@ CASES = [
     # "d'après X" cites X, which is never the subject.
     ("fr", "Les feux ont brûlé 12 000 hectares en Grèce cet été, d'après l'EFFIS.", "12 000",
      "Grèce", "area"),
+    # A passive participle's agent owns the figure, not the clause's subject.
+    ("fr", "L'accès à l'API de Lynx-2 commence à 0,20 $ le million de jetons, comparé aux "
+     "9,00 $ exigés par Orvane.", "9,00", "Orvane", "price-per-unit"),
+    ("en", "Access to the Lynx-2 API starts at $0.20 per million tokens, against the $9.00 "
+     "charged by Orvane.", "$9.00", "Orvane", "price-per-unit"),
 ]  # fmt: skip
 
 

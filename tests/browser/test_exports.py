@@ -63,6 +63,9 @@ def test_the_export_holds_exactly_the_filtered_rows(page: Page, deepseek, review
     page.get_by_role("link", name="Claims", exact=True).click()
     rows = page.locator("table.claims tbody tr")
     expect(rows).to_have_count(Claim.objects.count())
+    # The rows are there while the page is still parsing; the live search listens only
+    # once htmx (a deferred script) has run.
+    page.wait_for_load_state()
     watch_htmx(page)
     page.get_by_label("Search").fill("deepseek-r1")
     expect(page).to_have_url(re.compile(r"q=deepseek-r1"))
