@@ -115,7 +115,7 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
     from django.test import override_settings
     from django.urls import reverse
 
-    from claims.models import Claim, Source
+    from claims.models import Claim, Source, Subject
 
     page_size = settings.FACTCHECK_PAGE_SIZE
     total = Claim.objects.count()
@@ -173,6 +173,31 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
         public_page = reverse("public_check", args=[busy_claim.pk])
         workbench.append(("public index", reverse("public_check_list"), "list", 50, plain))
         workbench.append(("public check page", public_page, "public", 50, change_page))
+    # The pages with a plot: the dispute with the most claims (its values drawn), the
+    # subject with the most claims (its history), the dashboard (the desk's weeks).
+    plotted: dict[str, tuple[str, str]] = {}
+    if url_exists("dispute_list"):
+        from claims.models import Dispute
+
+        by_size = Dispute.objects.order_by("-claim_count", "pk")
+        busy_dispute, quiet_dispute = by_size.first(), by_size.last()
+        if busy_dispute is not None:
+            workbench.append(
+                ("dispute page, plot", busy_dispute.get_absolute_url(), "plot", 50, change_page)
+            )
+            plotted["dispute page, plot"] = (
+                f"{quiet_dispute.claim_count}_claims",
+                quiet_dispute.get_absolute_url(),
+            )
+    subjects = Subject.objects.annotate(n=Count("claims")).order_by("-n", "pk")
+    busy_subject, quiet_subject = subjects.first(), subjects.filter(n__gt=0).last()
+    subject_url = reverse("subject_detail", args=[busy_subject.pk])
+    workbench.append(("subject page, history plot", subject_url, "plot", 50, change_page))
+    plotted["subject page, history plot"] = (
+        f"{quiet_subject.n}_claims",
+        reverse("subject_detail", args=[quiet_subject.pk]),
+    )
+    workbench.append(("dashboard, desk charts", reverse("home"), "dashboard", 50, plain))
 
     results = []
     for name, url, kind, target, admin_page, *extra in workbench:
@@ -199,6 +224,17 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
                 ),
                 f"{busy_claim.n}_evidence": row["queries"],
             }
+        elif kind == "plot":
+            # The smallest of its kind against the largest: the same number of queries.
+            label, small_url = plotted[name]
+            shown = busy_dispute.claim_count if name.startswith("dispute") else busy_subject.n
+            row["queries_by_size"] = {
+                label: count_queries(reviewer, small_url),
+                f"{shown}_claims": row["queries"],
+            }
+        elif kind == "dashboard":
+            # Aggregates over every claim: one count, whatever the number of claims.
+            row["queries_by_size"] = {f"{total}_claims": row["queries"]}
         elif kind == "claim":
             row["queries_by_size"] = {
                 f"{quiet_claim.n}_evidence": count_queries(

@@ -244,3 +244,33 @@ def test_an_old_backup_without_files_still_restores(tmp_path) -> None:
     bare = tmp_path / "factcheck-old.sqlite3"
     bare.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     assert kind_of(bare) == "sqlite"
+
+
+class Terminal(StringIO):
+    """Standard error as a terminal: the commands draw their progress bars there."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@round_trip
+def test_backup_and_restore_show_progress_on_a_terminal_only(
+    migration_data, tmp_path, deepseek, reviewer, evidence_storage
+) -> None:
+    files.attach_document(name="capture.png", data=make_image(), by=reviewer)
+    path = tmp_path / "factcheck.backup"
+    terminal = Terminal()
+    call_command("backup", str(path), stdout=StringIO(), stderr=terminal)
+    # The database, then the one evidence file: two steps.
+    assert "Backup: 100%" in terminal.getvalue() and "2/2" in terminal.getvalue()
+    terminal = Terminal()
+    call_command("restore", str(path), interactive=False, stdout=StringIO(), stderr=terminal)
+    assert "Restore: 100%" in terminal.getvalue() and "2/2" in terminal.getvalue()
+    # Quiet with -v 0, and wherever standard error is not a terminal (CI, cron, a pipe).
+    for stderr, verbosity in ((Terminal(), 0), (StringIO(), 1)):
+        call_command("backup", str(path), stdout=StringIO(), stderr=stderr, verbosity=verbosity)
+        call_command(
+            "restore", str(path), interactive=False, stdout=StringIO(), stderr=stderr,
+            verbosity=verbosity,
+        )  # fmt: skip
+        assert stderr.getvalue() == ""

@@ -111,9 +111,11 @@ def test_dashboard_query_count_is_flat(
     # rating, 6 my assigned claims (subject, property, assignee joined),
     # 7 verdicts awaiting me (claim and author joined), 8 open disputes
     # (subject and property joined), 9 my proposed verdicts (claim and reviewer
-    # joined), 10 resolutions awaiting me (dispute and proposer joined), 11 the
-    # header's unread notifications.
-    with django_assert_num_queries(11):
+    # joined), 10 resolutions awaiting me (dispute and proposer joined), 11 claims
+    # added per week, 12 status changes per week (the desk's charts), 13 verdicts
+    # published in those weeks with their claims' creation, 14 the header's unread
+    # notifications.
+    with django_assert_num_queries(14):
         response = client.get(reverse("home"))
     assert response.status_code == 200
     assert len(response.context["my_claims"]) == min(10, n // 2)
@@ -135,3 +137,30 @@ def test_article_page_query_count_is_flat(client, reviewer, editor, django_asser
         response = client.get(source.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["claims"]) == n
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_subject_page_with_its_history_query_count_is_flat(
+    client, reviewer, django_assert_num_queries, n
+):
+    from tests.factories import make_claim, make_subject
+
+    subject = make_subject("Valmont")
+    for i in range(n):
+        make_claim(
+            subject=subject,
+            property_code="price-per-unit",
+            source=make_source(published_on=f"2025-01-{i % 28 + 1:02d}", published_precision="day"),
+            value_kind="money",
+            value_text=f"{i} $",
+            value_number=i + 1,
+            value_currency="USD",
+        )
+    client.force_login(reviewer)
+    # 1 session, 2 user, 3 the user's groups, 4 the subject, 5 the paginator's count,
+    # 6 a page of its claims with their properties, 7 its latest quotes with their
+    # claims, properties and sources (the history chart), 8 its aliases, 9 the
+    # header's unread notifications.
+    with django_assert_num_queries(9):
+        response = client.get(reverse("subject_detail", args=[subject.pk]))
+    assert response.content.decode().count('class="mark mark-dot') == n

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from claims import desk
 from claims.choices import ClaimStatus, Rating
 from claims.models import (
     Claim,
@@ -50,7 +51,10 @@ def home(request: HttpRequest) -> HttpResponse:
         .defer("claim__search_text")
         .order_by("-created_at", "-pk")[:DASHBOARD_ROWS]
     )
+    weeks = desk.desk_weeks(current=by_status)
     context = {
+        "desk": weeks,
+        "charts": desk.desk_charts(weeks),
         "my_verdicts": my_verdicts,
         "my_claims": Claim.objects.for_list()
         .filter(assignee=user)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from decimal import Decimal
 
 from django import forms
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from claims import disputes, workflow
+from claims import disputes, plots, workflow
 from claims.choices import Agreement, DisputeStatus
 from claims.forms import MAX_TEXT
 from claims.models import Claim, Dispute, DisputeResolution, Evidence, ResolutionStatus
@@ -144,10 +143,9 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
     comparison = disputes.compare(claims, tolerance=dispute.tolerance)
     # Claims that agree stand next to each other, labelled A, B…; a claim whose
     # value cannot be compared has no group.
-    clusters = sorted(comparison.clusters, key=lambda c: min(claim.pk for claim in c.claims))
+    clusters = plots.labelled_clusters(comparison)
     columns: list[Claim] = []
-    for index, cluster in enumerate(clusters):
-        label = string.ascii_uppercase[index] if index < 26 else str(index + 1)
+    for label, cluster in clusters:
         for claim in sorted(cluster.claims, key=lambda c: c.pk):
             claim.value_group = label
             columns.append(claim)
@@ -172,6 +170,7 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
         "has_evidence": any(claim.evidence.all() for claim in columns),
         "dispute": dispute,
         "claims": columns,
+        "plot": plots.dispute_plot(comparison, tolerance=dispute.tolerance),
         "group_count": len(clusters),
         "is_numeric": comparison.is_numeric,
         "can_resolve": dispute.agreement != Agreement.CORROBORATION,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,9 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from claims import vocabulary
+from claims import plots, vocabulary
 from claims.choices import ValueKind
-from claims.models import Property, Subject, SubjectAlias, normalise_name, property_label
+from claims.models import (
+    Property,
+    Subject,
+    SubjectAlias,
+    normalise_name,
+    property_label,
+)
 from claims.views.access import reviewer_required
 from claims.workflow import NotAllowed
 
@@ -97,14 +104,26 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Alias added."))
         return redirect("subject_detail", pk=subject.pk)
-    claims = subject.claims.select_related("property").order_by(property_label("property__"), "pk")
+    claims = (
+        subject.claims.select_related("property")
+        .defer("search_text")
+        .order_by(property_label("property__"), "pk")
+    )
+    page = Paginator(claims, settings.FACTCHECK_PAGE_SIZE).get_page(request.GET.get("page"))
+    quotes = plots.latest_quotes(subject.pk)
+    history, left_out = plots.history_charts(quotes)
     return render(
         request,
         "claims/subject_detail.html",
         {
             "subject": subject,
             "aliases": subject.aliases.order_by("alias"),
-            "claims": claims,
+            "claims": page.object_list,
+            "page": page,
+            "history": history,
+            "history_left_out": left_out,
+            "history_limited": len(quotes) == plots.HISTORY_LIMIT,
+            "history_limit": plots.HISTORY_LIMIT,
             "form": form,
         },
     )

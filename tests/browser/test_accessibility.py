@@ -132,6 +132,18 @@ def test_dashboard(page: Page, axe_source: str, worked_case: Claim, editor: User
     log_in(page, editor, PASSWORD)
     check(page, axe_source, "/")
     expect(page.locator(".dashboard .badge").first).to_be_visible()
+    expect(page.locator(".desk-weeks .chart")).to_have_count(3)
+
+
+def test_subject_page_with_its_history(
+    page: Page, axe_source: str, worked_case: Claim, reviewer: User
+) -> None:
+    from tests.browser.test_plots import date_the_articles
+
+    date_the_articles()
+    log_in(page, reviewer, PASSWORD)
+    check(page, axe_source, f"/subjects/{worked_case.subject_id}/")
+    expect(page.locator("#history .mark").first).to_be_visible()
 
 
 def test_claim_list(page: Page, axe_source: str, worked_case: Claim, reviewer: User) -> None:

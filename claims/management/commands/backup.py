@@ -27,12 +27,15 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
+
+from claims.progress import Progress, for_command, quiet
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -103,7 +106,7 @@ def pg_run(program: str, alias: str, *arguments: str, connect: bool = True) -> s
     return result.stdout
 
 
-def backup(alias: str, path: Path) -> Path:
+def backup(alias: str, path: Path, *, progress: Progress = quiet) -> Path:
     """Write a backup of the database ``alias`` and of the evidence files to ``path``
     (a file, or a folder to put one in): one tar archive."""
     engine = engine_of(alias)
@@ -118,10 +121,17 @@ def backup(alias: str, path: Path) -> Path:
         with tempfile.TemporaryDirectory(dir=path.parent) as work:
             database = Path(work) / f"database{SUFFIX[engine]}"
             os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            dump_database(alias, engine, database)
-            # Listed after the dump: every file the copied database knows is there
-            # (stored files are never changed, and never deleted while referenced).
-            _archive(partial, engine, database, stored_files(alias))
+            # One step for the database, then one per evidence file.
+            with progress(total=1, desc="Backup", unit=" steps") as bar:
+                bar.set_postfix_str("database")
+                dump_database(alias, engine, database)
+                # Listed after the dump: every file the copied database knows is there
+                # (stored files are never changed, and never deleted while referenced).
+                files = stored_files(alias)
+                bar.total = 1 + len(files)
+                bar.update(1)
+                bar.set_postfix_str("evidence files")
+                _archive(partial, engine, database, files, done=bar.update)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
@@ -146,7 +156,14 @@ def stored_files(alias: str) -> list[tuple[str, str, int]]:
     )
 
 
-def _archive(target: Path, engine: str, database: Path, files: list[tuple[str, str, int]]) -> None:
+def _archive(
+    target: Path,
+    engine: str,
+    database: Path,
+    files: list[tuple[str, str, int]],
+    *,
+    done: Callable[[int], object] = lambda n: None,
+) -> None:
     from django.core.files.storage import default_storage
 
     manifest = {
@@ -171,6 +188,7 @@ def _archive(target: Path, engine: str, database: Path, files: list[tuple[str, s
             if hashlib.sha256(data).hexdigest() != sha256:
                 raise CommandError(f"The evidence file {name} does not match its SHA-256.")
             _add_bytes(archive, f"{FILES_FOLDER}/{name}", data)
+            done(1)
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -219,6 +237,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        written = backup(options["database"], options["path"])
+        written = backup(
+            options["database"],
+            options["path"],
+            progress=for_command(self.stderr, options["verbosity"]),
+        )
         size = written.stat().st_size
         self.stdout.write(self.style.SUCCESS(f"Backed up to {written} ({size:,} bytes)."))

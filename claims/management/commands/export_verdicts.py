@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
 
 from claims import exports
 from claims.choices import ClaimStatus
 from claims.filters import ClaimFilter
 from claims.models import Claim
+from claims.progress import for_command, quiet
 
 
 class Command(BaseCommand):
@@ -46,12 +49,26 @@ class Command(BaseCommand):
                 "No --base-url and no FACTCHECK_BASE_URL setting: claim URLs are paths only."
             )
         lines = exports.csv_lines(claim_filter.qs, base_url=base_url, bom=not options["no_bom"])
-        if options["output"]:
-            try:
-                with open(options["output"], "w", encoding="utf-8", newline="") as output:
-                    output.writelines(lines)
-            except OSError as error:
-                raise CommandError(f"Cannot write {options['output']}: {error}") from error
-        else:
-            for line in lines:
-                self.stdout.write(line, ending="")
+        progress = for_command(self.stderr, options["verbosity"])
+        # Counting costs a query: only when there is a bar to draw.
+        total = claim_filter.qs.count() if progress is not quiet else None
+        with progress(total=total, desc="Claims", unit=" claims", unit_scale=True) as bar:
+            blocks = _counted(lines, bar, total or 0)
+            if options["output"]:
+                try:
+                    with open(options["output"], "w", encoding="utf-8", newline="") as output:
+                        output.writelines(blocks)
+                except OSError as error:
+                    raise CommandError(f"Cannot write {options['output']}: {error}") from error
+            else:
+                for line in blocks:
+                    self.stdout.write(line, ending="")
+
+
+def _counted(blocks: Iterator[str], bar: tqdm, total: int) -> Iterator[str]:
+    """The CSV's blocks, moving the bar on by a chunk of claims after each (the first
+    block is the header)."""
+    yield next(blocks, "")
+    for block in blocks:
+        yield block
+        bar.update(min(exports.CHUNK_SIZE, max(total - bar.n, 0)))

@@ -70,6 +70,7 @@ from claims.models import (
     VerdictStatus,
     normalise_name,
 )
+from claims.progress import Progress, for_command, quiet
 from claims.roles import EDITOR, REVIEWER
 
 # Rows per INSERT statement (PostgreSQL copies each chunk's table in one go).
@@ -1691,7 +1692,13 @@ def no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def generate(*, claims: int, seed: int = 1, password: str | None = None) -> Counts:
+def generate(
+    *,
+    claims: int,
+    seed: int = 1,
+    password: str | None = None,
+    progress: Progress = quiet,
+) -> Counts:
     """Write ``claims`` claims and everything around them, in one transaction."""
     if claims < 1:
         raise CommandError("--claims must be at least 1.")
@@ -1701,14 +1708,19 @@ def generate(*, claims: int, seed: int = 1, password: str | None = None) -> Coun
         generator.counts.users = created_users
         generator.make_subjects(max(10, claims // 40))
         written = 0
-        with no_garbage_collection():
+        with (
+            no_garbage_collection(),
+            progress(total=claims, desc="Claims", unit=" claims", unit_scale=True) as bar,
+        ):
             while written < claims:
                 size = min(CHUNK_SIZE, claims - written)
                 # Written in the background while the next chunk is planned.
                 writer.write(generator.chunk(size))
                 written += size
+                bar.update(size)
             writer.wait()
-        found = refresh_disputes()
+            bar.set_postfix_str("comparing disputes")
+            found = refresh_disputes()
         if found is not None:
             generator.counts.disputes, generator.counts.conflicts = found
         else:
@@ -1759,7 +1771,12 @@ class Command(BaseCommand):
     ) -> None:
         password = password or secrets.token_urlsafe(12)
         started = time.perf_counter()
-        counts = generate(claims=claims, seed=seed, password=password)
+        counts = generate(
+            claims=claims,
+            seed=seed,
+            password=password,
+            progress=for_command(self.stderr, options["verbosity"]),
+        )
         elapsed = time.perf_counter() - started
         c = counts
         self.stdout.write(

@@ -20,6 +20,7 @@ import json
 import sqlite3
 import tarfile
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from claims.management.commands.backup import (
     sqlite_connect,
     sqlite_path,
 )
+from claims.progress import Progress, for_command, quiet
 
 NAMES = {SQLITE: "SQLite", POSTGRESQL: "PostgreSQL"}
 
@@ -69,7 +71,7 @@ def _manifest(path: Path) -> dict | None:
         return None
 
 
-def restore(alias: str, path: Path) -> None:
+def restore(alias: str, path: Path, *, progress: Progress = quiet) -> None:
     """Replace the content of the database ``alias`` (and put back the evidence files)
     with the backup in ``path``."""
     engine, kind = engine_of(alias), kind_of(path)
@@ -82,8 +84,16 @@ def restore(alias: str, path: Path) -> None:
     if manifest is None:
         _restore_database(alias, engine, path)
         return
-    with tarfile.open(path) as archive, tempfile.TemporaryDirectory(dir=path.parent) as work:
-        restore_files(archive, manifest)
+    files = len(manifest.get("files", []))
+    # One step per evidence file (each read and checked), one for the database.
+    with (
+        tarfile.open(path) as archive,
+        tempfile.TemporaryDirectory(dir=path.parent) as work,
+        progress(total=files + 1, desc="Restore", unit=" steps") as bar,
+    ):
+        bar.set_postfix_str("evidence files")
+        restore_files(archive, manifest, done=bar.update)
+        bar.set_postfix_str("database")
         database = Path(work) / Path(manifest["database"]).name
         member = archive.extractfile(manifest["database"])
         if member is None:
@@ -92,9 +102,12 @@ def restore(alias: str, path: Path) -> None:
             while chunk := member.read(1024 * 1024):
                 out.write(chunk)
         _restore_database(alias, engine, database)
+        bar.update(1)
 
 
-def restore_files(archive: tarfile.TarFile, manifest: dict) -> int:
+def restore_files(
+    archive: tarfile.TarFile, manifest: dict, *, done: Callable[[int], object] = lambda n: None
+) -> int:
     """Write back every evidence file of the archive that storage lacks; all are checked
     against their SHA-256 first, so that a damaged archive changes nothing."""
     from django.core.files.base import ContentFile
@@ -109,6 +122,7 @@ def restore_files(archive: tarfile.TarFile, manifest: dict) -> int:
                 f"The evidence file {entry['name']} in the backup is damaged; nothing was restored."
             )
         wanted.append((entry["name"], data))
+        done(1)
     written = 0
     for name, data in wanted:
         if default_storage.exists(name):
@@ -189,5 +203,5 @@ class Command(BaseCommand):
             )
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled; nothing was changed.")
-        restore(alias, path)
+        restore(alias, path, progress=for_command(self.stderr, options["verbosity"]))
         self.stdout.write(self.style.SUCCESS(f"Restored {path} into {name!r}."))
