@@ -19,6 +19,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims import plots
@@ -153,7 +154,9 @@ def desk_weeks(
 
 def desk_charts(desk: DeskWeeks) -> list[plots.Chart]:
     """The dashboard's three small charts."""
-    weeks = [date_format(start, "MONTH_DAY_FORMAT") for start in desk.weeks]
+    # Short month names: four full ones ("16 November") overlap under a small chart.
+    short = "j N" if get_language() == "fr" else "j M"
+    weeks = [date_format(start, short) for start in desk.weeks]
     statuses = [
         plots.Series(str(ClaimStatus(s).label).capitalize(), desk.by_status[s], f"series-{i}")
         for i, s in enumerate(ClaimStatus.values)

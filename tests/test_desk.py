@@ -78,7 +78,7 @@ def test_claims_by_status_each_week_are_read_back_from_the_timeline(
     by_status, published, waits = charts
     # Stacked bars: one rect per non-zero status count per week.
     assert len(by_status.bars) == 1 + 2 + 2 + 2
-    assert [b.title for b in published.bars] == ["8 June — Verdicts published: 1"]
+    assert [b.title for b in published.bars] == ["8 Jun — Verdicts published: 1"]
     assert [len(line.dots) for line in waits.lines] == [1, 1]
 
 
