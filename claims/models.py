@@ -179,7 +179,11 @@ class Source(models.Model):
         ordering = ["-published_on", "title"]
         # The list's language filter offers the languages articles are in: read
         # from this index, not from a scan of every article's text.
-        indexes = [models.Index(fields=["language"], name="source_language")]
+        indexes = [
+            models.Index(fields=["language"], name="source_language"),
+            # The latest articles first: the sources' list, a subject's history.
+            models.Index(fields=["published_on"], name="source_published_on"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_on__isnull=True, published_precision="")
@@ -464,7 +468,9 @@ class Claim(models.Model):
         verbose_name_plural = _("claims")
         ordering = ["-updated_at", "-pk"]
         indexes = [
-            models.Index(fields=["subject", "property"], name="claim_subject_property"),
+            # A dispute's claims; a subject's claims sorted by property and paged, read
+            # from the index alone (the id too) before the page's rows are fetched.
+            models.Index(fields=["subject", "property", "id"], name="claim_subject_property"),
             # The list filtered by status, rating or assignee, in its default order,
             # read straight from an index instead of sorting every match.
             models.Index(fields=["status", "-updated_at", "-id"], name="claim_status_recent"),

@@ -1,0 +1,31 @@
+"""Indexes for the pages with a plot at 100,000 claims: a subject's claims sorted and
+paged from the index alone (the id added to subject and property), and a subject's
+latest quotes found by walking the articles down their publication dates.
+
+Numbered 0019 after main's 0018_publishing; depends on 0017 until the branches meet.
+"""
+
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("claims", "0017_news_vocabulary_update"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(
+            model_name="claim",
+            name="claim_subject_property",
+        ),
+        migrations.AddIndex(
+            model_name="claim",
+            index=models.Index(fields=["subject", "property", "id"], name="claim_subject_property"),
+        ),
+        migrations.AddIndex(
+            model_name="source",
+            index=models.Index(fields=["published_on"], name="source_published_on"),
+        ),
+    ]
