@@ -471,6 +471,8 @@ class Claim(models.Model):
             # A dispute's claims; a subject's claims sorted by property and paged, read
             # from the index alone (the id too) before the page's rows are fetched.
             models.Index(fields=["subject", "property", "id"], name="claim_subject_property"),
+            # The dashboard's claims by status and by rating, counted from the index.
+            models.Index(fields=["status", "rating"], name="claim_status_rating"),
             # The list filtered by status, rating or assignee, in its default order,
             # read straight from an index instead of sorting every match.
             models.Index(fields=["status", "-updated_at", "-id"], name="claim_status_recent"),
@@ -824,6 +826,12 @@ class Verdict(models.Model):
         verbose_name_plural = _("verdicts")
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
+        indexes = [
+            # The dashboard: my latest proposals, and the verdicts published in the
+            # last weeks, read from an index rather than all verdicts.
+            models.Index(fields=["author", "-created_at", "-id"], name="verdict_author_recent"),
+            models.Index(fields=["status", "reviewed_at"], name="verdict_status_reviewed"),
+        ]
         constraints = [
             # The four-eyes rule, held by the database as well as by the workflow.
             models.CheckConstraint(
