@@ -323,14 +323,12 @@ def marks_svg(axis: Axis, plot_id: int) -> SafeString:
             radius = 10 if mark.shape == "dot" else 4
             shape += f'<circle class="preferred-ring" cx="{mark.ring_x}" cy="{y}" r="{radius}"/>'
         place = 'dy="-9" text-anchor="middle"' if mark.shape == "dot" else 'dx="6" dy="4"'
-        quote = escape(mark.quote)
         parts.append(
             f'<g class="mark mark-{mark.shape} rank-{escape(mark.rank)}" tabindex="0" role="img"'
             f' id="{ident}" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc"'
-            f' data-claim="{mark.claim_pk}" data-group="{escape(mark.group)}"'
-            f' data-quote="{quote}">'
+            f' data-claim="{mark.claim_pk}" data-group="{escape(mark.group)}">'
             f'<title id="{ident}-title">{escape(mark.title)}</title>'
-            f'<desc id="{ident}-desc">{quote}</desc>'
+            f'<desc id="{ident}-desc">{escape(mark.quote)}</desc>'
             f'<line class="row-guide" x1="{axis.left}" x2="{axis.right}" y1="{y}" y2="{y}"/>'
             f'<text class="mark-label" x="{axis.label_x}" y="{y}" dy="-2" text-anchor="end">'
             f"{escape(mark.label)}</text>"
