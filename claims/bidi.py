@@ -36,6 +36,15 @@ def has_controls(text: str) -> bool:
     return bool(text) and len(text.translate(_TABLE)) != len(text)
 
 
+_NAMED = str.maketrans({char: f"[{name}]" for char, name in CONTROLS.items()})
+
+
+def named_controls(text: str) -> str:
+    """Plain text with each direction control written as its name ("[RLO]"): for text
+    shown where markup cannot go (an SVG <desc>, read out or copied by a script)."""
+    return str(text or "").translate(_NAMED)
+
+
 def show_controls(text: str) -> SafeString:
     """The text escaped for HTML, each direction control a visible, inert mark."""
     text = str(text or "")

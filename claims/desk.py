@@ -14,9 +14,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.fields.json import KT
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -79,6 +78,24 @@ def _week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
     return moment - datetime.timedelta(days=moment.weekday())
 
 
+def _week_number(field: str, starts: list[datetime.date]) -> Case:
+    """Which of the weeks starting on ``starts`` (local Mondays) a moment falls in, as
+    0, 1…: compared with the weeks' first instants in SQL, rather than truncated to
+    its week row by row (a function SQLite calls in Python for each row)."""
+    first_instants = [
+        timezone.make_aware(datetime.datetime.combine(start, datetime.time()))
+        for start in starts[1:]
+    ]
+    return Case(
+        *(
+            When(**{f"{field}__lt": instant}, then=Value(i))
+            for i, instant in enumerate(first_instants)
+        ),
+        default=Value(len(starts) - 1),
+        output_field=IntegerField(),
+    )
+
+
 def desk_weeks(
     *,
     now: datetime.datetime | None = None,
@@ -98,24 +115,21 @@ def desk_weeks(
     change = {s: [0] * weeks for s in ClaimStatus.values}
     added = (
         Claim.objects.filter(created_at__gte=since)
-        .annotate(week=TruncWeek("created_at"))
+        .annotate(week=_week_number("created_at", starts))
         .order_by()
         .values_list("week")
         .annotate(n=Count("pk"))
     )
-    for week, n in added:
-        if (i := index.get(_week_of(week))) is not None:
-            change[ClaimStatus.NEW][i] += n
+    for i, n in added:
+        change[ClaimStatus.NEW][i] += n
     moves = (
         ClaimEvent.objects.filter(kind__in=MOVES, created_at__gte=since)
-        .annotate(week=TruncWeek("created_at"), old=KT("data__old"), new=KT("data__new"))
+        .annotate(week=_week_number("created_at", starts), old=KT("data__old"), new=KT("data__new"))
         .order_by()
         .values_list("week", "kind", "old", "new")
         .annotate(n=Count("pk"))
     )
-    for week, kind, old, new, n in moves:
-        if (i := index.get(_week_of(week))) is None:
-            continue
+    for i, kind, old, new, n in moves:
         old, new = MOVES[kind](old, new)
         if new in change:
             change[new][i] += n

@@ -48,7 +48,8 @@ from typing import Any, NamedTuple, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -580,20 +581,91 @@ def refresh_all() -> Refreshed:
 # --- reading a dispute ---------------------------------------------------------------
 
 
+# What the plot and the list of claims to choose from read of each quote: its words and
+# its article's name and date, never the article's text (a dispute of hundreds of claims
+# would read megabytes of articles to draw a picture).
+QUOTE_LABEL_FIELDS = (
+    "claim",
+    "source",
+    "exact",
+    "start",
+    "source__title",
+    "source__publisher",
+    "source__published_on",
+    "source__published_precision",
+)
+
+
 def group_claims(dispute: Dispute) -> QuerySet[Claim]:
-    """The dispute's claims with what the dispute page shows: three queries in all."""
+    """Every claim of the dispute with what the plot and the resolution form show of it:
+    two queries, reading the quotes' labels (as ``claim.quoted_in``, a list rather
+    than a related manager, which would copy a queryset at each read), not the
+    articles. ``claims_in_full`` adds what the comparison table shows, for one page
+    of them; ``evidence_to_cite`` what the resolution form offers."""
     return (
         Claim.objects.filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
-        .defer("search_text")
+        .only("pk", "statement", *VALUE_FIELDS, "value_qualifier")
         .prefetch_related(
             Prefetch(
                 "appearances",
-                queryset=Appearance.objects.select_related("source").order_by("source_id", "start"),
-            ),
-            Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
+                queryset=Appearance.objects.select_related("source")
+                .only(*QUOTE_LABEL_FIELDS)
+                .order_by("source_id", "start"),
+                to_attr="quoted_in",
+            )
         )
         .order_by("pk")
     )
+
+
+def claims_in_full(claims: list[Claim]) -> None:
+    """The quotes of ``claims`` (one page of the comparison table) with their articles,
+    whose text gives each quote its context, as ``claim.quotes``, and their evidence
+    as ``claim.evidence_items``: two queries."""
+    prefetch_related_objects(
+        claims,
+        Prefetch(
+            "appearances",
+            queryset=Appearance.objects.select_related("source").order_by("source_id", "start"),
+            to_attr="quotes",
+        ),
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.select_related("source").defer("source__text"),
+            to_attr="evidence_items",
+        ),
+    )
+
+
+# The start of an excerpt the resolution form shows beside the evidence to cite.
+CITED_EXCERPT = 100
+
+
+@dataclass(frozen=True)
+class EvidenceToCite:
+    pk: int
+    claim_id: int
+    stance: str
+    name: str
+    excerpt: str
+
+
+def evidence_to_cite(dispute: Dispute) -> dict[int, list[EvidenceToCite]]:
+    """Every piece of evidence of the dispute's claims, by claim, with only what the
+    resolution form shows of it: one query of plain rows (a dispute of a few hundred
+    claims has a thousand pieces of evidence, too many to build as models)."""
+    rows = (
+        Evidence.objects.filter(
+            claim__subject_id=dispute.subject_id, claim__property_id=dispute.property_id
+        )
+        .annotate(start=Substr("excerpt", 1, CITED_EXCERPT + 1))
+        .values_list("pk", "claim_id", "stance", "title", "source__title", "url", "start")
+    )
+    by_claim: dict[int, list[EvidenceToCite]] = {}
+    for pk, claim_id, stance, title, source_title, url, excerpt in rows:
+        item = EvidenceToCite(pk, claim_id, stance, title or source_title or url, excerpt)
+        by_claim.setdefault(claim_id, []).append(item)
+    return by_claim
 
 
 # --- resolving: proposed by one person, confirmed by an editor who did not propose it ---

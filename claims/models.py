@@ -196,7 +196,11 @@ class Source(models.Model):
         ordering = ["-published_on", "title"]
         # The list's language filter offers the languages articles are in: read
         # from this index, not from a scan of every article's text.
-        indexes = [models.Index(fields=["language"], name="source_language")]
+        indexes = [
+            models.Index(fields=["language"], name="source_language"),
+            # The latest articles first: the sources' list, a subject's history.
+            models.Index(fields=["published_on"], name="source_published_on"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_on__isnull=True, published_precision="")
@@ -492,7 +496,11 @@ class Claim(models.Model):
         verbose_name_plural = _("claims")
         ordering = ["-updated_at", "-pk"]
         indexes = [
-            models.Index(fields=["subject", "property"], name="claim_subject_property"),
+            # A dispute's claims; a subject's claims sorted by property and paged, read
+            # from the index alone (the id too) before the page's rows are fetched.
+            models.Index(fields=["subject", "property", "id"], name="claim_subject_property"),
+            # The dashboard's claims by status and by rating, counted from the index.
+            models.Index(fields=["status", "rating"], name="claim_status_rating"),
             # The list filtered by status, rating or assignee, in its default order,
             # read straight from an index instead of sorting every match.
             models.Index(fields=["status", "-updated_at", "-id"], name="claim_status_recent"),
@@ -864,6 +872,12 @@ class Verdict(models.Model):
         verbose_name_plural = _("verdicts")
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
+        indexes = [
+            # The dashboard: my latest proposals, and the verdicts published in the
+            # last weeks, read from an index rather than all verdicts.
+            models.Index(fields=["author", "-created_at", "-id"], name="verdict_author_recent"),
+            models.Index(fields=["status", "reviewed_at"], name="verdict_status_reviewed"),
+        ]
         constraints = [
             # The four-eyes rule, held by the database as well as by the workflow.
             models.CheckConstraint(

@@ -18,17 +18,22 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import math
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape  # Django's escape, without its lazy-string wrapper: hundreds of calls
 from typing import Any
 
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.formats import number_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from claims import dates
+from claims import bidi, dates
 from claims.choices import DatePrecision, ValueKind, ValueRank
 from claims.disputes import Cluster, Comparison, Value, value_of
 
@@ -147,7 +152,13 @@ def date_span(day: datetime.date, precision: str) -> tuple[datetime.date, dateti
 
 
 def format_date(day: datetime.date, precision: str) -> str:
-    """As every page shows a date: cut to its precision, in the interface language."""
+    """As every page shows a date: cut to its precision, in the interface language.
+    Remembered: a plot labels hundreds of marks with the dates of a few articles."""
+    return _format_date(day, precision, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_date(day: datetime.date, precision: str, language: str | None) -> str:
     return dates.format_date(day, precision)
 
 
@@ -207,7 +218,6 @@ class Mark:
     rank: str = ValueRank.NORMAL
     group: str = ""
     title: str = ""
-    url: str = ""
 
     @property
     def width(self) -> float:
@@ -258,6 +268,8 @@ class Axis:
     height: float = 0
     axis_y: float = 0
     kind: str = ""
+    # Its place among the plot's axes, from 1: the marks' ids start with it.
+    number: int = 1
 
     @property
     def left(self) -> int:
@@ -283,6 +295,51 @@ class Axis:
     def width(self) -> int:
         return WIDTH
 
+    @property
+    def marks_svg(self) -> SafeString:
+        return marks_svg(self, self.number)
+
+
+def marks_svg(axis: Axis, plot_id: int) -> SafeString:
+    """The axis's marks as SVG, built here rather than in a template loop: a dispute of
+    hundreds of claims draws them all, and a template spends a few hundred lookups
+    on each. Every text is escaped as the template would escape it."""
+    parts = []
+    for index, mark in enumerate(axis.marks, start=1):
+        ident = f"plot-{plot_id}-mark-{index}"
+        y = mark.y
+        if mark.shape == "band":
+            shape = (
+                f'<rect class="mark-shape" x="{mark.x}" y="{mark.top}" '
+                f'width="{mark.width}" height="12" rx="2"/>'
+            )
+        elif mark.shape == "tick":
+            shape = (
+                f'<rect class="mark-shape" x="{mark.tick_x}" y="{mark.top}" width="3" height="18"/>'
+            )
+        else:
+            shape = f'<circle class="mark-shape" cx="{mark.x}" cy="{y}" r="6"/>'
+        if mark.rank == ValueRank.PREFERRED:
+            radius = 10 if mark.shape == "dot" else 4
+            shape += f'<circle class="preferred-ring" cx="{mark.ring_x}" cy="{y}" r="{radius}"/>'
+        place = 'dy="-9" text-anchor="middle"' if mark.shape == "dot" else 'dx="6" dy="4"'
+        parts.append(
+            f'<g class="mark mark-{mark.shape} rank-{escape(mark.rank)}" tabindex="0" role="img"'
+            f' id="{ident}" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc"'
+            f' data-claim="{mark.claim_pk}" data-group="{escape(mark.group)}">'
+            f'<title id="{ident}-title">{escape(mark.title)}</title>'
+            f'<desc id="{ident}-desc">{escape(bidi.named_controls(mark.quote))}</desc>'
+            f'<line class="row-guide" x1="{axis.left}" x2="{axis.right}" y1="{y}" y2="{y}"/>'
+            f'<text class="mark-label" x="{axis.label_x}" y="{y}" dy="-2" text-anchor="end">'
+            f"{escape(mark.label)}</text>"
+            f'<text class="mark-date" x="{axis.label_x}" y="{y}" dy="11" text-anchor="end">'
+            f"{escape(mark.date)}</text>"
+            f"{shape}"
+            f'<text class="mark-value" x="{mark.value_x}" y="{y}" {place}>'
+            f"{escape(mark.value)}</text></g>"
+        )
+    return mark_safe("\n".join(parts))
+
 
 @dataclass
 class DisputePlot:
@@ -298,8 +355,11 @@ def _shorten(text: str, limit: int) -> str:
 def source_of(claim: Any) -> tuple[str, str, str]:
     """(who, when, quote) for a claim's label: its first source's publisher or title,
     that source's publication date at its precision, and the quote in it. Reads the
-    prefetched appearances only."""
-    appearances = list(claim.appearances.all())
+    appearances prefetched as ``claim.quoted_in`` (``disputes.group_claims``), or else
+    its appearances."""
+    appearances = getattr(claim, "quoted_in", None)
+    if appearances is None:
+        appearances = list(claim.appearances.all())
     if not appearances:
         return _("no source yet"), "", ""
     appearance = appearances[0]
@@ -391,6 +451,7 @@ def dispute_plot(comparison: Comparison, *, tolerance: Decimal | float) -> Dispu
             not_drawn += [claim for _label, cluster in clusters for claim in cluster.claims]
             continue
         axes.append(_dispute_axis(family, clusters, tol))
+        axes[-1].number = len(axes)
     return DisputePlot(axes, not_drawn)
 
 
@@ -446,7 +507,6 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
             quote=quote,
             rank=claim.value_rank,
             group=group if len(clusters) > 1 or len(rows) > 1 else "",
-            url=claim.get_absolute_url(),
         )
         if is_date:
             start, end = spans[claim.pk]
@@ -698,18 +758,45 @@ MAX_HISTORY_CHARTS = 8
 DRAWN_KINDS = [k for k in ValueKind.values if k != ValueKind.TEXT]
 
 
-def latest_quotes(subject_id: int, *, limit: int = HISTORY_LIMIT) -> list[Any]:
-    """The subject's latest ``limit`` quotes with a value that can be drawn, from dated
-    sources: one query, reading only what the history shows (not the articles' text)."""
-    from claims.models import Appearance
+# A subject quoted in this many claims or more is found faster by walking the articles
+# from the latest (most quote it) than by sorting all of its quotes by date. Under
+# that, its own claims are few and sorting them is quick. SQLite's planner cannot
+# tell the two apart (it knows no subject's size), so the query says which way.
+WALK_ARTICLES_FROM = 3000
 
-    return list(
-        Appearance.objects.filter(
-            claim__subject_id=subject_id,
-            claim__value_kind__in=DRAWN_KINDS,
-            source__published_on__isnull=False,
+
+def latest_quotes(
+    subject_id: int, *, claim_count: int = 0, limit: int = HISTORY_LIMIT
+) -> list[Any]:
+    """The subject's latest ``limit`` quotes with a value that can be drawn, from dated
+    sources: one query, reading only what the history shows (not the articles' text).
+    ``claim_count``, the subject's number of claims when the caller has it, picks the
+    faster way to find them."""
+    from claims.models import Appearance, Source
+
+    drawn = Q(claim__subject_id=subject_id, claim__value_kind__in=DRAWN_KINDS)
+    quotes = Appearance.objects.filter(source__published_on__isnull=False)
+    if claim_count >= WALK_ARTICLES_FROM:
+        # The latest ``limit`` articles quoting it hold its latest ``limit`` quotes
+        # (each holds one at least): walked down the index of publication dates.
+        articles = (
+            Source.objects.filter(
+                Exists(Appearance.objects.filter(drawn, source=OuterRef("pk"))),
+                published_on__isnull=False,
+            )
+            .order_by("-published_on", "-pk")
+            .values("pk")[:limit]
         )
-        .select_related("claim__property", "source")
+        # "+ 0": not by the index of subjects, which would read every quote of it.
+        quotes = (
+            quotes.filter(source__in=articles, claim__value_kind__in=DRAWN_KINDS)
+            .alias(quoted_subject=F("claim__subject_id") + 0)
+            .filter(quoted_subject=subject_id)
+        )
+    else:
+        quotes = quotes.filter(drawn)
+    return list(
+        quotes.select_related("claim__property", "source")
         .only(
             "exact",
             "claim__value_kind",
@@ -729,7 +816,7 @@ def latest_quotes(subject_id: int, *, limit: int = HISTORY_LIMIT) -> list[Any]:
             "source__published_on",
             "source__published_precision",
         )
-        .order_by("-source__published_on", "-pk")[:limit]
+        .order_by("-source__published_on", "-source_id", "-pk")[:limit]
     )
 
 

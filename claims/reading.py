@@ -881,7 +881,7 @@ class Reader:
         k += 1
         if (
             k < n
-            and tokens[k].text.isdigit()
+            and tokens[k].text.isdecimal()  # "²" is a digit, not a number int() reads
             and int(tokens[k].text) < 120
             and k + 1 < n
             and tokens[k + 1].text in ",)"

@@ -62,3 +62,25 @@ def test_a_plain_quote_is_not_flagged(client, reviewer) -> None:
     client.force_login(reviewer)
     html = client.get(reverse("claim_detail", args=[claim.pk])).text
     assert "characters that change the direction of text" not in html
+
+
+def test_text_without_markup_names_the_controls() -> None:
+    assert bidi.named_controls(TRICK) == "Le prix est de [RLO]55,0[PDF] $ par million."
+    assert bidi.named_controls("") == ""
+
+
+def test_the_dispute_page_shows_marks_not_controls(client, reviewer, deepseek) -> None:
+    from claims import disputes, workflow
+    from claims.choices import Stance
+    from claims.models import Claim, Dispute
+
+    disputes.refresh_all()
+    dispute = Dispute.objects.get(subject__name="DeepSeek", property__code="founding-date")
+    claim = Claim.objects.filter(subject=dispute.subject, property=dispute.property).first()
+    workflow.add_evidence(
+        claim, by=reviewer, stance=Stance.REFUTES, url="https://example.org/r", excerpt=TRICK
+    )
+    client.force_login(reviewer)
+    html = client.get(dispute.get_absolute_url()).text
+    assert "\u202e" not in html and "\u202c" not in html
+    assert "[RLO]" in html

@@ -27,6 +27,7 @@ from claims.models import (
     Subject,
 )
 from claims.roles import REVIEWER
+from claims.views.disputes import COMPARED_PER_PAGE
 from claims.workflow import InvalidTransition, NotAllowed
 from tests.factories import make_claim, make_source, make_subject
 
@@ -810,23 +811,57 @@ def test_detail_shows_the_values_side_by_side(client, founding, reviewer) -> Non
     assert 'id="resolve-form"' in text
 
 
+@pytest.mark.parametrize("n", [3, 20])
 def test_detail_query_count_does_not_grow_with_the_claims(
-    client, reviewer, django_assert_num_queries
+    client, reviewer, django_assert_num_queries, n
 ) -> None:
     subject = make_subject()
     source = make_source()
-    for year in range(2010, 2016):
-        dated_claim(subject, year, source=source)
+    for year in range(2000, 2000 + n):
+        claim = dated_claim(subject, year, source=source)
+        Evidence.objects.create(
+            claim=claim, stance=Stance.SUPPORTS, source=source, title=f"Registry {year}"
+        )
     dispute = Dispute.objects.get()
     disputes.propose_resolution(
         dispute, by=reviewer, claim=Claim.objects.order_by("pk").first(), note="Registry."
     )
     client.force_login(reviewer)
-    # session, user, groups, the dispute, its claims, their appearances with
-    # sources, their evidence with sources, its resolutions with who proposed and
-    # reviewed them, the evidence they cite, the header's unread notifications.
-    with django_assert_num_queries(10):
-        client.get(dispute.get_absolute_url())
+    # session, user, groups, the dispute, its claims, their quotes with their
+    # articles' names and dates (the plot, the choice of a claim), the evidence to
+    # cite, a page of the table's claims: their quotes with the articles, their
+    # evidence with sources; its resolutions with who proposed and reviewed them,
+    # the evidence they cite, the header's unread notifications.
+    with django_assert_num_queries(12):
+        response = client.get(dispute.get_absolute_url())
+    text = response.text
+    # Every claim drawn and offered; the table compares a page of them.
+    assert text.count('class="mark mark-band') == n
+    assert text.count('name="supported"') == n + 1
+    assert text.count('name="evidence"') == n
+    assert len(response.context["compared"]) == min(n, COMPARED_PER_PAGE)
+
+
+def test_the_table_is_paged_and_its_pager_swaps_the_table_alone(client, reviewer) -> None:
+    subject = make_subject()
+    source = make_source()
+    claims = [dated_claim(subject, year, source=source) for year in range(2000, 2012)]
+    dispute = Dispute.objects.get()
+    client.force_login(reviewer)
+    first = client.get(dispute.get_absolute_url()).text
+    assert first.count('scope="col" id="value-') == COMPARED_PER_PAGE
+    assert f"Claims 1 to {COMPARED_PER_PAGE} of 12." in first
+    assert 'rel="next"' in first and 'hx-target="#values"' in first
+    second = client.get(
+        dispute.get_absolute_url(),
+        {"page": 2},
+        headers={"HX-Request": "true", "HX-Target": "values"},
+    ).text
+    assert second.strip().startswith('<section id="values"')
+    assert second.count('scope="col" id="value-') == 12 - COMPARED_PER_PAGE
+    assert f'id="value-{claims[-1].pk}"' in second
+    assert f"Claims {COMPARED_PER_PAGE + 1} to 12 of 12." in second
+    assert 'class="plot"' not in second
 
 
 def test_detail_htmx_renders_the_same_partial(client, founding, reviewer) -> None:

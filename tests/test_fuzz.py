@@ -79,3 +79,11 @@ def test_sentences_cover_the_text_in_order(text: str, language: str) -> None:
     for sentence in split_sentences(text, language):
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+def test_a_superscript_digit_after_a_name_is_not_read_as_an_age() -> None:
+    # Found by the test above: "²" is a digit (str.isdigit) but no number int() reads.
+    for language in ("fr", "en"):
+        for text in ("Jensen Huang (²)", "0:Ab(²"):
+            for suggestion in suggest(text, language):
+                assert text[suggestion.start : suggestion.end] == suggestion.exact

@@ -166,6 +166,24 @@ def test_a_subject_s_history_puts_each_value_at_its_source_s_date(deepseek) -> N
     assert "founder" not in charts
 
 
+@pytest.mark.parametrize("limit", [1, 2, 3, 100])
+def test_a_subject_quoted_everywhere_has_the_same_latest_quotes_found_through_the_articles(
+    deepseek, limit
+) -> None:
+    # Each article on its own day; the undated one is never drawn.
+    for day, source in enumerate(Source.objects.order_by("pk"), start=1):
+        source.published_on = datetime.date(2025, 1, day) if day > 1 else None
+        source.published_precision = "day" if day > 1 else ""
+        source.save(update_fields=["published_on", "published_precision"])
+    deepseek = Claim.objects.filter(subject__name="DeepSeek").first().subject_id
+    by_claims = plots.latest_quotes(deepseek, limit=limit)
+    through_articles = plots.latest_quotes(
+        deepseek, claim_count=plots.WALK_ARTICLES_FROM, limit=limit
+    )
+    assert by_claims and [q.pk for q in through_articles] == [q.pk for q in by_claims]
+    assert all(q.source.published_on for q in by_claims)
+
+
 def test_a_subject_s_history_draws_its_latest_quotes_only(deepseek) -> None:
     Source.objects.update(published_on=datetime.date(2025, 1, 27), published_precision="day")
     deepseek = Claim.objects.filter(subject__name="DeepSeek").first().subject_id

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -25,10 +27,16 @@ DASHBOARD_ROWS = 10
 @reviewer_required
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
-    by_status = dict(Claim.objects.order_by().values_list("status").annotate(n=Count("pk")))
-    by_rating = dict(
-        Claim.objects.exclude(rating="").order_by().values_list("rating").annotate(n=Count("pk"))
-    )
+    # Claims by status and by rating in one pass over an index of both (COUNT(*), not
+    # of ids, which are not in it), summed here.
+    by_status: Counter[str] = Counter()
+    by_rating: Counter[str] = Counter()
+    for status, rating, n in (
+        Claim.objects.order_by().values_list("status", "rating").annotate(n=Count("*"))
+    ):
+        by_status[status] += n
+        if rating:
+            by_rating[rating] += n
     awaiting = Verdict.objects.none()
     resolutions = DisputeResolution.objects.none()
     if is_editor(user):
@@ -51,7 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .defer("claim__search_text")
         .order_by("-created_at", "-pk")[:DASHBOARD_ROWS]
     )
-    weeks = desk.desk_weeks(current=by_status)
+    weeks = desk.desk_weeks(current=dict(by_status))
     context = {
         "desk": weeks,
         "charts": desk.desk_charts(weeks),

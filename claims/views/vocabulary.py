@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from claims import plots, vocabulary
 from claims.choices import ValueKind
 from claims.models import (
+    Claim,
     Property,
     Subject,
     SubjectAlias,
@@ -104,13 +105,18 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Alias added."))
         return redirect("subject_detail", pk=subject.pk)
-    claims = (
-        subject.claims.select_related("property")
+    # A subject may be in tens of thousands of claims: the page's ids are sorted from
+    # an index (subject, property, id), then only the page's rows are read.
+    in_order = (property_label("property__"), "pk")
+    listed = subject.claims.order_by(*in_order).values("pk")
+    page = Paginator(listed, settings.FACTCHECK_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = (
+        Claim.objects.filter(pk__in=page.object_list)
+        .select_related("property")
         .defer("search_text")
-        .order_by(property_label("property__"), "pk")
+        .order_by(*in_order)
     )
-    page = Paginator(claims, settings.FACTCHECK_PAGE_SIZE).get_page(request.GET.get("page"))
-    quotes = plots.latest_quotes(subject.pk)
+    quotes = plots.latest_quotes(subject.pk, claim_count=page.paginator.count)
     history, left_out = plots.history_charts(quotes)
     return render(
         request,

@@ -9,7 +9,13 @@
     var out = figure && figure.querySelector(".plot-quote");
     if (!out) return;
     var title = mark.querySelector("title");
+    // A dispute's marks carry their quote once, in <desc> (hundreds of marks); the
+    // history's in data-quote too.
     var quote = mark.getAttribute("data-quote");
+    if (quote === null) {
+      var desc = mark.querySelector("desc");
+      quote = desc ? desc.textContent : "";
+    }
     out.textContent = "";
     var strong = document.createElement("strong");
     strong.textContent = title ? title.textContent : "";

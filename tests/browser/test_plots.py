@@ -225,3 +225,42 @@ def test_a_resolved_price_dispute_with_agreeing_claims(
     for mark in marks.all()[1:]:
         assert x < float(mark.locator("circle.mark-shape").get_attribute("cx")) < x + width
     picture(page, "#plot", "plot-api-price-resolved")
+
+
+def test_a_dispute_of_many_claims_drawn_whole_and_compared_a_page_at_a_time(
+    page: Page, live_server, reviewer: User
+) -> None:
+    from claims.views.disputes import COMPARED_PER_PAGE
+    from tests.factories import make_claim, make_source, make_subject
+
+    subject = make_subject("Valmont")
+    count = COMPARED_PER_PAGE + 3
+    for year in range(2000, 2000 + count):
+        make_claim(
+            subject=subject,
+            property_code="founding-date",
+            source=make_source(title=f"Annuaire {year}", publisher=f"Annuaire {year}"),
+            statement=f"Valmont was founded in {year}.",
+            value_kind="date",
+            value_text=str(year),
+            value_date=datetime.date(year, 1, 1),
+            value_date_precision="year",
+        )
+    dispute = Dispute.objects.get(subject=subject)
+    log_in(page, reviewer, PASSWORD)
+    page.goto(live_server.url + dispute.get_absolute_url())
+    marks = page.locator("#plot .mark")
+    expect(marks).to_have_count(count)
+    table = page.locator("#values table.comparison")
+    expect(table.locator("thead th")).to_have_count(COMPARED_PER_PAGE)
+    expect(table.locator("caption")).to_contain_text(f"Claims 1 to {COMPARED_PER_PAGE} of {count}.")
+    # The pager swaps the table alone: the plot and the forms stay as they are.
+    page.locator("#values").get_by_role("link", name="Next").click()
+    expect(table.locator("thead th")).to_have_count(3)
+    expect(table.locator("thead th").last).to_have_text(str(2000 + count - 1))
+    expect(page).to_have_url(re.compile(r"\?page=2$"))
+    expect(marks).to_have_count(count)
+    expect(page.locator('input[name="supported"]')).to_have_count(count + 1)
+    page.locator("#values").get_by_role("link", name="Previous").click()
+    expect(table.locator("thead th")).to_have_count(COMPARED_PER_PAGE)
+    picture(page, "#values", "dispute-table-paged")

@@ -38,6 +38,9 @@ def test_reviewer_researches_and_an_editor_publishes(
     page.get_by_role("link", name="Claims", exact=True).click()
     rows = page.locator("table.claims tbody tr")
     expect(rows).to_have_count(23)
+    # The rows are there while the page is still parsing; the filters listen only once
+    # htmx (a deferred script) has run (under load the choice went unheard).
+    page.wait_for_load_state()
     page.get_by_label("Disputed").select_option(label="yes")
     expect(page).to_have_url(re.compile(r"disputed=true"))
     expect(rows).to_have_count(4)
