@@ -98,7 +98,10 @@ def log_in(page: Page, user: User, password: str) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    # Until the next page's load event: its live filters listen once htmx (deferred) runs,
+    # and a test that acts at once would act on a page that does not answer yet.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log in").click()
 
 
 # Set FACTCHECK_SCREENSHOTS to a folder to keep a picture of the pages the tests pass

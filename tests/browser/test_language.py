@@ -27,7 +27,8 @@ def log_in_in_french(page: Page, user: User) -> None:
     """On the login page: its form in French."""
     page.get_by_label("Nom d’utilisateur").fill(user.get_username())
     page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    with page.expect_navigation():  # until htmx listens (see conftest.log_in)
+        page.get_by_role("button", name="Connexion").click()
 
 
 @pytest.fixture(autouse=True)
