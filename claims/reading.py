@@ -1763,13 +1763,8 @@ class Reader:
         k = last + 1
         if k >= len(tokens) or tokens[k].low not in ("that", "which", "que", "qu'"):
             return None
-        for j in (k + 1, k + 2):
-            mention = self._mention_at(reading, j)
-            if mention is not None:
-                return mention if mention.how in ("name", "description") else None
-            if j < len(tokens) and tokens[j].low not in _DETERMINERS[self.lang]:
-                return None
-        return None
+        mention = self._mention_after_determiner(reading, k + 1)
+        return mention if mention is not None and mention.how in ("name", "description") else None
 
     def _figure_between(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
         """Whether another figure stands between the spans a and b."""
@@ -1791,13 +1786,8 @@ class Reader:
             looks_passive = participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES
         if not looks_passive or tokens[k + 1].low not in ("par", "by"):
             return None
-        for j in (k + 2, k + 3):
-            mention = self._mention_at(reading, j)
-            if mention is not None:
-                return mention if mention.how == "name" else None
-            if j < len(tokens) and tokens[j].low not in _DETERMINERS[self.lang]:
-                return None
-        return None
+        mention = self._mention_after_determiner(reading, k + 2)
+        return mention if mention is not None and mention.how == "name" else None
 
     def _figure_for(self, reading: SentenceReading, last: int) -> Mention | None:
         """ "6,3 millions pour Ensemble", "£50m for Yoane Wissa", "£107m on Enzo Fernández":
@@ -1808,21 +1798,16 @@ class Reader:
             k += 1  # "a £35m move for Marc Guéhi", "une offre de 110 millions pour Isak"
         if k >= len(tokens) or tokens[k].low not in ("for", "pour", "on", "to"):
             return None
-        for j in (k + 1, k + 2):
-            mention = self._mention_at(reading, j)
-            if mention is not None:
-                if mention.how not in ("name", "description"):
-                    return None
-                # "for Crystal Palace defender Marc Guéhi": the player, not his club.
-                after = mention.last_token + 1
-                if after < len(tokens) and tokens[after].low in w.PERSON_ROLES:
-                    person = self._mention_at(reading, after + 1)
-                    if person is not None and person.how == "name":
-                        return person
-                return mention
-            if j < len(tokens) and tokens[j].low not in _DETERMINERS[self.lang]:
-                return None
-        return None
+        mention = self._mention_after_determiner(reading, k + 1)
+        if mention is None or mention.how not in ("name", "description"):
+            return None
+        # "for Crystal Palace defender Marc Guéhi": the player, not his club.
+        after = mention.last_token + 1
+        if after < len(tokens) and tokens[after].low in w.PERSON_ROLES:
+            person = self._mention_at(reading, after + 1)
+            if person is not None and person.how == "name":
+                return person
+        return mention
 
     def _trained(self, index: int, first: int) -> Entity | None:
         """ "Its engineers trained it on 1.2 trillion tokens using 4,096 GPUs": what was
@@ -2016,6 +2001,16 @@ class Reader:
 
     def _mention_at(self, reading: SentenceReading, k: int) -> Mention | None:
         return next((m for m in reading.mentions if m.first_token == k), None)
+
+    def _mention_after_determiner(self, reading: SentenceReading, k: int) -> Mention | None:
+        """The mention that starts at token k, or at k + 1 past a determiner ("by the
+        State", "pour l'État")."""
+        mention = self._mention_at(reading, k)
+        if mention is not None or k >= len(reading.tokens):
+            return mention
+        if reading.tokens[k].low not in _DETERMINERS[self.lang]:
+            return None
+        return self._mention_at(reading, k + 1)
 
     def _possessors(
         self, reading: SentenceReading, span: tuple[int, int], *, share: bool = False
