@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -34,15 +34,13 @@ def _approved() -> QuerySet[Verdict]:
 def public_checks() -> QuerySet[Claim]:
     """Published checks, the latest verdict first, with what a page or a feed shows.
 
-    ``modified_at`` is when the current verdict was approved; ``exports.published_claims``
-    brings the quotes with their articles and the approved verdicts, one query each.
+    ``exports.published_claims`` brings the quotes with their articles and the approved
+    verdicts, one query each.
     """
-    latest = _approved().order_by("-reviewed_at", "-pk").values("reviewed_at")[:1]
     return (
         exports.published_claims()
         .filter(Exists(_approved()))
-        .annotate(modified_at=Subquery(latest))
-        .order_by("-modified_at", "-pk")
+        .order_by("-verdict_approved_at", "-pk")
     )
 
 

@@ -552,7 +552,8 @@ def approve_verdict(verdict: Verdict, *, by: User, comment: str = "") -> Verdict
     verdict.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
     claim.status = ClaimStatus.PUBLISHED
     claim.rating = verdict.rating
-    _save_claim(claim, ["status", "rating"])
+    claim.verdict_approved_at = verdict.reviewed_at
+    _save_claim(claim, ["status", "rating", "verdict_approved_at"])
     _record(
         claim,
         by,

@@ -77,6 +77,8 @@ def test_verdicts_have_a_history_approved_by_another_editor(generated) -> None:
     for claim in Claim.objects.filter(status=ClaimStatus.PUBLISHED).prefetch_related("verdicts"):
         approved = [v for v in claim.verdicts.all() if v.status == VerdictStatus.APPROVED]
         assert approved and claim.rating == approved[0].rating
+        # What the public index sorts by: when the verdict in force was approved.
+        assert claim.verdict_approved_at == max(v.reviewed_at for v in approved)
 
 
 def test_the_timeline_follows_the_history(generated) -> None:

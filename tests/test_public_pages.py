@@ -314,6 +314,21 @@ def test_the_index_pages_filters_and_searches(client: Client, many_checks: list[
     assert "q=check&amp;page=2" in paged
 
 
+def test_the_index_puts_the_latest_verdict_first(
+    client: Client, many_checks: list[Claim], reviewer: User, editor: User
+) -> None:
+    def listed() -> list[str]:
+        text = client.get(reverse("public_check_list")).text
+        return re.findall(r"check (\d\d)", text)
+
+    assert listed()[:3] == ["24", "23", "22"]
+    # Reopened and approved again, a check comes back at the top of the index.
+    workflow.reopen(many_checks[3], by=editor, reason="A new source.")
+    assert "03" not in listed()
+    publish(many_checks[3], Rating.MISLEADING, by=reviewer, editor=editor)
+    assert listed()[:2] == ["03", "24"]
+
+
 def test_a_bad_filter_says_so_and_shows_nothing_else(
     client: Client, many_checks: list[Claim]
 ) -> None:

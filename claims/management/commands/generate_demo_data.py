@@ -687,6 +687,7 @@ class PlannedClaim:
     assignee_id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    verdict_approved_at: datetime | None = None
     version: int = 1
     pk: int = 0
     quotes: list[QuotePlan] = field(default_factory=list)
@@ -1184,6 +1185,7 @@ class Generator:
             "created_by_id",
             "created_at",
             "updated_at",
+            "verdict_approved_at",
             "version",
             "search_text",
         )
@@ -1204,6 +1206,7 @@ class Generator:
                 p.created_by_id,
                 at(p.created_at),
                 at(p.updated_at),
+                at(p.verdict_approved_at) if p.verdict_approved_at else None,
                 p.version,
                 self.search_text(p),
             )
@@ -1613,6 +1616,7 @@ class Generator:
             plan.timeline.append((reviewed, EventKind.VERDICT_SENT_BACK, reviewer.pk, data))
         else:
             plan.rating = rating
+            plan.verdict_approved_at = reviewed
             data = {"verdict": verdict, "rating": rating, "comment": ""}
             plan.timeline.append((reviewed, EventKind.VERDICT_APPROVED, reviewer.pk, data))
         return reviewed
