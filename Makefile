@@ -116,15 +116,19 @@ clean:
 
 # --- benchmarks ---------------------------------------------------------------------
 # `make bench`: pages, search and CSV export timed on BENCH_CLAIMS generated claims, on
-# SQLite and (when it answers) PostgreSQL; `make loadtest`: locust against gunicorn.
+# SQLite and (when it answers) PostgreSQL; `make loadtest`: locust against gunicorn, on both.
 # Results are printed and written to bench-results-*.json. See bench/run.py.
 BENCH_CLAIMS ?= 100000
 BENCH_RUNS ?= 20
 BENCH_SEED ?= 1
 BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck_bench
-LOADTEST_USERS ?= 20
-LOADTEST_SECONDS ?= 60
+LOADTEST_USERS ?= 50
+LOADTEST_SECONDS ?= 120
 LOADTEST_WORKERS ?= 4
+LOADTEST_THREADS ?= 1
+# `make loadtest` runs on SQLite, then on PostgreSQL when it answers here (created, then dropped).
+LOADTEST_DATABASE ?= both
+LOADTEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck_loadtest
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
@@ -144,4 +148,5 @@ bench: install-bench sqlite3-cli
 
 loadtest: install-bench
 	$(BIN)/python -m bench.loadtest --claims $(BENCH_CLAIMS) --users $(LOADTEST_USERS) \
-	  --seconds $(LOADTEST_SECONDS) --workers $(LOADTEST_WORKERS) --seed $(BENCH_SEED)
+	  --seconds $(LOADTEST_SECONDS) --workers $(LOADTEST_WORKERS) --threads $(LOADTEST_THREADS) \
+	  --seed $(BENCH_SEED) --database $(LOADTEST_DATABASE) --postgres-url $(LOADTEST_POSTGRES_URL)
