@@ -48,6 +48,8 @@ ACCOUNTS = [f"demo-reviewer-{n:02d}" for n in range(1, 9)] + [
     f"demo-editor-{n:02d}" for n in range(1, 5)
 ]
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/factcheck_loadtest"
+# Production's settings with DEBUG off: see bench/settings.py.
+SETTINGS = "bench.settings"
 P95_TARGET_MS = 300
 LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -136,9 +138,12 @@ def read_failures(prefix: Path) -> list[dict[str, Any]]:
         ]
 
 
-def build(database_url: str, env: dict[str, str], args: argparse.Namespace, password: str) -> None:
+def build(
+    database_url: str, args: argparse.Namespace, password: str, *, settings: str = SETTINGS
+) -> None:
+    """Migrate the empty database at ``database_url`` and fill it with ``generate_demo_data``."""
     manage = [sys.executable, "manage.py"]
-    env = {**env, "DATABASE_URL": database_url}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, "DATABASE_URL": database_url}
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
         [
@@ -155,12 +160,23 @@ def build(database_url: str, env: dict[str, str], args: argparse.Namespace, pass
 
 
 def serve_and_load(
-    database: str, database_url: str, password: str, folder: Path, args: argparse.Namespace
+    database: str,
+    database_url: str,
+    password: str,
+    folder: Path,
+    args: argparse.Namespace,
+    *,
+    settings: str = SETTINGS,
+    tags: list[str] | None = None,
 ) -> dict[str, Any]:
-    """gunicorn on ``database_url``, locust against it; the results of the run."""
+    """gunicorn on ``database_url``, locust against it; the results of the run.
+
+    ``settings`` and ``tags`` (only the locust tasks tagged so) are for the test
+    suite's short run (``tests/test_loadtest.py``); the load test uses neither.
+    """
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SETTINGS_MODULE": settings,
         "DATABASE_URL": database_url,
         "FACTCHECK_BENCH_PASSWORD": password,
         # The app's file cache beside this run's database, not in the working copy's.
@@ -214,6 +230,7 @@ def serve_and_load(
                 "--only-summary",
                 "--stop-timeout=10",
                 "--loglevel=WARNING",
+                *(["--tags", *tags] if tags else []),
             ],
             cwd=ROOT,
             env=env,
@@ -270,7 +287,7 @@ def run_sqlite(args: argparse.Namespace) -> dict[str, Any]:
             print(f"--- reusing {database}")
         else:
             print(f"--- building {args.claims:,} claims on SQLite", flush=True)
-            build(url, {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}, args, password)
+            build(url, args, password)
             if args.keep:
                 password_file.write_text(password)
                 password_file.chmod(0o600)
@@ -289,7 +306,7 @@ def run_postgresql(args: argparse.Namespace) -> dict[str, Any] | None:
         with tempfile.TemporaryDirectory(prefix="factcheck-loadtest-") as folder:
             password = secrets.token_urlsafe(16)
             print(f"--- building {args.claims:,} claims on PostgreSQL ({name})", flush=True)
-            build(url, {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}, args, password)
+            build(url, args, password)
             return serve_and_load("postgresql", url, password, Path(folder), args)
     finally:
         _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -17,7 +17,8 @@ divides its claims, and the app rightly refuses the second of two colliding
 edits ("someone else proposed a verdict while you were writing yours"), which
 would be counted as an error here although it is the app doing its job.
 ``_taken`` holds the claims someone is working on (locust runs every simulated
-person in this one process).
+person in this one process). The writes are tagged ``write``: ``--tags write``
+runs only them (the test suite's short run, ``tests/test_loadtest.py``).
 
     FACTCHECK_BENCH_PASSWORD=... locust -f bench/locustfile.py --headless \
         -u 50 -r 50 -t 120s --host http://127.0.0.1:8001
@@ -40,7 +41,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, tag, task
 
 REVIEWERS = [f"demo-reviewer-{n:02d}" for n in range(1, 9)]
 EDITORS = [f"demo-editor-{n:02d}" for n in range(1, 5)]
@@ -161,6 +162,7 @@ class Reviewer(Worker):
     accounts = _accounts(REVIEWERS)
 
     @task(1)
+    @tag("write")
     def add_evidence(self) -> None:
         taken = self.take_claim("in_research", 'id="add-evidence-form"')
         if taken is None:
@@ -184,6 +186,7 @@ class Reviewer(Worker):
             _taken.discard(pk)
 
     @task(1)
+    @tag("write")
     def propose_verdict(self) -> None:
         # A claim in research with no verdict waiting: the form is open, "Propose a verdict".
         taken = self.take_claim("in_research", 'id="propose-form"')
@@ -218,6 +221,7 @@ class Editor(Worker):
     accounts = _accounts(EDITORS)
 
     @task(2)
+    @tag("write")
     def approve_verdict(self) -> None:
         # The approve button is shown only to an editor who did not write the verdict.
         taken = self.take_claim("verdict_proposed", 'id="review-form"')
