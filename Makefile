@@ -124,8 +124,8 @@ BENCH_SEED ?= 1
 BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck_bench
 LOADTEST_USERS ?= 50
 LOADTEST_SECONDS ?= 120
-LOADTEST_WORKERS ?= 4
-LOADTEST_THREADS ?= 1
+LOADTEST_WORKERS ?= 2
+LOADTEST_THREADS ?= 4
 # `make loadtest` runs on SQLite, then on PostgreSQL when it answers here (created, then dropped).
 LOADTEST_DATABASE ?= both
 LOADTEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/factcheck_loadtest
