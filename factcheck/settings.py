@@ -158,20 +158,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Several reviewers write at once: WAL lets readers go on while one writes,
+# IMMEDIATE takes the write lock when a transaction starts (so it waits in
+# the busy timeout instead of failing mid-transaction with "database is
+# locked"), and the timeout is how long a writer waits its turn.
+# No memory-mapped reads (PRAGMA mmap_size): with a connection opened per request
+# in several server processes while others commit, SQLite 3.40 then read pages
+# being written ("disk I/O error", SQLITE_IOERR_SHORT_READ, even "database disk
+# image is malformed"): two requests in 1,150 failed so in `make loadtest`, and
+# tests/test_sqlite_connections.py sees it within seconds.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several reviewers write at once: WAL lets readers go on while one writes,
-    # IMMEDIATE takes the write lock when a transaction starts (so it waits in
-    # the busy timeout instead of failing mid-transaction with "database is
-    # locked"), and the timeout is how long a writer waits its turn.
-    DATABASES["default"]["OPTIONS"] = {
-        # mmap: a new connection (one per request) reads pages straight from the
-        # operating system's cache instead of copying them into its own empty one.
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
-        ),
-        "transaction_mode": "IMMEDIATE",
-        "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     # SQLite connections are cheap; reusing them across threads is not allowed.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
