@@ -360,15 +360,40 @@ VALUE_FIELDS = (
 )
 
 
+class BoundedPaginator(Paginator):
+    """A paginator that counts up to ``bound`` and no further: a search matching half a
+    million claims costs the count of ten thousand. ``more`` says the count stopped."""
+
+    def __init__(self, object_list, per_page: int, *, bound: int) -> None:
+        super().__init__(object_list, per_page)
+        self.bound = bound
+        self.more = False
+
+    @functools.cached_property
+    def count(self) -> int:
+        counted = self.object_list[: self.bound + 1].count()
+        self.more = counted > self.bound
+        return min(counted, self.bound)
+
+
 class ClaimQuerySet(models.QuerySet["Claim"]):
-    def paginate(self, number: str | int | None, per_page: int) -> Page:
+    def paginate(
+        self, number: str | int | None, per_page: int, *, bound: int | None = None
+    ) -> Page:
         """One page of these claims, found by id first, then loaded whole.
 
         A deep page (page 1,000 of an archive) walks the offset over ids alone,
         through the sort's index, instead of through every joined row before it;
-        only the page's own rows are then read with their relations.
+        only the page's own rows are then read with their relations. With ``bound``,
+        the count stops there (``page.paginator.more``).
         """
-        page = Paginator(self.values_list("pk", flat=True), per_page).get_page(number)
+        ids_only = self.values_list("pk", flat=True)
+        paginator = (
+            Paginator(ids_only, per_page)
+            if bound is None
+            else BoundedPaginator(ids_only, per_page, bound=bound)
+        )
+        page = paginator.get_page(number)
         ids = list(page.object_list)
         rows = self.model.objects.for_list().in_bulk(ids) if ids else {}
         page.object_list = [rows[pk] for pk in ids if pk in rows]

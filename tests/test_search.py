@@ -381,3 +381,33 @@ def test_search_uses_the_index(query) -> None:
         assert "Bitmap Index Scan on claim_search_vector" in queryset.explain()
     else:
         assert f"{search.FTS_TABLE} VIRTUAL TABLE INDEX" in queryset.explain()
+
+
+def test_a_search_is_counted_up_to_a_bound(client, reviewer, settings) -> None:
+    settings.FACTCHECK_SEARCH_COUNT_BOUND = 3
+    settings.FACTCHECK_PAGE_SIZE = 2
+    for i in range(5):
+        make_claim(statement=f"Le budget de la ville {i} a doublé.")
+    make_claim(statement="Rien à voir.")
+    client.force_login(reviewer)
+    searched = client.get("/claims/", {"q": "budget"}).text
+    assert "More than 3 claims" in searched
+    assert "Page 1 of more than 2" in searched
+    # The last page the bound reaches is served; past it, the same last page.
+    second = client.get("/claims/", {"q": "budget", "page": 2}).text
+    assert second.count('name="claims"') == 1
+    # Under the bound, the count is exact; the plain list is never bounded.
+    assert "1 claim<" in client.get("/claims/", {"q": "budget 3"}).text
+    assert "6 claims" in client.get("/claims/").text
+
+
+def test_the_bounded_paginator_says_when_it_stopped_counting() -> None:
+    from claims.models import BoundedPaginator
+
+    for i in range(4):
+        make_claim(statement=f"Claim {i}.")
+    ids = Claim.objects.order_by("pk").values_list("pk", flat=True)
+    stopped = BoundedPaginator(ids, 2, bound=3)
+    assert (stopped.count, stopped.more, stopped.num_pages) == (3, True, 2)
+    exact = BoundedPaginator(ids, 2, bound=10)
+    assert (exact.count, exact.more, exact.num_pages) == (4, False, 2)
