@@ -411,3 +411,45 @@ def test_the_bounded_paginator_says_when_it_stopped_counting() -> None:
     assert (stopped.count, stopped.more, stopped.num_pages) == (3, True, 2)
     exact = BoundedPaginator(ids, 2, bound=10)
     assert (exact.count, exact.more, exact.num_pages) == (4, False, 2)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite chooses between two plans")
+@pytest.mark.parametrize(
+    "query",
+    [
+        "parametres",
+        "PARAM",
+        "chine puces",
+        "0,14",
+        "l'entreprise",
+        "siège",
+        "hang",
+        "a",
+        "x_y",
+        "50%",
+    ],
+)
+def test_a_common_query_finds_what_the_index_finds(query) -> None:
+    make_claim(statement="Le siège de l'entreprise, à Hangzhou, et 0,14 $ le million de jetons.")
+    make_claim(statement="Un taux de 50 % et x_y dans le texte.")
+    make_claim(statement="Le modèle a 671 milliards de paramètres ; les puces viennent de Chine.")
+    make_claim(statement="Autre chose, sans rapport.")
+    by_index = set(
+        search.search(Claim.objects.all(), query, common=False).values_list("pk", flat=True)
+    )
+    by_rows = set(
+        search.search(Claim.objects.all(), query, common=True).values_list("pk", flat=True)
+    )
+    assert by_index and by_rows == by_index
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite chooses between two plans")
+def test_a_query_is_common_when_many_of_the_newest_claims_match(monkeypatch) -> None:
+    monkeypatch.setattr(search, "COMMON_SAMPLE", 10)
+    monkeypatch.setattr(search, "COMMON_SHARE", 0.2)
+    for i in range(10):
+        make_claim(statement=f"Le budget {i}." if i >= 8 else f"La dépense {i}.")
+    assert search.is_common(search.terms("budget"))
+    assert search.is_common(search.terms("dep"))
+    assert not search.is_common(search.terms("budget 9"))
+    assert not search.is_common(search.terms("introuvable"))
