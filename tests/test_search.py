@@ -453,3 +453,27 @@ def test_a_query_is_common_when_many_of_the_newest_claims_match(monkeypatch) -> 
     assert search.is_common(search.terms("dep"))
     assert not search.is_common(search.terms("budget 9"))
     assert not search.is_common(search.terms("introuvable"))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite chooses between two plans")
+def test_a_fairly_common_search_pages_row_by_row_and_counts_by_index(
+    client, reviewer, monkeypatch
+) -> None:
+    from claims.filters import ClaimFilter
+
+    monkeypatch.setattr(search, "COMMON_SAMPLE", 10)
+    monkeypatch.setattr(search, "COMMON_SHARE", 0.15)
+    monkeypatch.setattr(search, "DENSE_SHARE", 0.5)
+    for i in range(10):
+        make_claim(statement=f"Le budget {i}." if i % 3 == 0 else f"La dépense {i}.")
+    fairly = ClaimFilter({"q": "budget"}, queryset=Claim.objects.all())
+    assert "LIKE" in str(fairly.qs.query) and search.FTS_TABLE not in str(fairly.qs.query)
+    assert search.FTS_TABLE in str(fairly.counted().query)
+    assert set(fairly.counted()) == set(fairly.qs) and len(fairly.qs) == 4
+    # Very common: counted row by row too; rare: through the index both ways.
+    dense = ClaimFilter({"q": "la"}, queryset=Claim.objects.all())
+    assert "LIKE" in str(dense.counted().query)
+    rare = ClaimFilter({"q": "budget 9"}, queryset=Claim.objects.all())
+    assert search.FTS_TABLE in str(rare.qs.query) and search.FTS_TABLE in str(rare.counted().query)
+    client.force_login(reviewer)
+    assert "4 claims" in client.get("/claims/", {"q": "budget"}).text
