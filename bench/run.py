@@ -213,9 +213,12 @@ def table(results: dict[str, Any]) -> str:
     for page in results["pages"]:
         sizes = page.get("queries_by_size")
         by_size = ", ".join(f"{v}" for v in sizes.values()) if sizes else "(reference)"
+        fewer = (
+            f" ({page['runs']} runs: slow)" if page["runs"] < results["pages"][0]["runs"] else ""
+        )
         lines.append(
             f"{page['page']:<40} {page['median_ms']:>10} {page['p95_ms']:>8} "
-            f"{page['queries']:>8}  {by_size}"
+            f"{page['queries']:>8}  {by_size}{fewer}"
         )
     lines.append("")
     export = results["export"]
