@@ -1106,7 +1106,13 @@ class Dispute(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subject", "property"], name="dispute_per_group"),
         ]
-        indexes = [models.Index(fields=["agreement", "status"], name="dispute_agreement_status")]
+        indexes = [
+            # The dashboard's open conflicts, latest first, read from the index in order
+            # instead of sorting every open conflict (12,677 at a million claims).
+            models.Index(
+                fields=["agreement", "status", "-updated_at", "-id"], name="dispute_open_recent"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} · {self.property}"
