@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from claims import search
@@ -94,8 +95,9 @@ def test_claim_list_query_count_is_flat_when_filtered_and_sorted(
     build(n, assignees=[reviewer, editor, None], verdict_author=reviewer)
     client.force_login(reviewer)
     params = {"q": "value", "disputed": "false", "ordering": "-subject", "page": "2"}
-    # The same ten queries as unfiltered: filtering and sorting add none.
-    with django_assert_num_queries(10):
+    # The same ten queries as unfiltered: filtering and sorting add none; on SQLite the
+    # search first samples the newest claims to choose how to look (search.share).
+    with django_assert_num_queries(11 if connection.vendor == "sqlite" else 10):
         response = client.get(reverse("claim_list"), params)
     assert response.status_code == 200
     assert response.context["page"].object_list
