@@ -2,10 +2,11 @@
 
 A tiny database, one gunicorn worker and four simulated people (reviewers and an
 editor: locust starts one of each kind at least) running only the load test's
-writes (``--tags write``) for five seconds. No timing is asserted (that is the load test's business); what is
-checked is that each write went through the app's real forms and left what it
-says in the database: evidence added, verdicts proposed by reviewers, verdicts
-approved by an editor who did not write them, and no request failed.
+writes (``--tags write``) for five seconds. No timing is asserted (that is the
+load test's business); what is checked is that each write went through the
+app's real forms and left what it says in the database: evidence added,
+verdicts proposed by reviewers, verdicts approved by an editor who did not
+write them, and no request failed.
 
 The server runs the test settings (a fast password hasher: the accounts log in
 at once) on a SQLite file of its own, whichever database the suite runs on.
