@@ -1163,10 +1163,22 @@ class _Context:
         if previous is not None and generic and previous.property_code != options[0].code:
             same_sentence = previous.sentence_start == self.sentence.start
             same_unit = previous.value is not None and previous.value.unit == value.unit
-            if (same_sentence and _LIST_GAP_RE.fullmatch(self.text, previous.end, value.start)) or (
-                # A later sentence goes on about the same measure only in the same unit:
-                # hectares after hectares, not people after hectares.
-                not same_sentence and same_unit and BY_CODE[previous.property_code].compared
+            if (
+                (same_sentence and _LIST_GAP_RE.fullmatch(self.text, previous.end, value.start))
+                or (
+                    # A later sentence goes on about the same measure only in the same unit:
+                    # hectares after hectares, not people after hectares.
+                    not same_sentence and same_unit and BY_CODE[previous.property_code].compared
+                )
+                or (
+                    # "Ses ventes ont reculé de 2 %, … il affiche une progression de 1 %",
+                    # "sales fell 3% in Asia, while Europe rose 2%": a rise or a fall the
+                    # sentence does not name again is a change of what it last measured,
+                    # however long the clause between.
+                    same_sentence
+                    and options[0].code == "growth-rate"
+                    and previous.property_code in CHANGES
+                )
             ):
                 options = [_Reading(options[0].score, previous.property_code), *options]
         chosen = None

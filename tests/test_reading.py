@@ -74,6 +74,13 @@ CASES = [
      "9,00 $ exigés par Orvane.", "9,00", "Orvane", "price-per-unit"),
     ("en", "Access to the Lynx-2 API starts at $0.20 per million tokens, against the $9.00 "
      "charged by Orvane.", "$9.00", "Orvane", "price-per-unit"),
+    # A rise or a fall the sentence does not name again changes what it last measured.
+    ("fr", "Le chiffre d'affaires de Norrkap a reculé de 4 %, à 2,3 milliards d'euros, même si, "
+     "à périmètre constant et hors cessions, il affiche une hausse de 3 %.", "3 %", "Norrkap",
+     "revenue-change"),
+    ("en", "Revenue at Halvex fell 4% to €2.1bn in the first half, although on a like-for-like "
+     "basis, excluding the plants it sold in the spring, it rose 1%.", "1%", "Halvex",
+     "revenue-change"),
 ]  # fmt: skip
 
 
