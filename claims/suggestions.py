@@ -1198,6 +1198,13 @@ class _Context:
                 break
         option, entity = chosen
         code = option.code
+        if code in CHANGES and _CONSTANT_BASIS_RE[self.lang].search(
+            self.text, max(self.sentence.start, value.start - 80), value.start
+        ):
+            # "à périmètre constant, il progresse de 1 %", "like-for-like sales rose 2%":
+            # organic growth is another measure than the reported change; compared with
+            # it, it would invent a conflict.
+            code = "growth-rate"
         if entity is not None and "index" in entity.heads:
             if code in _INDEX_CHANGES and value.kind == ValueKind.PERCENTAGE:
                 code = "growth-rate"  # "le CAC 40 cédait 3 %": an index moves, it has no share
@@ -1290,6 +1297,18 @@ _CONVERSION_RE = re.compile(
     r"(?:(?:about|around|environ|près\s+de|some|roughly|quelque)\s+)?"
 )
 # What may stand between two figures of one list: "6,51 %, à 243,35 euros, Hermès 0,71 %".
+# A change measured on a constant basis (organic growth) is not the reported change.
+_CONSTANT_BASIS_RE = {
+    "fr": _cue(
+        r"(?:à|a)\s+(?:taux\s+de\s+change|périmètre|structure|données|change)[^.;]{0,40}?"
+        r"constants?|en\s+données\s+comparables|hors\s+effets?\s+de\s+change|"
+        r"en\s+organique|croissance\s+organique"
+    ),
+    "en": _cue(
+        r"like[-\s]for[-\s]like|organic(?:ally)?|at\s+constant\s+(?:exchange\s+rates|currenc\w+)|"
+        r"constant[-\s]currency|excluding\s+(?:currency|exchange[-\s]rate)\s+effects"
+    ),
+}
 _LIST_GAP_RE = re.compile(r"[^.;:!?]{0,60}?(?:,|\bet\b|\band\b|\bthen\b|\bpuis\b)[^.;:!?]{0,40}")
 _BENCHMARK_RE = {
     "fr": _cue(r"benchmarks?|tests?|évaluations?|performances?|classements?"),
