@@ -351,12 +351,16 @@ def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:
     combined, _patterns = _cue_table(lang)
     found = []
     for match in combined.finditer(text, start, end):
+        if match.group()[:1].isupper() and _NAME_BEFORE_RE.search(text, start, match.start()):
+            continue  # "Le Bon Marché", "Crédit Mutuel": a word of a name, not a cue
         codes = _codes_named(lang, match.group().casefold())
         if codes:
             found.append(_Cue(match.start(), match.end(), codes))
     return found
 
 
+# A capitalised word (not the sentence's first) right before: the cue goes on a name.
+_NAME_BEFORE_RE = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]*[ \u00a0]\Z")
 _WORD_RE = re.compile(r"\w+")
 _HARD_BREAK_RE = re.compile(r"[;:—–()«»“”\"]")
 # Words right before a percentage that make it a change ("rose 5 %", "en hausse de 5 %")
@@ -927,6 +931,23 @@ def suggest(
                 )
                 if value.kind != ValueKind.MONEY:
                     ranked = [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
+            elif (
+                _bare_amount(value)
+                and _NOTHING_COUNTED_RE[lang].match(text, value.end)
+                and any(
+                    m.currency and paragraph_starts[sentence.paragraph] <= m.start < value.start
+                    for m in money
+                )
+            ):
+                # "un bénéfice de 12,55 milliards d'euros, quand le consensus tablait sur
+                # 13,52 milliards", "cèdent 3 %, à 10,58 milliards": a scale word that
+                # counts nothing, after money, is money in the same currency.
+                value = _with_implied_currency(
+                    text, value, money, paragraph_starts[sentence.paragraph]
+                )
+                ranked = _rank_properties(
+                    text, value, here, cues, lang, sport=sporting[sentence.paragraph]
+                )
             if (
                 last is not None
                 and last.value is not None
@@ -942,6 +963,15 @@ def suggest(
                     subject_aliases=last.subject_aliases,
                 )
             else:
+                if (
+                    last is not None
+                    and value.kind == ValueKind.MONEY
+                    and last.property_code in _LEVEL_OF
+                    and _CHANGE_TO_LEVEL_RE[lang].fullmatch(text, last.end, value.start)
+                ):
+                    # "les ventes progressent de 2 %, à 18 milliards d'euros", "sales fell 3%
+                    # to €41bn": the amount a change reaches is the level of what it changes.
+                    ranked = [_Reading(ranked[0].score + 1, _LEVEL_OF[last.property_code])]
                 suggestion = context.for_value(
                     value,
                     ranked,
@@ -1297,6 +1327,17 @@ _CONVERSION_RE = re.compile(
     r"(?:(?:about|around|environ|près\s+de|some|roughly|quelque)\s+)?"
 )
 # What may stand between two figures of one list: "6,51 %, à 243,35 euros, Hermès 0,71 %".
+_LEVEL_OF = {change: level for level, change in _HAS_CHANGE.items()}
+# Between a change and the level it reaches: "de 2 %, à 18 milliards", "3% to €41bn".
+_CHANGE_TO_LEVEL_RE = {
+    "fr": re.compile(r",?\s+(?:à|a)\s+(?:(?:environ|près\s+de|quelque)\s+)?", re.IGNORECASE),
+    "en": re.compile(r",?\s+(?:to|at)\s+(?:(?:about|around|some|nearly)\s+)?", re.IGNORECASE),
+}
+# After a bare "13,52 milliards": nothing it counts, only punctuation or a link word.
+_NOTHING_COUNTED_RE = {
+    "fr": re.compile(r"\s*(?:[,.;:!?)»]|\Z|(?:et|contre|à|en|dont|soit|ou)\b)"),
+    "en": re.compile(r"\s*(?:[,.;:!?)»]|\Z|(?:and|against|to|in|from|or)\b)"),
+}
 # A change measured on a constant basis (organic growth) is not the reported change.
 _CONSTANT_BASIS_RE = {
     "fr": _cue(

@@ -135,3 +135,42 @@ def test_a_named_source_is_never_the_subject_but_a_company_tells_its_own_figures
         "8,1 milliards d'euros, a précisé le groupe."
     )
     assert reading_of(text, "fr", "8,1") == ("Orvane", "revenue")
+
+
+def test_a_bare_scale_word_after_money_is_money_in_the_same_currency() -> None:
+    text = (
+        "Orvane a dégagé un bénéfice net de 4,2 milliards d'euros, alors que les analystes "
+        "attendaient 4,6 milliards."
+    )
+    at = text.index("4,6")
+    (found,) = [s for s in suggest(text, "fr") if s.start <= at < s.end]
+    assert (found.property_code, found.value.currency) == ("profit", "EUR")
+    assert found.value.number == 4_600_000_000
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        (
+            "en",
+            "Revenue at Halvex fell 4% last year. Its optics division grew 2% to €900m.",
+            "€900m",
+        ),
+        (
+            "fr",
+            "Le chiffre d'affaires de Norrkap a reculé de 4 % l'an dernier. Sa division Optique "
+            "progresse de 2 %, à 900 millions d'euros.",
+            "900",
+        ),
+    ],
+)
+def test_the_amount_a_change_reaches_is_the_level_of_what_it_changes(
+    language: str, text: str, figure: str
+) -> None:
+    assert reading_of(text, language, figure)[1] == "revenue"
+
+
+def test_a_word_of_a_name_is_no_cue() -> None:
+    # "Marché" names a store here, not a public contract ("marché public").
+    text = "La filiale qui exploite Le Grand Marché a réalisé 900 millions d'euros l'an dernier."
+    assert reading_of(text, "fr", "900")[1] == "other-amount"
