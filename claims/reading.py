@@ -318,6 +318,13 @@ _ACQUIRING_VERBS = _set(
     "signer signé recruter recruté recrute acheter acheté achète racheter racheté rachète "
     "acquérir acquis acquiert enrôler enrôlé"
 )
+# French past participles that do not end in "é": "Neymar, parti de Barcelone …".
+_FRENCH_PARTICIPLES = _set(
+    "parti partie partis parties venu venue venus revenu revenue élu élue élus élues "
+    "promu promue acquis acquise acquises mis mise pris prise repris reprise sorti sortie "
+    "sortis établi établie choisi choisie cédé vendu vendue vendus conclu conclue obtenu "
+    "obtenue détenu détenue construit construite produit produite"
+)
 # French words that open a sentence and end like a past participle but are not one.
 _NOT_PARTICIPLES = _set(
     "côté aussi ainsi parmi depuis ici voici voilà lundi mardi mercredi jeudi vendredi "
@@ -1679,7 +1686,14 @@ class Reader:
                 offer(acted_on.entity, 8.5, acted_on)
         described = self._described(reading, first, last)
         if described is not None:
-            offer(described.entity, 9, described)
+            after = described.last_token + 2
+            if after < len(tokens) and self._is_participle(tokens[after]):
+                # What a participle's apposition says is its name's, wherever the name
+                # stands in the clause ("devant Tomas Brandt, arrivé de Porto pour 90
+                # millions").
+                offer(described.entity, 9)
+            else:
+                offer(described.entity, 9, described)
         qualified = self._qualified(reading, first, last)
         if qualified is not None:
             offer(qualified, 8)
@@ -2089,18 +2103,27 @@ class Reader:
             or nxt.low in _ORDINALS
             or nxt.text.isdigit()
             # "Kestrel Labs, founded in 2019,", "Mistral AI, fondée en 2023,"
-            or (nxt.text.islower() and nxt.text.endswith(("ed", "é", "ée", "és", "ées")))
+            or self._is_participle(nxt)
         )
         if not (relative or appositive):
             return None
         # Between the comma and the figure, no other clause's verb: no second comma, no
-        # auxiliary, no other name ("à Lyon, la société Valmont a levé …" is a clause).
+        # auxiliary, no other name ("à Lyon, la société Valmont a levé …" is a clause);
+        # but a participle's complements may name places and clubs: "Neymar, parti de
+        # Barcelone pour le PSG contre 222 millions d'euros", "Tomas Brandt, signed from
+        # Ajax for £42m".
         between = tokens[opener + 1 : first]
         if any(t.text == "," for t in between):
             return None
+        participle = self._is_participle(nxt)
         if not relative and (
             any(t.low in _AUXILIARIES[self.lang] for t in between)
-            or any(m.how == "name" and opener < m.first_token < first for m in reading.mentions)
+            or any(
+                m.how == "name"
+                and opener < m.first_token < first
+                and not (participle and m.complement)
+                for m in reading.mentions
+            )
         ):
             return None
         owner = next(
@@ -2114,6 +2137,15 @@ class Reader:
         if owner is None or owner.source:
             return None
         return owner
+
+    def _is_participle(self, token: Token) -> bool:
+        """A past participle opening an apposition: "founded", "fondée", "parti", "sold"."""
+        if not token.text.islower() or token.low in _NOT_PARTICIPLES:
+            return False
+        if self.lang == "en":
+            return token.low.endswith("ed") or token.low in _IRREGULAR_PARTICIPLES
+        # Folded: "fondée" reads "fondee"; "parti", "venu", "acquis" end otherwise.
+        return token.text.endswith(("é", "ée", "és", "ées")) or token.low in _FRENCH_PARTICIPLES
 
     def _qualified(self, reading: SentenceReading, first: int, last: int) -> Entity | None:
         """What a figure qualifies: "the 3.5 billion parameter model" (the model the text

@@ -87,6 +87,15 @@ CASES = [
     ("en", "Revenue at Halvex fell 4% to €2.1bn in the first half, although in the second "
      "quarter, helped by the plants it bought in the spring, it rose 1%.", "1%", "Halvex",
      "revenue-change"),
+    # A participle's apposition holds its name's figures, whatever names its complements
+    # give and wherever the name stands in the clause.
+    ("fr", "Marco Vidal deviendrait le joueur le plus cher du club, devant Tomas Brandt, parti "
+     "de Porto pour Rovers contre 90 millions d'euros en 2021.", "90", "Tomas Brandt",
+     "transfer-fee"),
+    ("fr", "Marco Vidal deviendrait le joueur le plus cher du club, devant Tomas Brandt, arrivé "
+     "en juin de Porto pour 90 millions d'euros.", "90", "Tomas Brandt", "transfer-fee"),
+    ("en", "Marco Vidal would become the club's most expensive player, ahead of Tomas Brandt, "
+     "signed from Porto in June for £80m.", "£80m", "Tomas Brandt", "transfer-fee"),
 ]  # fmt: skip
 
 
