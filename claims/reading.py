@@ -425,6 +425,7 @@ class Reader:
         self._in_figures: set[int] = set()
         spans = sorted(figures)
         self._figure_starts = [start for start, _end in spans]
+        self._figure_ends = [end for _start, end in spans]
         self.lang = lang
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
@@ -1613,7 +1614,15 @@ class Reader:
                     score -= 4
             scored.append((score, -len(scored), entity))
 
-        if cue is not None and self._figure_between(cue, (start, end)):
+        if (
+            cue is not None
+            and self._figure_between(cue, (start, end))
+            and not (
+                # "revenue from its cloud unit would grow 77% to $18bn": the rate between
+                # changes what the cue names, and the amount is its level.
+                not self._is_share(start, end) and self._only_shares_between(cue, (start, end))
+            )
+        ):
             cue = None  # "his fortune at $384.2bn, against $383.2bn for Ellison"
         if cue is not None:
             for mention in self._possessors(reading, cue):
@@ -1785,6 +1794,16 @@ class Reader:
         low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
         k = bisect.bisect_left(self._figure_starts, low)
         return k < len(self._figure_starts) and self._figure_starts[k] < high
+
+    def _only_shares_between(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether every figure between the spans a and b is a percentage."""
+        low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+        k = bisect.bisect_left(self._figure_starts, low)
+        while k < len(self._figure_starts) and self._figure_starts[k] < high:
+            if not self._is_share(self._figure_starts[k], self._figure_ends[k]):
+                return False
+            k += 1
+        return True
 
     def _agent_after(self, reading: SentenceReading, last: int) -> Mention | None:
         """ "comparé aux 7,50 $ exigés par OpenAI", "the $80 billion spent by Microsoft":

@@ -978,6 +978,25 @@ def suggest(
                     market=market,
                     previous=in_sentence.get(value.kind) or previous.get(value.kind),
                 )
+            if (
+                last is not None
+                and last.value is not None
+                and last.subject
+                and last.value.kind == value.kind
+                and last.value.currency == value.currency
+                and last.property_code == suggestion.property_code
+                and _SAME_LIST_GAP_RE[lang].fullmatch(text, last.end, value.start)
+                and not _NAME_AFTER_RE.match(text, value.end, sentence.end)
+            ):
+                # "would grow to $18bn, before rising to $32bn, $73bn and $114bn": a list
+                # of amounts with no name of their own goes on about the first one's subject.
+                suggestion = replace(
+                    suggestion,
+                    subject=last.subject,
+                    subject_known=last.subject_known,
+                    subject_type=last.subject_type,
+                    subject_aliases=last.subject_aliases,
+                )
             suggestions.append(suggestion)
             last = suggestion
             in_sentence[value.kind] = suggestion
@@ -1327,6 +1346,24 @@ _CONVERSION_RE = re.compile(
     r"(?:(?:about|around|environ|près\s+de|some|roughly|quelque)\s+)?"
 )
 # What may stand between two figures of one list: "6,51 %, à 243,35 euros, Hermès 0,71 %".
+# Between two amounts of one list: commas, "and", "then", "before rising to".
+_SAME_LIST_GAP_RE = {
+    "en": re.compile(
+        r"\s*(?:,\s*)?(?:(?:and|or|then|before|after)\s+)?(?:(?:rising|falling|climbing|"
+        r"growing|reaching|going)\s+)?(?:to\s+)?",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\s*(?:,\s*)?(?:(?:et|ou|puis|avant\s+de|avant\s+d['’])\s*)?(?:(?:grimper|passer|"
+        r"atteindre|monter|descendre|tomber)\s+)?(?:(?:à|a)\s+)?",
+        re.IGNORECASE,
+    ),
+}
+# A name right after a figure ("7 millions pour le NFP", "$50m for Wissa") is its own.
+_NAME_AFTER_RE = re.compile(
+    r"\s*(?:\(|(?:for|pour|on|to|at|chez|par|by|de|of|from|du|des)\s+(?:(?:le|la|les|l['’]|the)\s*)?"
+    r"[A-Z])"
+)
 _LEVEL_OF = {change: level for level, change in _HAS_CHANGE.items()}
 # Between a change and the level it reaches: "de 2 %, à 18 milliards", "3% to €41bn".
 _CHANGE_TO_LEVEL_RE = {

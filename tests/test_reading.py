@@ -96,6 +96,20 @@ CASES = [
      "en juin de Porto pour 90 millions d'euros.", "90", "Tomas Brandt", "transfer-fee"),
     ("en", "Marco Vidal would become the club's most expensive player, ahead of Tomas Brandt, "
      "signed from Porto in June for £80m.", "£80m", "Tomas Brandt", "transfer-fee"),
+    # A rate between the cue and an amount changes what the cue names; the amount is its
+    # level, and the amounts listed after it go on about the same subject.
+    ("en", "Halvex Systems, the Dutch chipmaker, reported its results on Tuesday. The company "
+     "forecast that revenue from Halvex Cloud would grow 40% this year to $2bn, before rising "
+     "to $3bn and $5bn in the years that follow.", "$2bn", "Halvex Cloud",
+     "revenue"),
+    ("en", "Halvex Systems, the Dutch chipmaker, reported its results on Tuesday. The company "
+     "forecast that revenue from Halvex Cloud would grow 40% this year to $2bn, before rising "
+     "to $3bn and $5bn in the years that follow.", "$5bn", "Halvex Cloud",
+     "revenue"),
+    ("fr", "Norrkap, le groupe suédois, a publié ses comptes mardi. Le groupe prévoit que le "
+     "chiffre d'affaires de sa filiale Norrkap Cloud progressera de 40 % cette année, à "
+     "2 milliards d'euros, puis à 3 milliards et 5 milliards d'euros les années suivantes.",
+     "5 milliards", "Norrkap Cloud", "revenue"),
 ]  # fmt: skip
 
 
