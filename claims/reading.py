@@ -1498,7 +1498,10 @@ class Reader:
             and nxt[1] in verbs
         ):
             return self._says_something(lowers, j + 2)
-        # ", said X", ", a indiqué X", "« … », explique X"
+        # ", said X", ", a indiqué X", "« … », explique X"; past an article: ", a indiqué
+        # l'ARS", ", said the WHO".
+        if i >= 3 and lowers[i - 1] in _DETERMINERS[self.lang] and lowers[i - 2] in verbs:
+            i -= 1
         if i >= 2 and lowers[i - 1] in verbs:
             # The verb comes right after a comma or a closing quote, perhaps with "a":
             # ", said X", ", a indiqué X", "« … », explique X".

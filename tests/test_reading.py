@@ -110,6 +110,10 @@ CASES = [
      "chiffre d'affaires de sa filiale Norrkap Cloud progressera de 40 % cette année, à "
      "2 milliards d'euros, puis à 3 milliards et 5 milliards d'euros les années suivantes.",
      "5 milliards", "Norrkap Cloud", "revenue"),
+    # ", a indiqué l'ARS": a source past its article is still a source.
+    ("fr", "L'épidémie de dengue progresse en Guadeloupe. Deux décès ont été attribués au virus, "
+     "a indiqué l'ARS, qui a également recensé 12 cas graves.", "12", "Guadeloupe",
+     "case-count"),
 ]  # fmt: skip
 
 
