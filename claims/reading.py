@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -1059,9 +1060,29 @@ class Reader:
                     break
         reading.mentions.sort(key=lambda m: m.start)
 
+    def _spelled_by_acronym(self, tokens: list[Token], first: int, last: int) -> int:
+        """Where a name ends that goes on in lower case up to the acronym spelling it:
+        "Système européen d'information sur les feux de forêt (EFFIS)", whose initials
+        are the acronym's letters in another order (the acronym is the English name's).
+        """
+        k = last + 1
+        while k < len(tokens) and k <= last + 9 and tokens[k].is_word and tokens[k].text.islower():
+            k += 1
+        if k == last + 1 or k + 2 >= len(tokens) or tokens[k].text != "(":
+            return last
+        acronym = tokens[k + 1].text
+        if tokens[k + 2].text != ")" or not (acronym.isupper() and 3 <= len(acronym) <= 8):
+            return last
+        initials = Counter(_initials(self.text[tokens[first].start : tokens[k - 1].end]))
+        # Every letter of the acronym, and at most one initial more (a preposition: "sur").
+        if not Counter(acronym) - initials and initials.total() - len(acronym) <= 1:
+            return k - 1
+        return last
+
     def _read_names(self, reading: SentenceReading, runs: list[tuple[int, int]]) -> None:
         tokens = reading.tokens
         for first, last in runs:
+            last = self._spelled_by_acronym(tokens, first, last)
             start, end = tokens[first].start, tokens[last].end
             name = self.text[start:end]
             keys = self._spellings(tokens, first, last)

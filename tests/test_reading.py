@@ -114,6 +114,11 @@ CASES = [
     ("fr", "L'épidémie de dengue progresse en Guadeloupe. Deux décès ont été attribués au virus, "
      "a indiqué l'ARS, qui a également recensé 12 cas graves.", "12", "Guadeloupe",
      "case-count"),
+    # A name that goes on in lower case up to the acronym spelling it (in another order):
+    # the acronym is that name, spelled whole.
+    ("fr", "Les chiffres proviennent de l'Observatoire européen de la désertification agricole "
+     "(EADO). Les relevés de l'EADO ne retiennent que les parcelles d'au moins 20 hectares.",
+     "20", "Observatoire européen de la désertification agricole", "area"),
 ]  # fmt: skip
 
 
