@@ -1577,6 +1577,14 @@ class Reader:
                 return reading.subject
         return None
 
+    def _paragraph_break_since(self, entity: Entity | None, index: int) -> bool:
+        """Whether a paragraph ends between the last sentence the entity was the subject
+        of, before sentence ``index``, and that sentence."""
+        for reading in reversed(self.sentences[:index]):
+            if reading.subject is entity:
+                return "\n" in self.text[reading.end : self.sentences[index].start]
+        return False
+
     def main_entity(self, type_: str = "") -> Entity | None:
         """What the article is mostly about: the most mentioned entity that is not a source."""
         candidates = [e for e in self.entities if e.type != MEDIA and e.type == (type_ or e.type)]
@@ -1765,7 +1773,17 @@ class Reader:
             offer(topic.entity, 5)  # "Pour Liverpool, l'opération porte les dépenses à…"
         carried = self.carried(index)
         offer(reading.subject if reading.subject is not carried else None, 2.5)
-        offer(carried, 2)
+        # A new paragraph turns to a new topic: a subject carried over the break weighs
+        # less than what the article is about ("Chypre déplore deux morts.¶ Le bilan
+        # climatique est lourd : les feux ont rejeté 35 mégatonnes…" is the bloc's).
+        # Unless the sentence names it again ("Shares in the Californian company…").
+        offer(
+            carried,
+            1.5
+            if self._paragraph_break_since(carried, index)
+            and not any(m.entity is carried for m in reading.mentions)
+            else 2,
+        )
         offer(self.main_entity(), 1.8)
         if PLACE in types:
             # A count of cases or a turnout is the place's, when the story is about one.

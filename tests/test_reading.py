@@ -206,3 +206,36 @@ def test_a_word_of_a_name_is_no_cue() -> None:
     # "Marché" names a store here, not a public contract ("marché public").
     text = "La filiale qui exploite Le Grand Marché a réalisé 900 millions d'euros l'an dernier."
     assert reading_of(text, "fr", "900")[1] == "other-amount"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure", "subject"),
+    [
+        (
+            "fr",
+            "Les inondations frappent l'Union européenne\n\nLes crues ont touché l'Union "
+            "européenne tout l'automne. L'Union européenne a débloqué une aide d'urgence et "
+            "promis de reconstruire les digues.\n\nAilleurs, la Pologne a décrété l'état de "
+            "catastrophe naturelle. La Pologne déplore trois morts.\n\nLe bilan matériel est "
+            "tout aussi lourd. Depuis septembre, les crues ont détruit 4 000 habitations.",
+            "4 000",
+            "Union européenne",
+        ),
+        (
+            "en",
+            "Floods batter the European Union\n\nFloods have hit the European Union all "
+            "autumn. The European Union has released emergency aid and pledged to rebuild "
+            "dykes.\n\nElsewhere, Poland declared a state of natural disaster. Poland has "
+            "counted three deaths.\n\nThe material toll is just as heavy. Since September, the "
+            "floods have destroyed 4,000 homes.",
+            "4,000",
+            "European Union",
+        ),
+    ],
+)
+def test_a_new_paragraph_returns_to_what_the_article_is_about(
+    language: str, text: str, figure: str, subject: str
+) -> None:
+    # The last paragraph's subject is not carried over the break when the sentence does
+    # not name it again.
+    assert reading_of(text, language, figure)[0] == subject
