@@ -1605,6 +1605,7 @@ class Reader:
         cue: tuple[int, int] | None = None,
         types: frozenset[str] = frozenset(),
         other_cues: Iterable[tuple[int, int]] = (),
+        continuing: Entity | None = None,
         explain: list | None = None,
     ) -> Entity | None:
         """Whom the figure at [start, end) is about (see the module's docstring).
@@ -1784,6 +1785,10 @@ class Reader:
             and not any(m.entity is carried for m in reading.mentions)
             else 2,
         )
+        # The subject of the paragraph's figure before: "La participation s'est établie à
+        # 66,63 %. Le ministère avait enregistré 3,2 millions de procurations": still the
+        # country's vote, when the sentence names nobody it is about.
+        offer(continuing, 2.2)
         offer(self.main_entity(), 1.8)
         if PLACE in types:
             # A count of cases or a turnout is the place's, when the story is about one.

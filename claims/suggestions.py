@@ -892,6 +892,7 @@ def suggest(
     # The figures read so far in this paragraph, by kind: what a figure without a cue of
     # its own likely measures too ("Sales rose 5 % in Europe. In Asia, 3 %.").
     previous: dict[str, Suggestion] = {}
+    last_in_paragraph: Suggestion | None = None
     paragraph = -1
     for index, sentence in enumerate(sentences):
         low = bisect.bisect_left(value_starts, sentence.start)
@@ -908,7 +909,7 @@ def suggest(
             "index" in mention.entity.heads for mention in reader.sentences[index].mentions
         )
         if sentence.paragraph != paragraph:
-            paragraph, previous = sentence.paragraph, {}
+            paragraph, previous, last_in_paragraph = sentence.paragraph, {}, None
         last: Suggestion | None = None
         in_sentence: dict[str, Suggestion] = {}
         for value in here:
@@ -977,6 +978,7 @@ def suggest(
                     ranked,
                     market=market,
                     previous=in_sentence.get(value.kind) or previous.get(value.kind),
+                    before=last_in_paragraph,
                 )
             if (
                 last is not None
@@ -998,7 +1000,7 @@ def suggest(
                     subject_aliases=last.subject_aliases,
                 )
             suggestions.append(suggestion)
-            last = suggestion
+            last = last_in_paragraph = suggestion
             in_sentence[value.kind] = suggestion
             if BY_CODE[suggestion.property_code].compared:
                 previous[value.kind] = suggestion
@@ -1187,6 +1189,7 @@ class _Context:
         *,
         market: bool = False,
         previous: Suggestion | None = None,
+        before: Suggestion | None = None,
     ) -> Suggestion:
         """The suggestion for a figure, reading its property and its subject together.
 
@@ -1230,6 +1233,13 @@ class _Context:
                 )
             ):
                 options = [_Reading(options[0].score, previous.property_code), *options]
+        # Whom the paragraph's figure before this one was about: what a figure without a
+        # subject of its own in its sentence goes on about.
+        continuing = (
+            next((e for e in self.reader.entities if e.subject == before.subject), None)
+            if before is not None and before.subject
+            else None
+        )
         chosen = None
         for option in options:
             types = SUBJECT_TYPES.get(option.code, frozenset())
@@ -1239,6 +1249,7 @@ class _Context:
                 cue=(option.cue.start, option.cue.end) if option.cue else None,
                 other_cues=[(c.start, c.end) for c in option.others if c is not option.cue],
                 types=types,
+                continuing=continuing,
             )
             fits = entity is None or not types or entity.type in types or entity.type == "other"
             if chosen is None or fits:

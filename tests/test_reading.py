@@ -239,3 +239,29 @@ def test_a_new_paragraph_returns_to_what_the_article_is_about(
     # The last paragraph's subject is not carried over the break when the sentence does
     # not name it again.
     assert reading_of(text, language, figure)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Le Parti du progrès remporte les législatives portugaises\n\nLe Parti du progrès a "
+            "obtenu 95 sièges dimanche et gouvernera seul. Le Parti du progrès promet des "
+            "baisses d'impôts.\n\nLa participation s'est établie à 71 % au Portugal. Seules 12 "
+            "circonscriptions restaient encore à pourvoir au second tour.",
+        ),
+        (
+            "en",
+            "The Progress Party wins Portugal's election\n\nThe Progress Party won 95 seats on "
+            "Sunday and will govern alone. The Progress Party has promised tax cuts.\n\nTurnout "
+            "reached 71% in Portugal. Only 12 constituencies were still undecided after the "
+            "first round.",
+        ),
+    ],
+)
+def test_a_figure_whose_sentence_names_nobody_goes_on_about_the_figure_before(
+    language: str, text: str
+) -> None:
+    # Not about the party the article is mostly about: the paragraph is the country's vote.
+    assert reading_of(text, language, "12")[0] == "Portugal"
