@@ -319,6 +319,12 @@ _ACQUIRING_VERBS = _set(
     "signer signé recruter recruté recrute acheter acheté achète racheter racheté rachète "
     "acquérir acquis acquiert enrôler enrôlé"
 )
+# Verbs that say how a count moves: where "the number of strikers rose" ends its noun.
+_COUNT_VERBS = _set(
+    "rose rises rise fell falls fall grew grows grow hit hits reached reaches stood stands "
+    "remains remain keeps keep tops topped doubled tripled jumped soared dropped "
+    "climbs climb"
+)
 # French past participles that do not end in "é": "Neymar, parti de Barcelone …".
 _FRENCH_PARTICIPLES = _set(
     "parti partie partis parties venu venue venus revenu revenue élu élue élus élues "
@@ -357,6 +363,9 @@ class Entity:
     heads: set[str] = field(default_factory=set)
     # Every way the text wrote its name ("Jensen Huang", "Huang"; "EFFIS").
     spellings: set[str] = field(default_factory=set)
+    # A group named by a common noun ("triangulaires"): the subject of its own count,
+    # never what the next sentences go on about.
+    group: bool = False
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -455,6 +464,7 @@ class Reader:
             reading = SentenceReading(start, end, tokens, [])
             self._read_names(reading, runs)
             self._read_diseases(reading)
+            self._read_counted_groups(reading)
             self._read_references(reading, previous)
             self._mark_roles(reading)
             reading.subject = self._sentence_subject(reading)
@@ -1060,6 +1070,50 @@ class Reader:
                     break
         reading.mentions.sort(key=lambda m: m.start)
 
+    def _read_counted_groups(self, reading: SentenceReading) -> None:
+        """ "le nombre de triangulaires est tombé de 306 à 89", "the number of measles
+        cases rose to 1,800": a group without a name that a sentence counts is what the
+        count is about, named as the text names it; only where no name opens the
+        sentence, which would be what it counts."""
+        tokens = reading.tokens
+        taken = {k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)}
+        for i in range(len(tokens) - 2):
+            if tokens[i].low != "nombre" and not (
+                tokens[i].low == "number" and i > 0 and tokens[i - 1].low == "the"
+            ):
+                continue
+            if tokens[i + 1].low not in ("de", "d'", "d’", "des", "of"):
+                continue
+            if any(m.how == "name" and m.first_token < i for m in reading.mentions):
+                return
+            first = k = i + 2
+            stop = _AUXILIARIES[self.lang] | _PREPOSITIONS[self.lang] | _CLAUSE_OPENERS[self.lang]
+            while (
+                k < len(tokens)
+                and k < first + 3
+                and k not in taken
+                and tokens[k].is_word
+                and tokens[k].text.islower()
+                and not tokens[k].text[:1].isdigit()
+                and tokens[k].low not in stop
+                and tokens[k].low not in _DETERMINERS[self.lang]
+                and tokens[k].low not in _COUNT_VERBS
+                and not (self.lang == "en" and tokens[k].low.endswith("ed"))
+            ):
+                k += 1
+            if k == first:
+                return
+            name = self.text[tokens[first].start : tokens[k - 1].end]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+            entity.group = True
+            # The mention spans "nombre de …": the count's words stand where a subject
+            # stands, not as a complement.
+            reading.mentions.append(
+                Mention(tokens[i].start, tokens[k - 1].end, entity, "name", i, k - 1)
+            )
+            reading.mentions.sort(key=lambda m: m.start)
+            return
+
     def _spelled_by_acronym(self, tokens: list[Token], first: int, last: int) -> int:
         """Where a name ends that goes on in lower case up to the acronym spelling it:
         "Système européen d'information sur les feux de forêt (EFFIS)", whose initials
@@ -1543,7 +1597,11 @@ class Reader:
     def _sentence_subject(self, reading: SentenceReading) -> Entity | None:
         """What the sentence is about: its first mention that is neither a source, nor a
         complement, nor a modifier; known subjects first."""
-        candidates = [m for m in reading.mentions if not (m.source or m.complement or m.modifier)]
+        candidates = [
+            m
+            for m in reading.mentions
+            if not (m.source or m.complement or m.modifier or m.entity.group)
+        ]
         tokens = reading.tokens
         opening = " ".join(t.low for t in tokens[:3])
         if _INTRODUCED_RE[self.lang].match(opening) or re.match(
@@ -1587,7 +1645,11 @@ class Reader:
 
     def main_entity(self, type_: str = "") -> Entity | None:
         """What the article is mostly about: the most mentioned entity that is not a source."""
-        candidates = [e for e in self.entities if e.type != MEDIA and e.type == (type_ or e.type)]
+        candidates = [
+            e
+            for e in self.entities
+            if e.type != MEDIA and e.type == (type_ or e.type) and not e.group
+        ]
         if not candidates:
             return None
         return max(

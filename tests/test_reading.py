@@ -119,6 +119,11 @@ CASES = [
     ("fr", "Les chiffres proviennent de l'Observatoire européen de la désertification agricole "
      "(EADO). Les relevés de l'EADO ne retiennent que les parcelles d'au moins 20 hectares.",
      "20", "Observatoire européen de la désertification agricole", "area"),
+    # A group without a name that the sentence counts is the count's subject.
+    ("fr", "Les syndicats ont durci le ton cette semaine, si bien que le nombre de grévistes est "
+     "passé de 1 200 lundi à 3 400 jeudi.", "3 400", "grévistes", "other-count"),
+    ("en", "The unions hardened their stance this week, and the number of strikers rose from "
+     "1,200 on Monday to 3,400 on Thursday.", "3,400", "strikers", "other-count"),
 ]  # fmt: skip
 
 
