@@ -601,6 +601,14 @@ def _rank_properties(
     for spec in VOCABULARY:
         if value.unit and value.unit in spec.units and _fits(spec, value):
             vote(spec.code, 60)
+    if value.kind == ValueKind.QUANTITY and value.unit:
+        # "119 morts", "12 000 voix": a noun that only one property counts names it, as a
+        # unit would; "31 cas" (cases or patients) is left to the cues.
+        # The noun must also be the property's own word ("morts" names the death toll;
+        # "candidats" are counted as participants but do not name a count of them).
+        owners = _COUNTED_BY.get(_singular(value.unit), ())
+        if len(owners) == 1 and owners[0] in _codes_named(lang, value.unit.casefold()):
+            vote(owners[0], 30)
     before = text[max(0, value.start - 60) : value.start]
     after = text[value.end : value.end + 3]
     bare = value.kind == ValueKind.QUANTITY and not value.unit and value.number is not None
@@ -1375,6 +1383,11 @@ _NAME_AFTER_RE = re.compile(
     r"\s*(?:\(|(?:for|pour|on|to|at|chez|par|by|de|of|from|du|des)\s+(?:(?:le|la|les|l['’]|the)\s*)?"
     r"[A-Z])"
 )
+# Which properties count each noun ("mort": the death toll; "personne": many).
+_COUNTED_BY: dict[str, tuple[str, ...]] = {}
+for _code, _nouns in sorted(COUNTS.items()):
+    for _noun in _nouns:
+        _COUNTED_BY[_noun] = (*_COUNTED_BY.get(_noun, ()), _code)
 _LEVEL_OF = {change: level for level, change in _HAS_CHANGE.items()}
 # Between a change and the level it reaches: "de 2 %, à 18 milliards", "3% to €41bn".
 _CHANGE_TO_LEVEL_RE = {

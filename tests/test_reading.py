@@ -124,6 +124,9 @@ CASES = [
      "passé de 1 200 lundi à 3 400 jeudi.", "3 400", "grévistes", "other-count"),
     ("en", "The unions hardened their stance this week, and the number of strikers rose from "
      "1,200 on Monday to 3,400 on Thursday.", "3,400", "strikers", "other-count"),
+    # The noun a count counts, when only one property counts it and names it: "85 morts".
+    ("fr", "La province reste marquée par le séisme de Valdora, dans le nord du pays, qui avait "
+     "fait 85 morts en 2019.", "85", "Valdora", "death-toll"),
 ]  # fmt: skip
 
 
