@@ -901,6 +901,7 @@ def suggest(
     # its own likely measures too ("Sales rose 5 % in Europe. In Asia, 3 %.").
     previous: dict[str, Suggestion] = {}
     last_in_paragraph: Suggestion | None = None
+    by_unit: dict[tuple[str, str], Suggestion] = {}
     paragraph = -1
     for index, sentence in enumerate(sentences):
         low = bisect.bisect_left(value_starts, sentence.start)
@@ -918,6 +919,7 @@ def suggest(
         )
         if sentence.paragraph != paragraph:
             paragraph, previous, last_in_paragraph = sentence.paragraph, {}, None
+            by_unit = {}
         last: Suggestion | None = None
         in_sentence: dict[str, Suggestion] = {}
         for value in here:
@@ -957,6 +959,15 @@ def suggest(
                 ranked = _rank_properties(
                     text, value, here, cues, lang, sport=sporting[sentence.paragraph]
                 )
+                before_money = in_sentence.get(ValueKind.MONEY)
+                if (
+                    ranked[0].code == FALLBACK[ValueKind.MONEY]
+                    and before_money is not None
+                    and BY_CODE[before_money.property_code].compared
+                ):
+                    # "…tablait sur 13,52 milliards": what the sentence's amount before
+                    # measures, expected or compared.
+                    ranked = [_Reading(ranked[0].score + 1, before_money.property_code), *ranked]
             if (
                 last is not None
                 and last.value is not None
@@ -985,7 +996,11 @@ def suggest(
                     value,
                     ranked,
                     market=market,
-                    previous=in_sentence.get(value.kind) or previous.get(value.kind),
+                    # In the same unit first: "35 mégatonnes … dans 22 des 27 pays. Le
+                    # record s'élève à 41 mégatonnes" goes on about the tonnes.
+                    previous=in_sentence.get(value.kind)
+                    or (by_unit.get((value.kind, value.unit)) if value.unit else None)
+                    or previous.get(value.kind),
                     before=last_in_paragraph,
                 )
             if (
@@ -1012,6 +1027,8 @@ def suggest(
             in_sentence[value.kind] = suggestion
             if BY_CODE[suggestion.property_code].compared:
                 previous[value.kind] = suggestion
+                if value.unit:
+                    by_unit[value.kind, value.unit] = suggestion
     suggestions = _once_each(text, _headline_from_body(text, suggestions))
     suggestions.sort(key=lambda s: (-s.score, s.start))
     return suggestions

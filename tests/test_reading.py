@@ -273,3 +273,35 @@ def test_a_figure_whose_sentence_names_nobody_goes_on_about_the_figure_before(
 ) -> None:
     # Not about the party the article is mostly about: the paragraph is the country's vote.
     assert reading_of(text, language, "12")[0] == "Portugal"
+
+
+def test_a_bare_scale_word_measures_what_the_amount_before_it_measures() -> None:
+    text = (
+        "Orvane a dégagé un bénéfice net de 4,2 milliards d'euros, en hausse de 8 %, alors que "
+        "le consensus des analystes tablait sur 4,6 milliards."
+    )
+    assert reading_of(text, "fr", "4,6") == ("Orvane", "profit")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Depuis janvier, les incendies ont rejeté 20 mégatonnes de dioxyde de carbone dans 14 "
+            "des 27 pays membres, selon l'observatoire. Le record annuel, qui date de 2017, "
+            "s'élève à 25 mégatonnes.",
+        ),
+        (
+            "en",
+            "Since January, the fires have released 20 megatonnes of carbon dioxide in 14 of the "
+            "27 member states, the observatory said. The annual record, set in 2017, stands at "
+            "25 megatonnes.",
+        ),
+    ],
+)
+def test_a_figure_goes_on_measuring_what_the_last_one_in_its_unit_measured(
+    language: str, text: str
+) -> None:
+    # Not what the member states counted just before it measured.
+    assert reading_of(text, language, "25")[1] == "emissions"
