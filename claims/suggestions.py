@@ -562,6 +562,19 @@ _MARKET_RE = {
 }
 
 
+_PART_OF_RE = re.compile(r"\s+(?:des|sur|of\s+the|out\s+of|of)\s+", re.IGNORECASE)
+
+
+def _counts_countries(text: str, value: ParsedValue, values: list[ParsedValue]) -> bool:
+    """Whether the figure counts countries: "27 pays", or "22" in "22 des 27 pays"."""
+    if value.unit:
+        return value.unit == "country"
+    gap = _PART_OF_RE.match(text, value.end)
+    if gap is None:
+        return False
+    return any(v.start == gap.end() and v.unit == "country" for v in values)
+
+
 def _rank_properties(
     text: str,
     value: ParsedValue,
@@ -601,6 +614,10 @@ def _rank_properties(
     for spec in VOCABULARY:
         if value.unit and value.unit in spec.units and _fits(spec, value):
             vote(spec.code, 60)
+    if value.kind == ValueKind.QUANTITY and _counts_countries(text, value, values):
+        # "dans 22 des 27 pays membres": a count of countries is no count of what the
+        # sentence measures in them (emissions, users), whatever cue stands near.
+        return [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
     if value.kind == ValueKind.QUANTITY and value.unit:
         # "119 morts", "12 000 voix": a noun that only one property counts names it, as a
         # unit would; "31 cas" (cases or patients) is left to the cues.

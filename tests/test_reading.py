@@ -305,3 +305,25 @@ def test_a_figure_goes_on_measuring_what_the_last_one_in_its_unit_measured(
 ) -> None:
     # Not what the member states counted just before it measured.
     assert reading_of(text, language, "25")[1] == "emissions"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Depuis janvier, les incendies ont rejeté 20 mégatonnes de dioxyde de carbone dans 14 "
+            "des 27 pays membres.",
+        ),
+        (
+            "en",
+            "Since January, the fires have released 20 megatonnes of carbon dioxide in 14 of the "
+            "27 member countries.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("figure", ["14", "27"])
+def test_a_count_of_countries_counts_no_emissions_nor_members(
+    language: str, text: str, figure: str
+) -> None:
+    assert reading_of(text, language, figure)[1] == "other-count"
