@@ -325,6 +325,12 @@ _COUNT_VERBS = _set(
     "remains remain keeps keep tops topped doubled tripled jumped soared dropped "
     "climbs climb"
 )
+# English words in -ing that open a sentence as prepositions, not as a participle.
+_NOT_GERUNDS = _set(
+    "according during following including regarding concerning excluding considering "
+    "notwithstanding pending barring bring king spring string thing nothing something "
+    "anything everything morning evening"
+)
 # French past participles that do not end in "é": "Neymar, parti de Barcelone …".
 _FRENCH_PARTICIPLES = _set(
     "parti partie partis parties venu venue venus revenu revenue élu élue élus élues "
@@ -2040,7 +2046,13 @@ class Reader:
                 and len(first.low) > 3
                 and first.text.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue"))
             )
-        return first.low.endswith("ed") or first.low in ("born", "built", "hit", "set", "made")
+        # "Visiting the fire centre on August 17, the prime minister announced…"; but
+        # "According to", "During", "Following" open no clause of their own.
+        return (
+            first.low.endswith("ed")
+            or first.low in ("born", "built", "hit", "set", "made")
+            or (first.low.endswith("ing") and first.low not in _NOT_GERUNDS)
+        )
 
     def _intro_end(self, tokens: list[Token]) -> int:
         """The last comma before the main clause: where the opening phrase ends."""

@@ -127,6 +127,10 @@ CASES = [
     # The noun a count counts, when only one property counts it and names it: "85 morts".
     ("fr", "La province reste marquée par le séisme de Valdora, dans le nord du pays, qui avait "
      "fait 85 morts en 2019.", "85", "Valdora", "death-toll"),
+    # An opening present participle's subject is the main clause's, past its complements.
+    ("en", "Visiting the flooded town of Breda, in the south, on March 3, 2025, Belgium's prime "
+     "minister, Anna de Vries, announced new aid.", "March 3", "Anna de Vries",
+     "announcement-date"),
 ]  # fmt: skip
 
 
