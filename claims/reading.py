@@ -1813,6 +1813,13 @@ class Reader:
         clause_start = self._clause_start(reading, first)
         subject_found = False
         for mention in reading.mentions:
+            if mention.how == "possessive" and mention.first_token == clause_start < first:
+                # "His other assets include … 98% of the island": the clause is about
+                # whose its subject is.
+                if not subject_found and not mention.source:
+                    offer(mention.entity, 6, mention)
+                    subject_found = True
+                continue
             if mention.how == "possessive" or mention.last_token >= first:
                 continue
             inside = mention.first_token >= clause_start

@@ -131,6 +131,13 @@ CASES = [
     ("en", "Visiting the flooded town of Breda, in the south, on March 3, 2025, Belgium's prime "
      "minister, Anna de Vries, announced new aid.", "March 3", "Anna de Vries",
      "announcement-date"),
+    # A clause whose subject opens with a possessive is about the possessor.
+    ("en", "Marco Vidal made his fortune in shipping. His other assets include a stake in "
+     "Rovers, the Portonovo jazz festival and 60% of the island of Serra.", "60%",
+     "Marco Vidal", "share-of-total"),
+    ("fr", "Marco Vidal a fait fortune dans le transport maritime. Ses autres actifs comprennent "
+     "une part de Rovers, le festival de jazz de Portonovo et 60 % de l'île de Serra.", "60 %",
+     "Marco Vidal", "share-of-total"),
 ]  # fmt: skip
 
 
