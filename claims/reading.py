@@ -1815,8 +1815,15 @@ class Reader:
         for mention in reading.mentions:
             if mention.how == "possessive" and mention.first_token == clause_start < first:
                 # "His other assets include … 98% of the island": the clause is about
-                # whose its subject is.
-                if not subject_found and not mention.source:
+                # whose its subject is; but "Son concurrent Orbis emploie 300 salariés"
+                # is about the name the possessive's noun stands with.
+                named = any(
+                    m.how == "name"
+                    and not m.complement
+                    and mention.first_token < m.first_token <= mention.first_token + 3
+                    for m in reading.mentions
+                )
+                if not subject_found and not mention.source and not named:
                     offer(mention.entity, 6, mention)
                     subject_found = True
                 continue

@@ -138,6 +138,9 @@ CASES = [
     ("fr", "Marco Vidal a fait fortune dans le transport maritime. Ses autres actifs comprennent "
      "une part de Rovers, le festival de jazz de Portonovo et 60 % de l'île de Serra.", "60 %",
      "Marco Vidal", "share-of-total"),
+    # ... unless a name stands with the possessive's noun.
+    ("fr", "La société Valmont a été fondée en 2012. Son concurrent Orbis emploie 300 salariés.",
+     "300", "Orbis", "employee-count"),
 ]  # fmt: skip
 
 
