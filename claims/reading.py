@@ -338,6 +338,8 @@ _FRENCH_PARTICIPLES = _set(
     "sortis établi établie choisi choisie cédé vendu vendue vendus conclu conclue obtenu "
     "obtenue détenu détenue construit construite produit produite"
 )
+# Nouns for buying a company: "a $8bn takeover of Paramount".
+_ACQUIRING_NOUNS = _set("takeover acquisition purchase buyout bid rachat achat acquisition reprise")
 # French words that open a sentence and end like a past participle but are not one.
 _NOT_PARTICIPLES = _set(
     "côté aussi ainsi parmi depuis ici voici voilà lundi mardi mercredi jeudi vendredi "
@@ -1772,6 +1774,10 @@ class Reader:
         bought = self._acquired(reading, first)
         if bought is not None:
             offer(bought.entity, 8.5)
+        taken_over = self._taken_over(reading, last)
+        if taken_over is not None:
+            # Ahead of the buyer who owns the price: "David's $8bn takeover of Paramount".
+            offer(taken_over.entity, 9.5)
         trained = self._trained(index, first)
         if trained is not None:
             offer(trained, 8.5)
@@ -1958,6 +1964,10 @@ class Reader:
         k = last + 1
         if k < len(tokens) and tokens[k].low in _DEAL_NOUNS:
             k += 1  # "a £35m move for Marc Guéhi", "une offre de 110 millions pour Isak"
+            if k + 1 < len(tokens) and tokens[k].low == "from":
+                # "a £110m bid from Rovers": the bidder's offer.
+                mention = self._mention_after_determiner(reading, k + 1)
+                return mention if mention is not None and mention.how == "name" else None
         if k >= len(tokens) or tokens[k].low not in ("for", "pour", "on", "to"):
             return None
         mention = self._mention_after_determiner(reading, k + 1)
@@ -2048,6 +2058,18 @@ class Reader:
                         return antecedent[-1]
                 return None
         return None
+
+    def _taken_over(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "David's $8bn takeover of Paramount": what a price right before a takeover
+        noun buys is the name the noun takes."""
+        tokens = reading.tokens
+        k = last + 1
+        if k + 2 >= len(tokens) or tokens[k].low not in _ACQUIRING_NOUNS:
+            return None
+        if tokens[k + 1].low not in ("of", "de", "d'", "d’", "du"):
+            return None
+        mention = self._mention_after_determiner(reading, k + 2)
+        return mention if mention is not None and mention.how == "name" else None
 
     def _opens_with_participle(self, tokens: list[Token]) -> bool:
         """ "Arrivé en tête…", "Fondée en 2019…", "Founded in 2019…", "Valued at…"."""

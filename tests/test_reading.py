@@ -141,6 +141,11 @@ CASES = [
     # ... unless a name stands with the possessive's noun.
     ("fr", "La société Valmont a été fondée en 2012. Son concurrent Orbis emploie 300 salariés.",
      "300", "Orbis", "employee-count"),
+    # A bid is the bidder's; a takeover's price is the price of what it takes over.
+    ("en", "Halvex has been courted for months. Last month its board turned down a $2bn bid "
+     "from Orvane, and talks collapsed.", "$2bn", "Orvane", "other-amount"),
+    ("en", "Larry Vidal is the richest man in Portugal. He also financed most of his son "
+     "Marco's $8bn takeover of Orvane.", "$8bn", "Orvane", "acquisition-price"),
 ]  # fmt: skip
 
 
