@@ -555,6 +555,11 @@ class Reader:
             return True
         if token.low in w.FIRST_NAMES or token.low in w.place_names():
             return False
+        # "Wildfires have scorched…" where the text writes "wildfire" elsewhere: the same
+        # noun, in the plural or the singular.
+        low = token.low
+        if {low[:-1], low + "s", low + "x", low[:-1] + "es"} & self._lower_words and len(low) > 3:
+            return True
         if token.low in _OPENING_WORDS:
             return True
         if self.lang == "en":

@@ -146,6 +146,9 @@ CASES = [
      "from Orvane, and talks collapsed.", "$2bn", "Orvane", "other-amount"),
     ("en", "Larry Vidal is the richest man in Portugal. He also financed most of his son "
      "Marco's $8bn takeover of Orvane.", "$8bn", "Orvane", "acquisition-price"),
+    # A plural noun opening a sentence is no name when the text writes it in lower case.
+    ("en", "Storms have battered Norrkap Island all week, and 3,000 homes lost power. The storm "
+     "is the third this winter.", "3,000", "Norrkap Island", "other-count"),
 ]  # fmt: skip
 
 
