@@ -338,6 +338,8 @@ _FRENCH_PARTICIPLES = _set(
     "sortis établi établie choisi choisie cédé vendu vendue vendus conclu conclue obtenu "
     "obtenue détenu détenue construit construite produit produite"
 )
+# Words opening an apposition that only says where: ", dans le centre du pays,".
+_PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 # Nouns for buying a company: "a $8bn takeover of Paramount".
 _ACQUIRING_NOUNS = _set("takeover acquisition purchase buyout bid rachat achat acquisition reprise")
 # French words that open a sentence and end like a past participle but are not one.
@@ -2307,11 +2309,29 @@ class Reader:
             )
         ):
             return None
+        antecedent_end = opener - 1
+        if relative:
+            # "les incendies de Pedrógão Grande, dans le centre du pays, qui avaient fait
+            # 119 morts": a relative clause skips the place its antecedent is set in.
+            where = next(
+                (k for k in range(opener - 1, max(0, opener - 9), -1) if tokens[k].text == ","),
+                None,
+            )
+            if (
+                where is not None
+                and where + 1 < opener
+                and tokens[where + 1].low in _PLACE_APPOSITION_OPENERS
+                and not any(
+                    m.how == "name" and m.last_token == opener - 1 and not m.complement
+                    for m in reading.mentions
+                )
+            ):
+                antecedent_end = where - 1
         owner = next(
             (
                 m
                 for m in reversed(reading.mentions)
-                if m.last_token == opener - 1 and m.how != "possessive"
+                if m.last_token == antecedent_end and m.how != "possessive"
             ),
             None,
         )

@@ -149,6 +149,11 @@ CASES = [
     # A plural noun opening a sentence is no name when the text writes it in lower case.
     ("en", "Storms have battered Norrkap Island all week, and 3,000 homes lost power. The storm "
      "is the third this winter.", "3,000", "Norrkap Island", "other-count"),
+    # A relative clause skips the place its antecedent is set in.
+    ("fr", "Le Portugal reste marqué par les inondations de Valdora, dans le sud du pays, qui "
+     "avaient fait 40 morts en 2015.", "40", "Valdora", "death-toll"),
+    ("en", "Portugal is still scarred by the floods of Valdora, in the south of the country, "
+     "which killed 40 people in 2015.", "40", "Valdora", "death-toll"),
 ]  # fmt: skip
 
 
