@@ -1129,6 +1129,14 @@ class Reader:
             reading.mentions.sort(key=lambda m: m.start)
             return
 
+    def _family_around(self, tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+        """The span of "famille X" or "the X family" around the name, if it names one."""
+        if self.lang == "fr" and first > 0 and tokens[first - 1].low in ("famille", "clan"):
+            return first - 1, last
+        if self.lang == "en" and last + 1 < len(tokens) and tokens[last + 1].low == "family":
+            return first, last + 1
+        return None
+
     def _spelled_by_acronym(self, tokens: list[Token], first: int, last: int) -> int:
         """Where a name ends that goes on in lower case up to the acronym spelling it:
         "Système européen d'information sur les feux de forêt (EFFIS)", whose initials
@@ -1166,6 +1174,14 @@ class Reader:
             if fold(name).startswith("outre-") and fold(name) in w.equivalents():
                 # "Outre-Atlantique" is how the text says it, "États-Unis" who it is.
                 name = w.equivalents()[fold(name)][1 if self.lang == "fr" else 0]
+            family = self._family_around(tokens, first, last)
+            if family is not None:
+                # "la famille Arnault", "the Murdoch family": the family, not the person
+                # the surname would otherwise join.
+                first, last = family
+                start, end = tokens[first].start, tokens[last].end
+                name = self.text[start:end]
+                own, keys, type_ = [normalise_name(name)], [normalise_name(name)], OTHER
             entity = self._link(name, type_, sure, list(dict.fromkeys(own)), start)
             for key in keys:
                 if key in self._resolved and not entity.known:

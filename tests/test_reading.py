@@ -154,6 +154,13 @@ CASES = [
      "avaient fait 40 morts en 2015.", "40", "Valdora", "death-toll"),
     ("en", "Portugal is still scarred by the floods of Valdora, in the south of the country, "
      "which killed 40 people in 2015.", "40", "Valdora", "death-toll"),
+    # "la famille X", "the X family": the family, not the person the surname names.
+    ("fr", "Le PDG, Marco Vidal, a salué des résultats solides. Une bonne nouvelle pour la "
+     "famille Vidal, qui détient 52 % du capital du groupe.", "52", "famille Vidal",
+     "share-of-total"),
+    ("en", "The chief executive, Marco Vidal, hailed strong results. It is good news for the "
+     "Vidal family, which owns 52% of the group's capital.", "52", "Vidal family",
+     "share-of-total"),
 ]  # fmt: skip
 
 
