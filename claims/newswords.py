@@ -222,7 +222,9 @@ PRODUCT_HEADS = _phrases(
     "véhicule|avion|fusée|satellite|jeu|console|outil|moteur|robot|service|produit|version|"
     "mise à jour|réacteur|centrale|usine|mine|projet|plan|projet de loi|loi|réforme|budget|"
     "tablette|ordinateur|supercalculateur|batterie|camion|train|navire|missile|arme|"
-    "film|série|album|livre|dispositif|offre|formule|abonnement|campaign|campagne|initiative"
+    "film|série|album|livre|dispositif|offre|formule|abonnement|campaign|campagne|initiative|"
+    # "50 000 doses supplémentaires": doses of the vaccine the text names.
+    "dose|doses"
 )
 PLACE_HEADS = _phrases(
     "country|nation|state|city|town|region|province|county|capital|island|territory|"

@@ -2369,7 +2369,9 @@ class Reader:
         names), "un modèle de 3,5 milliards de paramètres", "a 140-strong team"."""
         tokens = reading.tokens
         head: tuple[int, set[str]] | None = None
-        for k in (last + 1, last + 2):
+        # The figure's own noun first: "50 000 doses" (the doses of the vaccine named).
+        own = (last,) if last > first and tokens[last].text.isalpha() else ()
+        for k in (*own, last + 1, last + 2):
             if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
                 phrase = tokens[k].low
                 if phrase in w.PRODUCT_HEADS:

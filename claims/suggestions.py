@@ -684,6 +684,16 @@ def _rank_properties(
             if counted and code in COUNTS and counted not in COUNTS[code] and distance > 0:
                 # "43 states" near "1,800 cases": a count of states, not of cases.
                 continue
+            if (
+                value.unit
+                and spec.units
+                and code not in COUNTS
+                and value.unit not in spec.units
+                and ValueKind.QUANTITY in spec.kinds
+            ):
+                # "50 000 doses … la capacité du fabricant": a measure in its own units
+                # (hectares, megawatts, degrees) is not what a count of doses measures.
+                continue
             nearest = min((gap for v, gap in others if _fits(spec, v)), default=None)
             mine = distance - (0.5 if cue.end <= value.start else 0)
             owned = nearest is None or mine <= nearest

@@ -161,6 +161,16 @@ CASES = [
     ("en", "The chief executive, Marco Vidal, hailed strong results. It is good news for the "
      "Vidal family, which owns 52% of the group's capital.", "52", "Vidal family",
      "share-of-total"),
+    # A count of doses is of the vaccine the text names, and a count in its own units is
+    # no energy capacity, whatever "capacity" says nearby.
+    ("fr", "Les premières doses du vaccin Zorvax, mis au point par le laboratoire Orvane, sont "
+     "arrivées lundi. Le ministre a promis l'arrivée de 20 000 doses supplémentaires, tout en "
+     "reconnaissant que le principal obstacle restait la capacité du fabricant à produire.",
+     "20 000", "Zorvax", "other-count"),
+    ("en", "The first doses of the Zorvax vaccine, developed by the drugmaker Orvane, arrived "
+     "on Monday. The minister promised another 20,000 doses by May, while admitting that the "
+     "main obstacle remained the manufacturer's production capacity.", "20,000", "Zorvax",
+     "other-count"),
 ]  # fmt: skip
 
 
