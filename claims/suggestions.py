@@ -1018,7 +1018,17 @@ def suggest(
                 ):
                     # "les ventes progressent de 2 %, à 18 milliards d'euros", "sales fell 3%
                     # to €41bn": the amount a change reaches is the level of what it changes.
-                    ranked = [_Reading(ranked[0].score + 1, _LEVEL_OF[last.property_code])]
+                    level = _LEVEL_OF[last.property_code]
+                    # Its cue too, if the sentence names it: whose the cue is, the figure is.
+                    named = next((r for r in ranked if r.code == level), None)
+                    ranked = [
+                        _Reading(
+                            ranked[0].score + 1,
+                            level,
+                            named.cue if named else None,
+                            named.others if named else (),
+                        )
+                    ]
                 suggestion = context.for_value(
                     value,
                     ranked,

@@ -171,6 +171,9 @@ CASES = [
      "on Monday. The minister promised another 20,000 doses by May, while admitting that the "
      "main obstacle remained the manufacturer's production capacity.", "20,000", "Zorvax",
      "other-count"),
+    # The level a change reaches keeps the cue's possessor: "its sales drop 3% to €4bn".
+    ("en", "Halvex reported its results on Tuesday. The Optics division, home to Lumio, Vista "
+     "and Clarex, saw its sales drop 3% to €4bn.", "€4bn", "Optics", "revenue"),
 ]  # fmt: skip
 
 
