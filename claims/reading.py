@@ -383,6 +383,7 @@ class Entity:
         international body its names in the other language."""
         names = set(self.spellings)
         names.update(w.equivalents().get(fold(self.name).removeprefix("the "), ()))
+        names.update(w.translated_names(self.name))  # "Wines & Spirits": "Vins et Spiritueux"
         subject = normalise_name(self.subject)
         return tuple(sorted({n for n in names if normalise_name(n) != subject}))
 

@@ -374,3 +374,32 @@ def test_a_count_of_countries_counts_no_emissions_nor_members(
     language: str, text: str, figure: str
 ) -> None:
     assert reading_of(text, language, figure)[1] == "other-count"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure", "subject", "alias"),
+    [
+        (
+            "fr",
+            "Chez Norrkap, les Vins et Spiritueux reculent de 4 %, à 2 milliards d'euros.",
+            "2 milliards",
+            "Vins et Spiritueux",
+            "Wines & spirits",
+        ),
+        (
+            "en",
+            "Halvex reported on Tuesday. The Perfumes & Cosmetics division, home to Lumio and "
+            "Vista, saw its sales rise 3% to €1.2bn.",
+            "€1.2bn",
+            "Perfumes & Cosmetics",
+            "Parfums et cosmétiques",
+        ),
+    ],
+)
+def test_a_division_named_by_its_sectors_is_known_by_its_name_in_the_other_language(
+    language: str, text: str, figure: str, subject: str, alias: str
+) -> None:
+    at = text.index(figure)
+    (found,) = [s for s in suggest(text, language) if s.start <= at < s.end]
+    assert found.subject == subject
+    assert alias in found.subject_aliases
