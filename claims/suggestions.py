@@ -562,6 +562,7 @@ _MARKET_RE = {
 }
 
 
+_PER_SHARE_RE = re.compile(r"\s+(?:a|per|each)\s+share\b|\s+par\s+(?:action|titre)\b", re.I)
 _PART_OF_RE = re.compile(r"\s+(?:des|sur|of\s+the|out\s+of|of)\s+", re.IGNORECASE)
 
 
@@ -664,6 +665,8 @@ def _rank_properties(
     ):
         vote("share-of-total", 7)  # "41% of the group", "47,8 % du capital"
     level = not change and _LEVEL_BEFORE[lang].search(before) is not None
+    # "a dividend of €13 a share": a rate the parser leaves without its "per".
+    per_share = _PER_SHARE_RE.match(text, value.end) is not None
     counted = _singular(value.unit) if value.kind == ValueKind.QUANTITY and value.unit else ""
     for cue in cues:
         distance, broken = _gap(text, cue, value)
@@ -711,7 +714,7 @@ def _rank_properties(
                 elif level:
                     score *= 0.75 if code in CHANGES else 1.2
             if (
-                value.per is not None
+                (value.per is not None or per_share)
                 and cue.end <= value.start
                 and distance <= 2
                 and code

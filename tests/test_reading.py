@@ -174,6 +174,9 @@ CASES = [
     # The level a change reaches keeps the cue's possessor: "its sales drop 3% to €4bn".
     ("en", "Halvex reported its results on Tuesday. The Optics division, home to Lumio, Vista "
      "and Clarex, saw its sales drop 3% to €4bn.", "€4bn", "Optics", "revenue"),
+    # "a dividend of €2.40 a share": the word before the rate names it, not "a share".
+    ("en", "Halvex said it would pay a dividend of €2.40 a share and approached the year with "
+     "confidence.", "€2.40", "Halvex", "dividend"),
 ]  # fmt: skip
 
 
