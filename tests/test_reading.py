@@ -406,3 +406,26 @@ def test_a_division_named_by_its_sectors_is_known_by_its_name_in_the_other_langu
     (found,) = [s for s in suggest(text, language) if s.start <= at < s.end]
     assert found.subject == subject
     assert alias in found.subject_aliases
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        (
+            "fr",
+            "Confrontée à une crise du logement, la ministre Anna de Vries a proposé le 3 mars "
+            "2025, depuis Utrecht, un plan de construction.",
+            "3 mars",
+        ),
+        (
+            "en",
+            "Facing a housing crisis, the Dutch prime minister, Anna de Vries, proposed on "
+            "3 March 2025 a building plan for the whole country.",
+            "3 March",
+        ),
+    ],
+)
+def test_the_day_a_plan_is_proposed_is_its_announcement(
+    language: str, text: str, figure: str
+) -> None:
+    assert reading_of(text, language, figure)[1] == "announcement-date"
