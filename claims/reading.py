@@ -340,6 +340,7 @@ _FRENCH_PARTICIPLES = _set(
 )
 # Words opening an apposition that only says where: ", dans le centre du pays,".
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
+_OF_WORDS = _set("of de d' d’ du des")
 # Nouns for buying a company: "a $8bn takeover of Paramount".
 _ACQUIRING_NOUNS = _set("takeover acquisition purchase buyout bid rachat achat acquisition reprise")
 # French words that open a sentence and end like a past participle but are not one.
@@ -2277,6 +2278,13 @@ class Reader:
                         found.append(owner)
                     break
                 if j > k and not (tokens[j].is_word and tokens[j].text.islower()):
+                    break
+                if j > k and (
+                    tokens[j].start in self._in_figures
+                    or tokens[j].low in _PREPOSITIONS[self.lang] - _OF_WORDS
+                ):
+                    # "un contrat de six ans avec le champion": past a figure or another
+                    # preposition, the name is no longer whose the cue is.
                     break
                 if tokens[j].low in _RANKINGS:
                     # "la troisième place du classement X": X ranks, it is not ranked.

@@ -177,6 +177,9 @@ CASES = [
     # "a dividend of €2.40 a share": the word before the rate names it, not "a share".
     ("en", "Halvex said it would pay a dividend of €2.40 a share and approached the year with "
      "confidence.", "€2.40", "Halvex", "dividend"),
+    # Past the figure and another preposition, a name is no longer whose the cue is.
+    ("en", "The Portuguese striker Tomas Brandt is due to sign a contract of five years with "
+     "Rovers on Monday.", "five years", "Tomas Brandt", "contract-length"),
 ]  # fmt: skip
 
 
