@@ -341,6 +341,15 @@ _FRENCH_PARTICIPLES = _set(
 # Words opening an apposition that only says where: ", dans le centre du pays,".
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
+# Events a text names by a common noun, whose length and date are theirs.
+_EVENT_NOUNS = _set(
+    "heatwave heatwaves drought strike strikes blockade lockdown shutdown outage blackout "
+    "ceasefire truce siege war campaign festival tournament summit trial storm flood floods "
+    "blaze wildfire fire eruption epidemic outbreak recession crisis "
+    "canicule sécheresse grève grèves blocage confinement panne trêve cessez-le-feu siège "
+    "guerre campagne festival tournoi sommet procès tempête inondation incendie éruption "
+    "épidémie récession crise"
+)
 # Nouns for buying a company: "a $8bn takeover of Paramount".
 _ACQUIRING_NOUNS = _set("takeover acquisition purchase buyout bid rachat achat acquisition reprise")
 # French words that open a sentence and end like a past participle but are not one.
@@ -1838,6 +1847,9 @@ class Reader:
         qualified = self._qualified(reading, first, last)
         if qualified is not None:
             offer(qualified, 8)
+        event = self._event_lasting(reading, first, last)
+        if event is not None:
+            offer(event, 9)
         valued = self._object_of_valuation(reading, first)
         if valued is not None:
             offer(valued.entity, 9, valued)
@@ -2436,6 +2448,48 @@ class Reader:
         if candidates:
             return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
         return None
+
+    def _event_lasting(self, reading: SentenceReading, first: int, last: int) -> Entity | None:
+        """ "a 16-day heatwave in August", "une grève de trois semaines": how long an
+        event without a name lasted, and when, is the event's, named as the text names it."""
+        tokens = reading.tokens
+        noun: int | None = None
+        if (
+            self.lang == "en"
+            and last + 1 < len(tokens)
+            and re.search(r"\d-(?:day|week|month|year|hour)$", tokens[last].text)
+            and tokens[last + 1].low in _EVENT_NOUNS
+        ):
+            noun = last + 1  # "a 16-day heatwave"
+        elif (
+            first >= 2
+            and tokens[first - 1].low in ("de", "d'", "d’", "of")
+            and tokens[first - 2].low in _EVENT_NOUNS
+            # A length, not a date: "l'épidémie de 2005" is dated, not measured.
+            and re.search(
+                r"(?:jours?|semaines?|mois|ans|années?|heures?|days?|weeks?|months?|years?|"
+                r"hours?)$",
+                self.text[tokens[first].start : tokens[last].end],
+            )
+        ):
+            noun = first - 2  # "une canicule de 16 jours", "a strike of three weeks"
+        elif first >= 2 and tokens[first - 1].low in ("in", "en"):
+            # "… heatwave in August": the date of the event just named, lasting a while.
+            k = first - 2
+            if (
+                k >= 1
+                and tokens[k].low in _EVENT_NOUNS
+                and re.search(r"\d-(?:day|week|month|year|hour)$", tokens[k - 1].text)
+            ):
+                noun = k
+        if noun is None:
+            return None
+        name = tokens[noun].text
+        entity = self._by_key.get(normalise_name(name))
+        if entity is None:
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[noun].start)
+            entity.group = True
+        return entity
 
     def _object_of_valuation(self, reading: SentenceReading, first: int) -> Mention | None:
         """ "values the company at €1.1 billion", "valorise la start-up à 2 milliards"."""

@@ -180,6 +180,13 @@ CASES = [
     # Past the figure and another preposition, a name is no longer whose the cue is.
     ("en", "The Portuguese striker Tomas Brandt is due to sign a contract of five years with "
      "Rovers on Monday.", "five years", "Tomas Brandt", "contract-length"),
+    # How long an event without a name lasted, and when, is the event's.
+    ("en", "Farmers in Castile have counted their losses since a 12-day heatwave in July 2025 "
+     "scorched the crops, the regional government said.", "12-day", "heatwave", "duration"),
+    ("en", "Farmers in Castile have counted their losses since a 12-day heatwave in July 2025 "
+     "scorched the crops, the regional government said.", "July", "heatwave", "other-date"),
+    ("fr", "Les agriculteurs de Castille ont subi une canicule de 12 jours, qui a brûlé les "
+     "récoltes, selon le gouvernement régional.", "12 jours", "canicule", "duration"),
 ]  # fmt: skip
 
 
