@@ -341,6 +341,13 @@ _FRENCH_PARTICIPLES = _set(
 # Words opening an apposition that only says where: ", dans le centre du pays,".
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
+# People counted as members of a body: "500 soldiers from the unit".
+_MEMBER_NOUNS = _set(
+    "soldiers troops workers employees staff officers firefighters volunteers members players "
+    "engineers researchers doctors nurses police agents "
+    "soldats militaires salariés employés ouvriers pompiers volontaires membres joueurs "
+    "ingénieurs chercheurs médecins infirmiers policiers gendarmes agents"
+)
 # Events a text names by a common noun, whose length and date are theirs.
 _EVENT_NOUNS = _set(
     "heatwave heatwaves drought strike strikes blockade lockdown shutdown outage blackout "
@@ -1850,6 +1857,9 @@ class Reader:
         event = self._event_lasting(reading, first, last)
         if event is not None:
             offer(event, 9)
+        unit = self._members_of(reading, last)
+        if unit is not None:
+            offer(unit.entity, 8)
         valued = self._object_of_valuation(reading, first)
         if valued is not None:
             offer(valued.entity, 9, valued)
@@ -2448,6 +2458,25 @@ class Reader:
         if candidates:
             return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
         return None
+
+    def _members_of(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "500 more soldiers from the Military Emergency Unit", "300 salariés de l'usine
+        Orvane": a count of people from a body is the body's; not a place's ("500 migrants
+        from Syria" says where they come from)."""
+        tokens = reading.tokens
+        k = last + 1
+        if k < len(tokens) and tokens[k].low in ("more", "new", "additional", "extra"):
+            k += 1
+        if k < len(tokens) and tokens[k].text.islower() and tokens[k].low in _MEMBER_NOUNS:
+            k += 1
+        elif not (tokens[last].text.islower() and tokens[last].low in _MEMBER_NOUNS):
+            return None
+        if k >= len(tokens) or tokens[k].low not in ("from", "of", "de", "du", "des", "d'"):
+            return None
+        mention = self._mention_after_determiner(reading, k + 1)
+        if mention is None or mention.how != "name" or mention.entity.type in (PLACE, PERSON):
+            return None
+        return mention
 
     def _event_lasting(self, reading: SentenceReading, first: int, last: int) -> Entity | None:
         """ "a 16-day heatwave in August", "une grève de trois semaines": how long an

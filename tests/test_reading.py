@@ -187,6 +187,10 @@ CASES = [
      "scorched the crops, the regional government said.", "July", "heatwave", "other-date"),
     ("fr", "Les agriculteurs de Castille ont subi une canicule de 12 jours, qui a brûlé les "
      "récoltes, selon le gouvernement régional.", "12 jours", "canicule", "duration"),
+    # A count of people from a body is the body's.
+    ("en", "Anna de Vries visited the flooded town on Monday. She announced that 300 more "
+     "soldiers from the Civil Protection Corps would join the rescue effort.", "300",
+     "Civil Protection Corps", "other-count"),
 ]  # fmt: skip
 
 
