@@ -341,6 +341,7 @@ _FRENCH_PARTICIPLES = _set(
 # Words opening an apposition that only says where: ", dans le centre du pays,".
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
+_BEGAN = _set("began begun started start starts begins")
 # People counted as members of a body: "500 soldiers from the unit".
 _MEMBER_NOUNS = _set(
     "soldiers troops workers employees staff officers firefighters volunteers members players "
@@ -1860,6 +1861,9 @@ class Reader:
         unit = self._members_of(reading, last)
         if unit is not None:
             offer(unit.entity, 8)
+        begun = self._what_began(reading, first)
+        if begun is not None:
+            offer(begun, 8)
         valued = self._object_of_valuation(reading, first)
         if valued is not None:
             offer(valued.entity, 9, valued)
@@ -2458,6 +2462,33 @@ class Reader:
         if candidates:
             return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
         return None
+
+    def _what_began(self, reading: SentenceReading, first: int) -> Entity | None:
+        """ "since satellite monitoring of fire emissions began in 2003": the date something
+        without a name began is its own start, named as the text names it."""
+        tokens = reading.tokens
+        k = first - 1
+        if k >= 0 and tokens[k].low in ("in", "en"):
+            k -= 1
+        if k < 1 or tokens[k].low not in _BEGAN:
+            return None
+        opener = next(
+            (j for j in range(k - 1, max(-1, k - 9), -1) if tokens[j].low in ("since", "when")),
+            None,
+        )
+        if opener is None or opener + 1 >= k:
+            return None
+        words = tokens[opener + 1 : k]
+        if not all(t.is_word and t.text.islower() for t in words) or any(
+            t.low in _DETERMINERS[self.lang] for t in words[:1]
+        ):
+            return None  # a name, or "since the records began": left to the names
+        name = self.text[words[0].start : words[-1].end]
+        entity = self._by_key.get(normalise_name(name))
+        if entity is None:
+            entity = self._link(name, OTHER, False, [normalise_name(name)], words[0].start)
+            entity.group = True
+        return entity
 
     def _members_of(self, reading: SentenceReading, last: int) -> Mention | None:
         """ "500 more soldiers from the Military Emergency Unit", "300 salariés de l'usine

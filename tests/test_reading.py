@@ -191,6 +191,9 @@ CASES = [
     ("en", "Anna de Vries visited the flooded town on Monday. She announced that 300 more "
      "soldiers from the Civil Protection Corps would join the rescue effort.", "300",
      "Civil Protection Corps", "other-count"),
+    # The date something without a name began is its own start.
+    ("en", "The drought is the worst since systematic rainfall measurement began in 1871, the "
+     "weather office said.", "1871", "systematic rainfall measurement", "start-date"),
 ]  # fmt: skip
 
 
