@@ -2274,6 +2274,8 @@ class Reader:
             and tokens[k].low not in w.POSSESSIVES[self.lang]
             and k > ci - 3
             and tokens[k].low not in _DETERMINERS[self.lang]
+            # "Tesla's board from 2018": past a preposition, the figure is not the board's.
+            and tokens[k].low not in _PREPOSITIONS[self.lang] - _OF_WORDS
         ):
             k -= 1  # adjectives: "its annual revenue"
         if k >= 0:

@@ -194,6 +194,10 @@ CASES = [
     # The date something without a name began is its own start.
     ("en", "The drought is the worst since systematic rainfall measurement began in 1871, the "
      "weather office said.", "1871", "systematic rainfall measurement", "start-date"),
+    # Past a preposition, a figure is no longer the possessor's noun's.
+    ("en", "Marco Vidal is the richest man in Portugal. Vidal, often described as a mentor to "
+     "younger tycoons, sat on Orvane's board from 2015 to 2020.", "2015", "Marco Vidal",
+     "start-date"),
 ]  # fmt: skip
 
 
