@@ -1062,6 +1062,23 @@ def suggest(
                     subject_type=last.subject_type,
                     subject_aliases=last.subject_aliases,
                 )
+            if (
+                last is not None
+                and last.value is not None
+                and last.value.kind == ValueKind.MONEY
+                and last.subject
+                and value.kind == ValueKind.DATE
+                and _DEAL_DATE_GAP_RE.fullmatch(text, last.end, value.start)
+            ):
+                # "paid £115m for Moisés Caicedo in 2023": the date of a deal is the date
+                # of what the price was paid for.
+                suggestion = replace(
+                    suggestion,
+                    subject=last.subject,
+                    subject_known=last.subject_known,
+                    subject_type=last.subject_type,
+                    subject_aliases=last.subject_aliases,
+                )
             suggestions.append(suggestion)
             last = last_in_paragraph = suggestion
             in_sentence[value.kind] = suggestion
@@ -1422,6 +1439,10 @@ _CONVERSION_RE = re.compile(
     r"(?:(?:about|around|environ|près\s+de|some|roughly|quelque)\s+)?"
 )
 # What may stand between two figures of one list: "6,51 %, à 243,35 euros, Hermès 0,71 %".
+# Between a price and the date of the deal: " for Moisés Caicedo in ".
+_DEAL_DATE_GAP_RE = re.compile(
+    r"\s+(?:for|pour|on)\s+[^\W\d][^,;.()]{0,40}?\s+(?:in|en)\s+", re.IGNORECASE
+)
 # Between two amounts of one list: commas, "and", "then", "before rising to".
 _SAME_LIST_GAP_RE = {
     "en": re.compile(

@@ -198,6 +198,10 @@ CASES = [
     ("en", "Marco Vidal is the richest man in Portugal. Vidal, often described as a mentor to "
      "younger tycoons, sat on Orvane's board from 2015 to 2020.", "2015", "Marco Vidal",
      "start-date"),
+    # The date of a deal is the date of what the price was paid for.
+    ("en", "The previous club record belonged to Rovers, who paid Porto £80m for Tomas Brandt "
+     "in 2021, months after spending £60m on Marco Vidal.", "2021", "Tomas Brandt",
+     "other-date"),
 ]  # fmt: skip
 
 
