@@ -286,6 +286,7 @@ VOCABULARY: tuple[PropertySpec, ...] = (
     _p("investment", "investment", "investissement", {MONEY},
        "{subject} is investing {value}.", "{subject} investit {value}.",
        en=(r"invest(?:s|ed|ing|ment|ments)?", r"spend(?:s|ing)?\s+on", r"pour\s+into",
+           r"put(?:s|ting)?(?=\s+(?:\S+\s+){1,3}into\b)",  # "put $1bn into"
            r"plans?\s+to\s+spend", r"capital\s+expenditure", r"capex", r"commit(?:s|ted)"),
        fr=(r"investi(?:t|ssent|ra|ront|r|ssement|ssements|ssait)?", r"investissements?",
            r"injecter", r"consacrer", r"enveloppe",

@@ -202,6 +202,9 @@ CASES = [
     ("en", "The previous club record belonged to Rovers, who paid Porto £80m for Tomas Brandt "
      "in 2021, months after spending £60m on Marco Vidal.", "2021", "Tomas Brandt",
      "other-date"),
+    # "put $2bn into" invests, whatever the money then buys.
+    ("en", "Orvane is expanding fast. Last year the group put $2bn into its purchase of Halvex.",
+     "$2bn", "Orvane", "investment"),
 ]  # fmt: skip
 
 
