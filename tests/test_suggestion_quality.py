@@ -92,7 +92,7 @@ def test_no_rule_names_what_only_the_corpus_contains() -> None:
 # Today's numbers, a little below: a change that reads the corpus worse fails.
 FLOORS = {
     "fr": {"recall": 0.98, "precision": 0.99, "subject": 0.83, "property": 0.86},
-    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.85, "property": 0.87},
+    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.88, "property": 0.88},
 }
 
 
