@@ -33,7 +33,7 @@ POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/factcheck_bench"
 PAGE_TARGET_MS = 50
 SEARCH_TARGET_MS = 100
 EXPORT_TARGET_ROWS_PER_S = 100_000
-EXPORT_FLOOR_FACTOR = 3
+EXPORT_FLOOR_FACTOR = 2
 # "Flat" memory: the largest export may take at most this much more than the smallest.
 MEMORY_GROWTH_ALLOWED = 1.5
 
@@ -63,10 +63,9 @@ def _postgres(url: str, statement: str) -> None:
         connection.execute(statement)
 
 
-def run_one(database_url: str, label: str, args: argparse.Namespace) -> dict[str, Any]:
+def _measure(label: str, args: argparse.Namespace, *extra: str) -> list[str]:
     output = ROOT / f"bench-results-{label}.json"
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    command = [
+    return [
         sys.executable,
         "-m",
         "bench.measure",
@@ -74,31 +73,39 @@ def run_one(database_url: str, label: str, args: argparse.Namespace) -> dict[str
         f"--seed={args.seed}",
         f"--runs={args.runs}",
         f"--output={output}",
+        *extra,
     ]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
-    return json.loads(output.read_text())
 
 
-def run_sqlite(args: argparse.Namespace) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as folder:
-        return run_one(f"sqlite:///{folder}/bench.sqlite3", "sqlite", args)
+def _env(database_url: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
 
 
-def run_postgres(args: argparse.Namespace) -> dict[str, Any] | None:
-    url = args.postgres_url
-    if not postgres_reachable(url):
-        print(f"--- PostgreSQL does not answer at {url}: measured on SQLite only.")
-        return None
-    name = url.rsplit("/", 1)[1]
-    _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _postgres(url, f'CREATE DATABASE "{name}"')
-    try:
-        return run_one(url, "postgresql", args)
-    finally:
-        _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def run_all(targets: list[tuple[str, str]], args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Build every database at once (the generator is one process per database: on
+    two cores the builds overlap), then measure them one after the other, alone."""
+    builds = [
+        subprocess.Popen(_measure(label, args, "--build-only"), cwd=ROOT, env=_env(url))
+        for url, label in targets
+    ]
+    failed = [process.args for process in builds if process.wait() != 0]
+    if failed:
+        raise SystemExit(f"building a benchmark database failed: {failed}")
+    everything = []
+    for url, label in targets:
+        subprocess.run(_measure(label, args, "--no-build"), cwd=ROOT, env=_env(url), check=True)
+        results = json.loads((ROOT / f"bench-results-{label}.json").read_text())
+        everything.append(results)
+        print(table(results), flush=True)
+    return everything
 
 
 # --- targets and the table ------------------------------------------------------------
+
+
+def admin_factor(claims: int) -> float:
+    """At most the admin's time at 100,000 claims; at most half of it at a million."""
+    return 0.5 if claims >= 1_000_000 else 1.0
 
 
 def verdict(ok: bool | None) -> str:
@@ -116,11 +123,13 @@ def check(results: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
         # Compared with the admin page measured the same way (searched with searched,
         # page 1000 with the same offset), and shown beside the plain changelist too.
         same = admin.get(page.get("admin_page"), plain)
-        ok = page["median_ms"] < target and page["median_ms"] <= same["median_ms"]
+        factor = admin_factor(results["build"]["claims"])
+        ok = page["median_ms"] < target and page["median_ms"] <= same["median_ms"] * factor
         detail = f"{page['median_ms']} ms vs {same['page']} {same['median_ms']} ms"
         if same is not plain:
             detail += f" (plain changelist {plain['median_ms']} ms)"
-        checks.append((f"{page['page']}: median < {target} ms and ≤ the admin's", ok, detail))
+        share = "≤ the admin's" if factor == 1 else f"≤ {factor:g} × the admin's"
+        checks.append((f"{page['page']}: median < {target} ms and {share}", ok, detail))
         checks.append(
             (
                 f"{page['page']}: queries constant in page size",
@@ -204,9 +213,12 @@ def table(results: dict[str, Any]) -> str:
     for page in results["pages"]:
         sizes = page.get("queries_by_size")
         by_size = ", ".join(f"{v}" for v in sizes.values()) if sizes else "(reference)"
+        fewer = (
+            f" ({page['runs']} runs: slow)" if page["runs"] < results["pages"][0]["runs"] else ""
+        )
         lines.append(
             f"{page['page']:<40} {page['median_ms']:>10} {page['p95_ms']:>8} "
-            f"{page['queries']:>8}  {by_size}"
+            f"{page['queries']:>8}  {by_size}{fewer}"
         )
     lines.append("")
     export = results["export"]
@@ -252,19 +264,30 @@ def main(argv: list[str] | None = None) -> int:
         show(args.show)
         return 0
 
-    everything = []
-    for database in args.databases.split(","):
-        if database == "sqlite":
-            results = run_sqlite(args)
-        elif database == "postgres":
-            results = run_postgres(args)
-        else:
+    wanted = args.databases.split(",")
+    for database in wanted:
+        if database not in ("sqlite", "postgres"):
             parser.error(f"unknown database {database!r}: sqlite or postgres")
-        if results is not None:
-            everything.append(results)
-            print(table(results), flush=True)
-    if not everything:
+    postgres_url = args.postgres_url
+    if "postgres" in wanted and not postgres_reachable(postgres_url):
+        print(f"--- PostgreSQL does not answer at {postgres_url}: measured on SQLite only.")
+        wanted.remove("postgres")
+    if not wanted:
         return 1
+    name = postgres_url.rsplit("/", 1)[1]
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as folder:
+        targets = []
+        if "sqlite" in wanted:
+            targets.append((f"sqlite:///{folder}/bench.sqlite3", "sqlite"))
+        if "postgres" in wanted:
+            _postgres(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _postgres(postgres_url, f'CREATE DATABASE "{name}"')
+            targets.append((postgres_url, "postgresql"))
+        try:
+            run_all(targets, args)
+        finally:
+            if "postgres" in wanted:
+                _postgres(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     return 0
 
 

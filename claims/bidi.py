@@ -10,6 +10,8 @@ mark naming it, and a quote holding any is flagged.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -29,11 +31,13 @@ CONTROLS = {
     "\u2068": "FSI",
     "\u2069": "PDI",
 }
-_TABLE = str.maketrans(dict.fromkeys(CONTROLS))
+# A character class is searched in C; str.translate with a table looks every character
+# up in a dict (15 ms a page for a dispute's quotes and evidence).
+_CONTROL = re.compile("[" + "".join(CONTROLS) + "]")
 
 
 def has_controls(text: str) -> bool:
-    return bool(text) and len(text.translate(_TABLE)) != len(text)
+    return bool(text) and _CONTROL.search(text) is not None
 
 
 _NAMED = str.maketrans({char: f"[{name}]" for char, name in CONTROLS.items()})
@@ -42,7 +46,8 @@ _NAMED = str.maketrans({char: f"[{name}]" for char, name in CONTROLS.items()})
 def named_controls(text: str) -> str:
     """Plain text with each direction control written as its name ("[RLO]"): for text
     shown where markup cannot go (an SVG <desc>, read out or copied by a script)."""
-    return str(text or "").translate(_NAMED)
+    text = str(text or "")
+    return text.translate(_NAMED) if has_controls(text) else text
 
 
 def show_controls(text: str) -> SafeString:

@@ -26,7 +26,18 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db import connections
+from django.db.models import (
+    BooleanField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -329,9 +340,24 @@ def _evidence_count(stance: str) -> Coalesce:
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
+def _of_claims[T: QuerySet](queryset: T, ids: list[int]) -> T:
+    """``queryset.filter(claim_id__in=ids)`` for a chunk of thousands of claims.
+
+    Django prepares each id of an ``__in`` as a parameter of its own, which cost
+    two thirds of the time of these queries; the ids are integers read from the
+    database, written into the SQL as numbers (``int`` makes sure of it).
+    """
+    if not ids:
+        return queryset.none()
+    quote = connections[queryset.db].ops.quote_name
+    column = f"{quote(queryset.model._meta.db_table)}.{quote('claim_id')}"
+    listed = ",".join(str(int(pk)) for pk in ids)
+    return queryset.filter(RawSQL(f"{column} IN ({listed})", [], output_field=BooleanField()))
+
+
 def _quotes(ids: list[int]) -> dict[int, list[Quote]]:
     rows = (
-        Appearance.objects.filter(claim_id__in=ids)
+        _of_claims(Appearance.objects.all(), ids)
         .order_by()
         .values_list(
             "claim_id",
@@ -359,7 +385,7 @@ def _current_verdicts(ids: list[int], ratings: dict[int, str]) -> dict[int, tupl
     """
     username = get_user_model().USERNAME_FIELD
     rows = (
-        Verdict.objects.filter(claim_id__in=ids, status__in=CURRENT_VERDICT_STATUSES)
+        _of_claims(Verdict.objects.filter(status__in=CURRENT_VERDICT_STATUSES), ids)
         .order_by("-created_at", "-pk")
         .values_list(
             "claim_id",

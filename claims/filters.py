@@ -8,6 +8,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -180,8 +181,37 @@ class ClaimFilter(django_filters.FilterSet):
             ordering.append("-pk")
         return queryset.order_by(*ordering)
 
+    # On SQLite, how common the search is (see ``search.share``), once it has run.
+    search_share: float | None = None
+    _count_by_index = False
+
     def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        return search.search(queryset, value)
+        terms = search.terms(value)
+        if not terms or connections[queryset.db].vendor != "sqlite":
+            return search.search(queryset, value)
+        if self.search_share is None:
+            self.search_share = search.share(terms, queryset.db)
+        common = self.search_share >= search.COMMON_SHARE and not self._count_by_index
+        return search.search(queryset, value, common=common)
+
+    def counted(self) -> QuerySet[Claim]:
+        """The same claims as ``qs``, as they are quickest to count.
+
+        A fairly common search (1 to 10 % of the claims) pages quickest claim by claim
+        in the list's order, but counts quickest through the index: reading claims
+        until a thousand match would read a hundred thousand of them.
+        """
+        queryset = self.qs  # runs the search, which measures its share
+        share = self.search_share
+        if not self.is_valid() or share is None:
+            return queryset
+        if not search.COMMON_SHARE <= share < search.DENSE_SHARE:
+            return queryset
+        self._count_by_index = True
+        try:
+            return self.filter_queryset(self.queryset.all())
+        finally:
+            self._count_by_index = False
 
     def filter_source(
         self, queryset: QuerySet[Claim], name: str, value: Source | int

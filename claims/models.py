@@ -360,15 +360,50 @@ VALUE_FIELDS = (
 )
 
 
+class BoundedPaginator(Paginator):
+    """A paginator that counts up to ``bound`` and no further: a search matching half a
+    million claims costs the count of ten thousand. ``more`` says the count stopped."""
+
+    def __init__(self, object_list, per_page: int, *, bound: int, counted=None) -> None:
+        super().__init__(object_list, per_page)
+        self.bound = bound
+        self.more = False
+        # The same rows, written as they are quickest to count (``ClaimFilter.counted``).
+        self.counted = object_list if counted is None else counted
+
+    @functools.cached_property
+    def count(self) -> int:
+        # Newest first by id, the table's own order backwards: not the list's order, which
+        # reads rows all over the table; and the claims that ``search.share`` sampled.
+        counted = self.counted.order_by("-pk")[: self.bound + 1].count()
+        self.more = counted > self.bound
+        return min(counted, self.bound)
+
+
 class ClaimQuerySet(models.QuerySet["Claim"]):
-    def paginate(self, number: str | int | None, per_page: int) -> Page:
+    def paginate(
+        self,
+        number: str | int | None,
+        per_page: int,
+        *,
+        bound: int | None = None,
+        counted: models.QuerySet | None = None,
+    ) -> Page:
         """One page of these claims, found by id first, then loaded whole.
 
         A deep page (page 1,000 of an archive) walks the offset over ids alone,
         through the sort's index, instead of through every joined row before it;
-        only the page's own rows are then read with their relations.
+        only the page's own rows are then read with their relations. With ``bound``,
+        the count stops there (``page.paginator.more``), and is made on ``counted``
+        when given (the same claims, as they are quickest to count).
         """
-        page = Paginator(self.values_list("pk", flat=True), per_page).get_page(number)
+        ids_only = self.values_list("pk", flat=True)
+        if bound is None:
+            paginator = Paginator(ids_only, per_page)
+        else:
+            counted_ids = None if counted is None else counted.values_list("pk", flat=True)
+            paginator = BoundedPaginator(ids_only, per_page, bound=bound, counted=counted_ids)
+        page = paginator.get_page(number)
         ids = list(page.object_list)
         rows = self.model.objects.for_list().in_bulk(ids) if ids else {}
         page.object_list = [rows[pk] for pk in ids if pk in rows]
@@ -888,7 +923,9 @@ class Verdict(models.Model):
             # The dashboard: my latest proposals, and the verdicts published in the
             # last weeks, read from an index rather than all verdicts.
             models.Index(fields=["author", "-created_at", "-id"], name="verdict_author_recent"),
-            models.Index(fields=["status", "reviewed_at"], name="verdict_status_reviewed"),
+            # Time first: led by the status, the index had SQLite (without statistics)
+            # walk every approved verdict to find a page's claims' verdicts.
+            models.Index(fields=["reviewed_at", "status"], name="verdict_reviewed_status"),
         ]
         constraints = [
             # The four-eyes rule, held by the database as well as by the workflow.
@@ -1069,7 +1106,13 @@ class Dispute(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subject", "property"], name="dispute_per_group"),
         ]
-        indexes = [models.Index(fields=["agreement", "status"], name="dispute_agreement_status")]
+        indexes = [
+            # The dashboard's open conflicts, latest first, read from the index in order
+            # instead of sorting every open conflict (12,677 at a million claims).
+            models.Index(
+                fields=["agreement", "status", "-updated_at", "-id"], name="dispute_open_recent"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} · {self.property}"

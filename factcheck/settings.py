@@ -335,6 +335,8 @@ FACTCHECK_ORGANISATION = {
 # again (with If-None-Match / If-Modified-Since, answered 304 when nothing changed).
 FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 300)
 FACTCHECK_PAGE_SIZE = env_int("FACTCHECK_PAGE_SIZE", 50)
+# A search's results are counted up to this many; past it the list says "more than".
+FACTCHECK_SEARCH_COUNT_BOUND = env_int("FACTCHECK_SEARCH_COUNT_BOUND", 1_000)
 # Files attached as evidence: at most this many megabytes each.
 FACTCHECK_EVIDENCE_MAX_MB = env_int("FACTCHECK_EVIDENCE_MAX_MB", 20)
 # "Keep a copy" fetches evidence links from the server; newsrooms that forbid

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from claims import workflow
+from claims import publishing, workflow
 from claims.choices import DatePrecision, Rating, Stance
 from claims.models import Claim, Source, Verdict
 from claims.views.public import INDEX_PAGE_SIZE
@@ -329,6 +329,16 @@ def test_the_index_puts_the_latest_verdict_first(
     assert listed()[:2] == ["03", "24"]
 
 
+def test_the_language_filter_offers_the_languages_published_checks_quote(
+    client: Client, many_checks: list[Claim]
+) -> None:
+    make_claim(statement="Unchecked.", source=make_source(title="Ein Artikel", language="de"))
+    assert publishing.published_languages() == ["en", "fr"]
+    form = client.get(reverse("public_check_list")).text
+    assert 'value="en"' in form and 'value="fr"' in form
+    assert 'value="de"' not in form
+
+
 def test_a_bad_filter_says_so_and_shows_nothing_else(
     client: Client, many_checks: list[Claim]
 ) -> None:
@@ -344,9 +354,10 @@ def test_the_index_costs_the_same_queries_for_any_number(
 ) -> None:
     for i in range(n):
         publish(make_claim(statement=f"Claim {i}."), Rating.FALSE, by=reviewer, editor=editor)
-    # 1. the languages for the filter  2. the count  3. the page's checks
-    # 4. their quotes with their articles  5. their approved verdicts
-    with django_assert_num_queries(5):
+    # 1. the languages articles are written in  2. whether a published check quotes
+    # each (one language here)  3. the count  4. the page's checks  5. their quotes
+    # with their articles  6. their approved verdicts
+    with django_assert_num_queries(6):
         response = client.get(reverse("public_check_list"))
     assert response.status_code == 200
 

@@ -381,3 +381,99 @@ def test_search_uses_the_index(query) -> None:
         assert "Bitmap Index Scan on claim_search_vector" in queryset.explain()
     else:
         assert f"{search.FTS_TABLE} VIRTUAL TABLE INDEX" in queryset.explain()
+
+
+def test_a_search_is_counted_up_to_a_bound(client, reviewer, settings) -> None:
+    settings.FACTCHECK_SEARCH_COUNT_BOUND = 3
+    settings.FACTCHECK_PAGE_SIZE = 2
+    for i in range(5):
+        make_claim(statement=f"Le budget de la ville {i} a doublé.")
+    make_claim(statement="Rien à voir.")
+    client.force_login(reviewer)
+    searched = client.get("/claims/", {"q": "budget"}).text
+    assert "More than 3 claims" in searched
+    assert "Page 1 of more than 2" in searched
+    # The last page the bound reaches is served; past it, the same last page.
+    second = client.get("/claims/", {"q": "budget", "page": 2}).text
+    assert second.count('name="claims"') == 1
+    # Under the bound, the count is exact; the plain list is never bounded.
+    assert "1 claim<" in client.get("/claims/", {"q": "budget 3"}).text
+    assert "6 claims" in client.get("/claims/").text
+
+
+def test_the_bounded_paginator_says_when_it_stopped_counting() -> None:
+    from claims.models import BoundedPaginator
+
+    for i in range(4):
+        make_claim(statement=f"Claim {i}.")
+    ids = Claim.objects.order_by("pk").values_list("pk", flat=True)
+    stopped = BoundedPaginator(ids, 2, bound=3)
+    assert (stopped.count, stopped.more, stopped.num_pages) == (3, True, 2)
+    exact = BoundedPaginator(ids, 2, bound=10)
+    assert (exact.count, exact.more, exact.num_pages) == (4, False, 2)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite chooses between two plans")
+@pytest.mark.parametrize(
+    "query",
+    [
+        "parametres",
+        "PARAM",
+        "chine puces",
+        "0,14",
+        "l'entreprise",
+        "siège",
+        "hang",
+        "a",
+        "x_y",
+        "50%",
+    ],
+)
+def test_a_common_query_finds_what_the_index_finds(query) -> None:
+    make_claim(statement="Le siège de l'entreprise, à Hangzhou, et 0,14 $ le million de jetons.")
+    make_claim(statement="Un taux de 50 % et x_y dans le texte.")
+    make_claim(statement="Le modèle a 671 milliards de paramètres ; les puces viennent de Chine.")
+    make_claim(statement="Autre chose, sans rapport.")
+    by_index = set(
+        search.search(Claim.objects.all(), query, common=False).values_list("pk", flat=True)
+    )
+    by_rows = set(
+        search.search(Claim.objects.all(), query, common=True).values_list("pk", flat=True)
+    )
+    assert by_index and by_rows == by_index
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite chooses between two plans")
+def test_a_query_is_common_when_many_of_the_newest_claims_match(monkeypatch) -> None:
+    monkeypatch.setattr(search, "COMMON_SAMPLE", 10)
+    monkeypatch.setattr(search, "COMMON_SHARE", 0.2)
+    for i in range(10):
+        make_claim(statement=f"Le budget {i}." if i >= 8 else f"La dépense {i}.")
+    assert search.is_common(search.terms("budget"))
+    assert search.is_common(search.terms("dep"))
+    assert not search.is_common(search.terms("budget 9"))
+    assert not search.is_common(search.terms("introuvable"))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite chooses between two plans")
+def test_a_fairly_common_search_pages_row_by_row_and_counts_by_index(
+    client, reviewer, monkeypatch
+) -> None:
+    from claims.filters import ClaimFilter
+
+    monkeypatch.setattr(search, "COMMON_SAMPLE", 10)
+    monkeypatch.setattr(search, "COMMON_SHARE", 0.15)
+    monkeypatch.setattr(search, "DENSE_SHARE", 0.5)
+    for i in range(10):
+        make_claim(statement=f"Le budget {i}." if i % 3 == 0 else f"La dépense {i}.")
+    fairly = ClaimFilter({"q": "budget"}, queryset=Claim.objects.all())
+    assert "LIKE" in str(fairly.qs.query) and search.FTS_TABLE not in str(fairly.qs.query)
+    assert search.FTS_TABLE in str(fairly.counted().query)
+    assert set(fairly.counted()) == set(fairly.qs) and len(fairly.qs) == 4
+    # Very common: counted row by row too; rare: through the index both ways.
+    dense = ClaimFilter({"q": "la"}, queryset=Claim.objects.all())
+    assert "LIKE" in str(dense.counted().query)
+    rare = ClaimFilter({"q": "budget 9"}, queryset=Claim.objects.all())
+    assert search.FTS_TABLE in str(rare.qs.query) and search.FTS_TABLE in str(rare.counted().query)
+    client.force_login(reviewer)
+    assert "4 claims" in client.get("/claims/", {"q": "budget"}).text

@@ -1,5 +1,8 @@
 """The public index sorts published checks by when their verdict was approved, read from
-a column of the claim that the workflow keeps, instead of a subquery per claim."""
+a column of the claim that the workflow keeps, instead of a subquery per claim; and the
+verdicts' dashboard index is led by time, so that SQLite without statistics looks a page's
+verdicts up by claim rather than walking every approved verdict; and the dashboard's open
+conflicts are read latest first from an index."""
 
 from django.db import migrations, models
 
@@ -38,6 +41,18 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fill_approval_times, migrations.RunPython.noop),
+        migrations.RemoveIndex(model_name="verdict", name="verdict_status_reviewed"),
+        migrations.AddIndex(
+            model_name="verdict",
+            index=models.Index(fields=["reviewed_at", "status"], name="verdict_reviewed_status"),
+        ),
+        migrations.RemoveIndex(model_name="dispute", name="dispute_agreement_status"),
+        migrations.AddIndex(
+            model_name="dispute",
+            index=models.Index(
+                fields=["agreement", "status", "-updated_at", "-id"], name="dispute_open_recent"
+            ),
+        ),
         migrations.AddIndex(
             model_name="claim",
             index=models.Index(
