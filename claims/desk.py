@@ -14,7 +14,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -72,12 +81,6 @@ def percentile(values: Sequence[float], fraction: float) -> float | None:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def _week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
-    if isinstance(moment, datetime.datetime):
-        moment = timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
-    return moment - datetime.timedelta(days=moment.weekday())
-
-
 def _week_number(field: str, starts: list[datetime.date]) -> Case:
     """Which of the weeks starting on ``starts`` (local Mondays) a moment falls in, as
     0, 1…: compared with the weeks' first instants in SQL, rather than truncated to
@@ -106,7 +109,6 @@ def desk_weeks(
     the caller has it already."""
     now = now or timezone.now()
     starts = week_starts(timezone.localtime(now).date(), weeks)
-    index = {start: i for i, start in enumerate(starts)}
     since = timezone.make_aware(datetime.datetime.combine(starts[0], datetime.time()))
 
     if current is None:
@@ -144,15 +146,22 @@ def desk_weeks(
             level -= change[status][i]
         by_status[status] = counts
 
+    # The week and the wait worked out by the database: tens of thousands of verdicts
+    # at a million claims, whose two moments Python would otherwise read and convert.
     verdicts = (
         Verdict.objects.filter(status=VerdictStatus.APPROVED, reviewed_at__gte=since)
+        .annotate(
+            week=_week_number("reviewed_at", starts),
+            wait=ExpressionWrapper(
+                F("reviewed_at") - F("claim__created_at"), output_field=DurationField()
+            ),
+        )
         .order_by()
-        .values_list("reviewed_at", "claim__created_at")
+        .values_list("week", "wait")
     )
     waits: list[list[float]] = [[] for _ in starts]
-    for reviewed_at, created_at in verdicts:
-        if (i := index.get(_week_of(reviewed_at))) is not None:
-            waits[i].append((reviewed_at - created_at).total_seconds() / 86400)
+    for i, wait in verdicts:
+        waits[i].append(wait.total_seconds() / 86400)
     every = [w for week in waits for w in week]
     return DeskWeeks(
         weeks=starts,

@@ -12,6 +12,8 @@ usual short forms), so that "Allemagne" and "Germany" are one subject.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 import unicodedata
 
 from babel import Locale
@@ -222,7 +224,9 @@ PRODUCT_HEADS = _phrases(
     "véhicule|avion|fusée|satellite|jeu|console|outil|moteur|robot|service|produit|version|"
     "mise à jour|réacteur|centrale|usine|mine|projet|plan|projet de loi|loi|réforme|budget|"
     "tablette|ordinateur|supercalculateur|batterie|camion|train|navire|missile|arme|"
-    "film|série|album|livre|dispositif|offre|formule|abonnement|campaign|campagne|initiative"
+    "film|série|album|livre|dispositif|offre|formule|abonnement|campaign|campagne|initiative|"
+    # "50 000 doses supplémentaires": doses of the vaccine the text names.
+    "dose|doses"
 )
 PLACE_HEADS = _phrases(
     "country|nation|state|city|town|region|province|county|capital|island|territory|"
@@ -474,3 +478,54 @@ def place_kinds() -> dict[str, str]:
         for variant in (name, french.get(code, name), *_PLACE_VARIANTS.get(code, ())):
             kinds[fold(variant).removeprefix("the ")] = kind
     return kinds
+
+
+# Business lines and sectors in both languages: how a group's divisions are named in
+# English and in French (a "Wines & Spirits" division is "Vins et Spiritueux"), so that one
+# division is one subject in either language.
+_SECTORS = """
+fashion|mode; leather goods|maroquinerie; wines|vins; spirits|spiritueux; watches|montres;
+jewelry|joaillerie; jewellery|joaillerie; perfumes|parfums; cosmetics|cosmétiques;
+retail|distribution; beauty|beauté; luxury|luxe;
+banking|banque; retail banking|banque de détail; investment banking|banque d'investissement;
+corporate banking|banque de financement; insurance|assurance; asset management|gestion d'actifs;
+wealth management|gestion de fortune; energy|énergie; renewables|renouvelables;
+aerospace|aéronautique; defence|défense; defense|défense; space|espace;
+automotive|automobile; pharmaceuticals|pharmacie; vaccines|vaccins;
+consumer health|santé grand public; medical devices|dispositifs médicaux; media|médias;
+telecoms|télécoms; software|logiciels; hardware|matériel; advertising|publicité;
+hotels|hôtels; food|alimentation; beverages|boissons; dairy|produits laitiers; waters|eaux;
+nutrition|nutrition; chemicals|chimie; materials|matériaux; steel|acier; mining|mines;
+logistics|logistique; tourism|tourisme; music|musique; publishing|édition;
+household products|produits ménagers; personal care|soins personnels; tyres|pneumatiques;
+tires|pneumatiques; construction|construction; concessions|concessions; services|services
+"""
+
+
+@functools.cache
+def _sector_table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Folded sector name -> its names in the other language, per language of the name."""
+    table: dict[str, dict[str, tuple[str, ...]]] = {"en": {}, "fr": {}}
+    for pair in _SECTORS.split(";"):
+        english, french = (part.strip() for part in pair.split("|"))
+        table["en"][fold(english)] = (*table["en"].get(fold(english), ()), french)
+        table["fr"][fold(french)] = (*table["fr"].get(fold(french), ()), english)
+    return table
+
+
+def translated_names(name: str) -> tuple[str, ...]:
+    """A division named by sectors, in the other language: "Wines & Spirits" ->
+    "Vins et Spiritueux"; empty when a word of the name is no sector's."""
+    parts = [p for p in re.split(r"\s*(?:&|,|\band\b|\bet\b)\s*", fold(name)) if p]
+    if not parts:
+        return ()
+    for source, joiners in (("en", (" et ",)), ("fr", (" & ", " and "))):
+        table = _sector_table()[source]
+        if all(part in table for part in parts):
+            names = []
+            for joiner in joiners:
+                for choice in itertools.product(*(table[part] for part in parts)):
+                    joined = joiner.join(choice)
+                    names.append(joined[:1].upper() + joined[1:])
+            return tuple(dict.fromkeys(names))
+    return ()

@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -318,6 +319,47 @@ _ACQUIRING_VERBS = _set(
     "signer signé recruter recruté recrute acheter acheté achète racheter racheté rachète "
     "acquérir acquis acquiert enrôler enrôlé"
 )
+# Verbs that say how a count moves: where "the number of strikers rose" ends its noun.
+_COUNT_VERBS = _set(
+    "rose rises rise fell falls fall grew grows grow hit hits reached reaches stood stands "
+    "remains remain keeps keep tops topped doubled tripled jumped soared dropped "
+    "climbs climb"
+)
+# English words in -ing that open a sentence as prepositions, not as a participle.
+_NOT_GERUNDS = _set(
+    "according during following including regarding concerning excluding considering "
+    "notwithstanding pending barring bring king spring string thing nothing something "
+    "anything everything morning evening"
+)
+# French past participles that do not end in "é": "Neymar, parti de Barcelone …".
+_FRENCH_PARTICIPLES = _set(
+    "parti partie partis parties venu venue venus revenu revenue élu élue élus élues "
+    "promu promue acquis acquise acquises mis mise pris prise repris reprise sorti sortie "
+    "sortis établi établie choisi choisie cédé vendu vendue vendus conclu conclue obtenu "
+    "obtenue détenu détenue construit construite produit produite"
+)
+# Words opening an apposition that only says where: ", dans le centre du pays,".
+_PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
+_OF_WORDS = _set("of de d' d’ du des")
+_BEGAN = _set("began begun started start starts begins")
+# People counted as members of a body: "500 soldiers from the unit".
+_MEMBER_NOUNS = _set(
+    "soldiers troops workers employees staff officers firefighters volunteers members players "
+    "engineers researchers doctors nurses police agents "
+    "soldats militaires salariés employés ouvriers pompiers volontaires membres joueurs "
+    "ingénieurs chercheurs médecins infirmiers policiers gendarmes agents"
+)
+# Events a text names by a common noun, whose length and date are theirs.
+_EVENT_NOUNS = _set(
+    "heatwave heatwaves drought strike strikes blockade lockdown shutdown outage blackout "
+    "ceasefire truce siege war campaign festival tournament summit trial storm flood floods "
+    "blaze wildfire fire eruption epidemic outbreak recession crisis "
+    "canicule sécheresse grève grèves blocage confinement panne trêve cessez-le-feu siège "
+    "guerre campagne festival tournoi sommet procès tempête inondation incendie éruption "
+    "épidémie récession crise"
+)
+# Nouns for buying a company: "a $8bn takeover of Paramount".
+_ACQUIRING_NOUNS = _set("takeover acquisition purchase buyout bid rachat achat acquisition reprise")
 # French words that open a sentence and end like a past participle but are not one.
 _NOT_PARTICIPLES = _set(
     "côté aussi ainsi parmi depuis ici voici voilà lundi mardi mercredi jeudi vendredi "
@@ -349,6 +391,9 @@ class Entity:
     heads: set[str] = field(default_factory=set)
     # Every way the text wrote its name ("Jensen Huang", "Huang"; "EFFIS").
     spellings: set[str] = field(default_factory=set)
+    # A group named by a common noun ("triangulaires"): the subject of its own count,
+    # never what the next sentences go on about.
+    group: bool = False
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -356,6 +401,7 @@ class Entity:
         international body its names in the other language."""
         names = set(self.spellings)
         names.update(w.equivalents().get(fold(self.name).removeprefix("the "), ()))
+        names.update(w.translated_names(self.name))  # "Wines & Spirits": "Vins et Spiritueux"
         subject = normalise_name(self.subject)
         return tuple(sorted({n for n in names if normalise_name(n) != subject}))
 
@@ -418,6 +464,7 @@ class Reader:
         self._in_figures: set[int] = set()
         spans = sorted(figures)
         self._figure_starts = [start for start, _end in spans]
+        self._figure_ends = [end for _start, end in spans]
         self.lang = lang
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
@@ -446,6 +493,7 @@ class Reader:
             reading = SentenceReading(start, end, tokens, [])
             self._read_names(reading, runs)
             self._read_diseases(reading)
+            self._read_counted_groups(reading)
             self._read_references(reading, previous)
             self._mark_roles(reading)
             reading.subject = self._sentence_subject(reading)
@@ -528,6 +576,11 @@ class Reader:
             return True
         if token.low in w.FIRST_NAMES or token.low in w.place_names():
             return False
+        # "Wildfires have scorched…" where the text writes "wildfire" elsewhere: the same
+        # noun, in the plural or the singular.
+        low = token.low
+        if {low[:-1], low + "s", low + "x", low[:-1] + "es"} & self._lower_words and len(low) > 3:
+            return True
         if token.low in _OPENING_WORDS:
             return True
         if self.lang == "en":
@@ -1051,9 +1104,81 @@ class Reader:
                     break
         reading.mentions.sort(key=lambda m: m.start)
 
+    def _read_counted_groups(self, reading: SentenceReading) -> None:
+        """ "le nombre de triangulaires est tombé de 306 à 89", "the number of measles
+        cases rose to 1,800": a group without a name that a sentence counts is what the
+        count is about, named as the text names it; only where no name opens the
+        sentence, which would be what it counts."""
+        tokens = reading.tokens
+        taken = {k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)}
+        for i in range(len(tokens) - 2):
+            if tokens[i].low != "nombre" and not (
+                tokens[i].low == "number" and i > 0 and tokens[i - 1].low == "the"
+            ):
+                continue
+            if tokens[i + 1].low not in ("de", "d'", "d’", "des", "of"):
+                continue
+            if any(m.how == "name" and m.first_token < i for m in reading.mentions):
+                return
+            first = k = i + 2
+            stop = _AUXILIARIES[self.lang] | _PREPOSITIONS[self.lang] | _CLAUSE_OPENERS[self.lang]
+            while (
+                k < len(tokens)
+                and k < first + 3
+                and k not in taken
+                and tokens[k].is_word
+                and tokens[k].text.islower()
+                and not tokens[k].text[:1].isdigit()
+                and tokens[k].low not in stop
+                and tokens[k].low not in _DETERMINERS[self.lang]
+                and tokens[k].low not in _COUNT_VERBS
+                and not (self.lang == "en" and tokens[k].low.endswith("ed"))
+            ):
+                k += 1
+            if k == first:
+                return
+            name = self.text[tokens[first].start : tokens[k - 1].end]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+            entity.group = True
+            # The mention spans "nombre de …": the count's words stand where a subject
+            # stands, not as a complement.
+            reading.mentions.append(
+                Mention(tokens[i].start, tokens[k - 1].end, entity, "name", i, k - 1)
+            )
+            reading.mentions.sort(key=lambda m: m.start)
+            return
+
+    def _family_around(self, tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+        """The span of "famille X" or "the X family" around the name, if it names one."""
+        if self.lang == "fr" and first > 0 and tokens[first - 1].low in ("famille", "clan"):
+            return first - 1, last
+        if self.lang == "en" and last + 1 < len(tokens) and tokens[last + 1].low == "family":
+            return first, last + 1
+        return None
+
+    def _spelled_by_acronym(self, tokens: list[Token], first: int, last: int) -> int:
+        """Where a name ends that goes on in lower case up to the acronym spelling it:
+        "Système européen d'information sur les feux de forêt (EFFIS)", whose initials
+        are the acronym's letters in another order (the acronym is the English name's).
+        """
+        k = last + 1
+        while k < len(tokens) and k <= last + 9 and tokens[k].is_word and tokens[k].text.islower():
+            k += 1
+        if k == last + 1 or k + 2 >= len(tokens) or tokens[k].text != "(":
+            return last
+        acronym = tokens[k + 1].text
+        if tokens[k + 2].text != ")" or not (acronym.isupper() and 3 <= len(acronym) <= 8):
+            return last
+        initials = Counter(_initials(self.text[tokens[first].start : tokens[k - 1].end]))
+        # Every letter of the acronym, and at most one initial more (a preposition: "sur").
+        if not Counter(acronym) - initials and initials.total() - len(acronym) <= 1:
+            return k - 1
+        return last
+
     def _read_names(self, reading: SentenceReading, runs: list[tuple[int, int]]) -> None:
         tokens = reading.tokens
         for first, last in runs:
+            last = self._spelled_by_acronym(tokens, first, last)
             start, end = tokens[first].start, tokens[last].end
             name = self.text[start:end]
             keys = self._spellings(tokens, first, last)
@@ -1068,6 +1193,14 @@ class Reader:
             if fold(name).startswith("outre-") and fold(name) in w.equivalents():
                 # "Outre-Atlantique" is how the text says it, "États-Unis" who it is.
                 name = w.equivalents()[fold(name)][1 if self.lang == "fr" else 0]
+            family = self._family_around(tokens, first, last)
+            if family is not None:
+                # "la famille Arnault", "the Murdoch family": the family, not the person
+                # the surname would otherwise join.
+                first, last = family
+                start, end = tokens[first].start, tokens[last].end
+                name = self.text[start:end]
+                own, keys, type_ = [normalise_name(name)], [normalise_name(name)], OTHER
             entity = self._link(name, type_, sure, list(dict.fromkeys(own)), start)
             for key in keys:
                 if key in self._resolved and not entity.known:
@@ -1490,7 +1623,10 @@ class Reader:
             and nxt[1] in verbs
         ):
             return self._says_something(lowers, j + 2)
-        # ", said X", ", a indiqué X", "« … », explique X"
+        # ", said X", ", a indiqué X", "« … », explique X"; past an article: ", a indiqué
+        # l'ARS", ", said the WHO".
+        if i >= 3 and lowers[i - 1] in _DETERMINERS[self.lang] and lowers[i - 2] in verbs:
+            i -= 1
         if i >= 2 and lowers[i - 1] in verbs:
             # The verb comes right after a comma or a closing quote, perhaps with "a":
             # ", said X", ", a indiqué X", "« … », explique X".
@@ -1511,7 +1647,11 @@ class Reader:
     def _sentence_subject(self, reading: SentenceReading) -> Entity | None:
         """What the sentence is about: its first mention that is neither a source, nor a
         complement, nor a modifier; known subjects first."""
-        candidates = [m for m in reading.mentions if not (m.source or m.complement or m.modifier)]
+        candidates = [
+            m
+            for m in reading.mentions
+            if not (m.source or m.complement or m.modifier or m.entity.group)
+        ]
         tokens = reading.tokens
         opening = " ".join(t.low for t in tokens[:3])
         if _INTRODUCED_RE[self.lang].match(opening) or re.match(
@@ -1545,9 +1685,21 @@ class Reader:
                 return reading.subject
         return None
 
+    def _paragraph_break_since(self, entity: Entity | None, index: int) -> bool:
+        """Whether a paragraph ends between the last sentence the entity was the subject
+        of, before sentence ``index``, and that sentence."""
+        for reading in reversed(self.sentences[:index]):
+            if reading.subject is entity:
+                return "\n" in self.text[reading.end : self.sentences[index].start]
+        return False
+
     def main_entity(self, type_: str = "") -> Entity | None:
         """What the article is mostly about: the most mentioned entity that is not a source."""
-        candidates = [e for e in self.entities if e.type != MEDIA and e.type == (type_ or e.type)]
+        candidates = [
+            e
+            for e in self.entities
+            if e.type != MEDIA and e.type == (type_ or e.type) and not e.group
+        ]
         if not candidates:
             return None
         return max(
@@ -1565,6 +1717,7 @@ class Reader:
         cue: tuple[int, int] | None = None,
         types: frozenset[str] = frozenset(),
         other_cues: Iterable[tuple[int, int]] = (),
+        continuing: Entity | None = None,
         explain: list | None = None,
     ) -> Entity | None:
         """Whom the figure at [start, end) is about (see the module's docstring).
@@ -1606,7 +1759,15 @@ class Reader:
                     score -= 4
             scored.append((score, -len(scored), entity))
 
-        if cue is not None and self._figure_between(cue, (start, end)):
+        if (
+            cue is not None
+            and self._figure_between(cue, (start, end))
+            and not (
+                # "revenue from its cloud unit would grow 77% to $18bn": the rate between
+                # changes what the cue names, and the amount is its level.
+                not self._is_share(start, end) and self._only_shares_between(cue, (start, end))
+            )
+        ):
             cue = None  # "his fortune at $384.2bn, against $383.2bn for Ellison"
         if cue is not None:
             for mention in self._possessors(reading, cue):
@@ -1655,6 +1816,10 @@ class Reader:
         bought = self._acquired(reading, first)
         if bought is not None:
             offer(bought.entity, 8.5)
+        taken_over = self._taken_over(reading, last)
+        if taken_over is not None:
+            # Ahead of the buyer who owns the price: "David's $8bn takeover of Paramount".
+            offer(taken_over.entity, 9.5)
         trained = self._trained(index, first)
         if trained is not None:
             offer(trained, 8.5)
@@ -1679,16 +1844,46 @@ class Reader:
                 offer(acted_on.entity, 8.5, acted_on)
         described = self._described(reading, first, last)
         if described is not None:
-            offer(described.entity, 9, described)
+            after = described.last_token + 2
+            if after < len(tokens) and self._is_participle(tokens[after]):
+                # What a participle's apposition says is its name's, wherever the name
+                # stands in the clause ("devant Tomas Brandt, arrivé de Porto pour 90
+                # millions").
+                offer(described.entity, 9)
+            else:
+                offer(described.entity, 9, described)
         qualified = self._qualified(reading, first, last)
         if qualified is not None:
             offer(qualified, 8)
+        event = self._event_lasting(reading, first, last)
+        if event is not None:
+            offer(event, 9)
+        unit = self._members_of(reading, last)
+        if unit is not None:
+            offer(unit.entity, 8)
+        begun = self._what_began(reading, first)
+        if begun is not None:
+            offer(begun, 8)
         valued = self._object_of_valuation(reading, first)
         if valued is not None:
             offer(valued.entity, 9, valued)
         clause_start = self._clause_start(reading, first)
         subject_found = False
         for mention in reading.mentions:
+            if mention.how == "possessive" and mention.first_token == clause_start < first:
+                # "His other assets include … 98% of the island": the clause is about
+                # whose its subject is; but "Son concurrent Orbis emploie 300 salariés"
+                # is about the name the possessive's noun stands with.
+                named = any(
+                    m.how == "name"
+                    and not m.complement
+                    and mention.first_token < m.first_token <= mention.first_token + 3
+                    for m in reading.mentions
+                )
+                if not subject_found and not mention.source and not named:
+                    offer(mention.entity, 6, mention)
+                    subject_found = True
+                continue
             if mention.how == "possessive" or mention.last_token >= first:
                 continue
             inside = mention.first_token >= clause_start
@@ -1718,7 +1913,21 @@ class Reader:
             offer(topic.entity, 5)  # "Pour Liverpool, l'opération porte les dépenses à…"
         carried = self.carried(index)
         offer(reading.subject if reading.subject is not carried else None, 2.5)
-        offer(carried, 2)
+        # A new paragraph turns to a new topic: a subject carried over the break weighs
+        # less than what the article is about ("Chypre déplore deux morts.¶ Le bilan
+        # climatique est lourd : les feux ont rejeté 35 mégatonnes…" is the bloc's).
+        # Unless the sentence names it again ("Shares in the Californian company…").
+        offer(
+            carried,
+            1.5
+            if self._paragraph_break_since(carried, index)
+            and not any(m.entity is carried for m in reading.mentions)
+            else 2,
+        )
+        # The subject of the paragraph's figure before: "La participation s'est établie à
+        # 66,63 %. Le ministère avait enregistré 3,2 millions de procurations": still the
+        # country's vote, when the sentence names nobody it is about.
+        offer(continuing, 2.2)
         offer(self.main_entity(), 1.8)
         if PLACE in types:
             # A count of cases or a turnout is the place's, when the story is about one.
@@ -1772,6 +1981,16 @@ class Reader:
         k = bisect.bisect_left(self._figure_starts, low)
         return k < len(self._figure_starts) and self._figure_starts[k] < high
 
+    def _only_shares_between(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether every figure between the spans a and b is a percentage."""
+        low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+        k = bisect.bisect_left(self._figure_starts, low)
+        while k < len(self._figure_starts) and self._figure_starts[k] < high:
+            if not self._is_share(self._figure_starts[k], self._figure_ends[k]):
+                return False
+            k += 1
+        return True
+
     def _agent_after(self, reading: SentenceReading, last: int) -> Mention | None:
         """ "comparé aux 7,50 $ exigés par OpenAI", "the $80 billion spent by Microsoft":
         a figure that a passive participle gives to its agent is the agent's."""
@@ -1796,6 +2015,10 @@ class Reader:
         k = last + 1
         if k < len(tokens) and tokens[k].low in _DEAL_NOUNS:
             k += 1  # "a £35m move for Marc Guéhi", "une offre de 110 millions pour Isak"
+            if k + 1 < len(tokens) and tokens[k].low == "from":
+                # "a £110m bid from Rovers": the bidder's offer.
+                mention = self._mention_after_determiner(reading, k + 1)
+                return mention if mention is not None and mention.how == "name" else None
         if k >= len(tokens) or tokens[k].low not in ("for", "pour", "on", "to"):
             return None
         mention = self._mention_after_determiner(reading, k + 1)
@@ -1887,6 +2110,18 @@ class Reader:
                 return None
         return None
 
+    def _taken_over(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "David's $8bn takeover of Paramount": what a price right before a takeover
+        noun buys is the name the noun takes."""
+        tokens = reading.tokens
+        k = last + 1
+        if k + 2 >= len(tokens) or tokens[k].low not in _ACQUIRING_NOUNS:
+            return None
+        if tokens[k + 1].low not in ("of", "de", "d'", "d’", "du"):
+            return None
+        mention = self._mention_after_determiner(reading, k + 2)
+        return mention if mention is not None and mention.how == "name" else None
+
     def _opens_with_participle(self, tokens: list[Token]) -> bool:
         """ "Arrivé en tête…", "Fondée en 2019…", "Founded in 2019…", "Valued at…"."""
         first = next((t for t in tokens if t.is_word), None)
@@ -1898,7 +2133,13 @@ class Reader:
                 and len(first.low) > 3
                 and first.text.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue"))
             )
-        return first.low.endswith("ed") or first.low in ("born", "built", "hit", "set", "made")
+        # "Visiting the fire centre on August 17, the prime minister announced…"; but
+        # "According to", "During", "Following" open no clause of their own.
+        return (
+            first.low.endswith("ed")
+            or first.low in ("born", "built", "hit", "set", "made")
+            or (first.low.endswith("ing") and first.low not in _NOT_GERUNDS)
+        )
 
     def _intro_end(self, tokens: list[Token]) -> int:
         """The last comma before the main clause: where the opening phrase ends."""
@@ -2033,6 +2274,8 @@ class Reader:
             and tokens[k].low not in w.POSSESSIVES[self.lang]
             and k > ci - 3
             and tokens[k].low not in _DETERMINERS[self.lang]
+            # "Tesla's board from 2018": past a preposition, the figure is not the board's.
+            and tokens[k].low not in _PREPOSITIONS[self.lang] - _OF_WORDS
         ):
             k -= 1  # adjectives: "its annual revenue"
         if k >= 0:
@@ -2064,6 +2307,13 @@ class Reader:
                     break
                 if j > k and not (tokens[j].is_word and tokens[j].text.islower()):
                     break
+                if j > k and (
+                    tokens[j].start in self._in_figures
+                    or tokens[j].low in _PREPOSITIONS[self.lang] - _OF_WORDS
+                ):
+                    # "un contrat de six ans avec le champion": past a figure or another
+                    # preposition, the name is no longer whose the cue is.
+                    break
                 if tokens[j].low in _RANKINGS:
                     # "la troisième place du classement X": X ranks, it is not ranked.
                     break
@@ -2089,25 +2339,52 @@ class Reader:
             or nxt.low in _ORDINALS
             or nxt.text.isdigit()
             # "Kestrel Labs, founded in 2019,", "Mistral AI, fondée en 2023,"
-            or (nxt.text.islower() and nxt.text.endswith(("ed", "é", "ée", "és", "ées")))
+            or self._is_participle(nxt)
         )
         if not (relative or appositive):
             return None
         # Between the comma and the figure, no other clause's verb: no second comma, no
-        # auxiliary, no other name ("à Lyon, la société Valmont a levé …" is a clause).
+        # auxiliary, no other name ("à Lyon, la société Valmont a levé …" is a clause);
+        # but a participle's complements may name places and clubs: "Neymar, parti de
+        # Barcelone pour le PSG contre 222 millions d'euros", "Tomas Brandt, signed from
+        # Ajax for £42m".
         between = tokens[opener + 1 : first]
         if any(t.text == "," for t in between):
             return None
+        participle = self._is_participle(nxt)
         if not relative and (
             any(t.low in _AUXILIARIES[self.lang] for t in between)
-            or any(m.how == "name" and opener < m.first_token < first for m in reading.mentions)
+            or any(
+                m.how == "name"
+                and opener < m.first_token < first
+                and not (participle and m.complement)
+                for m in reading.mentions
+            )
         ):
             return None
+        antecedent_end = opener - 1
+        if relative:
+            # "les incendies de Pedrógão Grande, dans le centre du pays, qui avaient fait
+            # 119 morts": a relative clause skips the place its antecedent is set in.
+            where = next(
+                (k for k in range(opener - 1, max(0, opener - 9), -1) if tokens[k].text == ","),
+                None,
+            )
+            if (
+                where is not None
+                and where + 1 < opener
+                and tokens[where + 1].low in _PLACE_APPOSITION_OPENERS
+                and not any(
+                    m.how == "name" and m.last_token == opener - 1 and not m.complement
+                    for m in reading.mentions
+                )
+            ):
+                antecedent_end = where - 1
         owner = next(
             (
                 m
                 for m in reversed(reading.mentions)
-                if m.last_token == opener - 1 and m.how != "possessive"
+                if m.last_token == antecedent_end and m.how != "possessive"
             ),
             None,
         )
@@ -2115,12 +2392,23 @@ class Reader:
             return None
         return owner
 
+    def _is_participle(self, token: Token) -> bool:
+        """A past participle opening an apposition: "founded", "fondée", "parti", "sold"."""
+        if not token.text.islower() or token.low in _NOT_PARTICIPLES:
+            return False
+        if self.lang == "en":
+            return token.low.endswith("ed") or token.low in _IRREGULAR_PARTICIPLES
+        # Folded: "fondée" reads "fondee"; "parti", "venu", "acquis" end otherwise.
+        return token.text.endswith(("é", "ée", "és", "ées")) or token.low in _FRENCH_PARTICIPLES
+
     def _qualified(self, reading: SentenceReading, first: int, last: int) -> Entity | None:
         """What a figure qualifies: "the 3.5 billion parameter model" (the model the text
         names), "un modèle de 3,5 milliards de paramètres", "a 140-strong team"."""
         tokens = reading.tokens
         head: tuple[int, set[str]] | None = None
-        for k in (last + 1, last + 2):
+        # The figure's own noun first: "50 000 doses" (the doses of the vaccine named).
+        own = (last,) if last > first and tokens[last].text.isalpha() else ()
+        for k in (*own, last + 1, last + 2):
             if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
                 phrase = tokens[k].low
                 if phrase in w.PRODUCT_HEADS:
@@ -2176,6 +2464,94 @@ class Reader:
         if candidates:
             return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
         return None
+
+    def _what_began(self, reading: SentenceReading, first: int) -> Entity | None:
+        """ "since satellite monitoring of fire emissions began in 2003": the date something
+        without a name began is its own start, named as the text names it."""
+        tokens = reading.tokens
+        k = first - 1
+        if k >= 0 and tokens[k].low in ("in", "en"):
+            k -= 1
+        if k < 1 or tokens[k].low not in _BEGAN:
+            return None
+        opener = next(
+            (j for j in range(k - 1, max(-1, k - 9), -1) if tokens[j].low in ("since", "when")),
+            None,
+        )
+        if opener is None or opener + 1 >= k:
+            return None
+        words = tokens[opener + 1 : k]
+        if not all(t.is_word and t.text.islower() for t in words) or any(
+            t.low in _DETERMINERS[self.lang] for t in words[:1]
+        ):
+            return None  # a name, or "since the records began": left to the names
+        name = self.text[words[0].start : words[-1].end]
+        entity = self._by_key.get(normalise_name(name))
+        if entity is None:
+            entity = self._link(name, OTHER, False, [normalise_name(name)], words[0].start)
+            entity.group = True
+        return entity
+
+    def _members_of(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "500 more soldiers from the Military Emergency Unit", "300 salariés de l'usine
+        Orvane": a count of people from a body is the body's; not a place's ("500 migrants
+        from Syria" says where they come from)."""
+        tokens = reading.tokens
+        k = last + 1
+        if k < len(tokens) and tokens[k].low in ("more", "new", "additional", "extra"):
+            k += 1
+        if k < len(tokens) and tokens[k].text.islower() and tokens[k].low in _MEMBER_NOUNS:
+            k += 1
+        elif not (tokens[last].text.islower() and tokens[last].low in _MEMBER_NOUNS):
+            return None
+        if k >= len(tokens) or tokens[k].low not in ("from", "of", "de", "du", "des", "d'"):
+            return None
+        mention = self._mention_after_determiner(reading, k + 1)
+        if mention is None or mention.how != "name" or mention.entity.type in (PLACE, PERSON):
+            return None
+        return mention
+
+    def _event_lasting(self, reading: SentenceReading, first: int, last: int) -> Entity | None:
+        """ "a 16-day heatwave in August", "une grève de trois semaines": how long an
+        event without a name lasted, and when, is the event's, named as the text names it."""
+        tokens = reading.tokens
+        noun: int | None = None
+        if (
+            self.lang == "en"
+            and last + 1 < len(tokens)
+            and re.search(r"\d-(?:day|week|month|year|hour)$", tokens[last].text)
+            and tokens[last + 1].low in _EVENT_NOUNS
+        ):
+            noun = last + 1  # "a 16-day heatwave"
+        elif (
+            first >= 2
+            and tokens[first - 1].low in ("de", "d'", "d’", "of")
+            and tokens[first - 2].low in _EVENT_NOUNS
+            # A length, not a date: "l'épidémie de 2005" is dated, not measured.
+            and re.search(
+                r"(?:jours?|semaines?|mois|ans|années?|heures?|days?|weeks?|months?|years?|"
+                r"hours?)$",
+                self.text[tokens[first].start : tokens[last].end],
+            )
+        ):
+            noun = first - 2  # "une canicule de 16 jours", "a strike of three weeks"
+        elif first >= 2 and tokens[first - 1].low in ("in", "en"):
+            # "… heatwave in August": the date of the event just named, lasting a while.
+            k = first - 2
+            if (
+                k >= 1
+                and tokens[k].low in _EVENT_NOUNS
+                and re.search(r"\d-(?:day|week|month|year|hour)$", tokens[k - 1].text)
+            ):
+                noun = k
+        if noun is None:
+            return None
+        name = tokens[noun].text
+        entity = self._by_key.get(normalise_name(name))
+        if entity is None:
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[noun].start)
+            entity.group = True
+        return entity
 
     def _object_of_valuation(self, reading: SentenceReading, first: int) -> Mention | None:
         """ "values the company at €1.1 billion", "valorise la start-up à 2 milliards"."""

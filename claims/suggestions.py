@@ -351,12 +351,16 @@ def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:
     combined, _patterns = _cue_table(lang)
     found = []
     for match in combined.finditer(text, start, end):
+        if match.group()[:1].isupper() and _NAME_BEFORE_RE.search(text, start, match.start()):
+            continue  # "Le Bon Marché", "Crédit Mutuel": a word of a name, not a cue
         codes = _codes_named(lang, match.group().casefold())
         if codes:
             found.append(_Cue(match.start(), match.end(), codes))
     return found
 
 
+# A capitalised word (not the sentence's first) right before: the cue goes on a name.
+_NAME_BEFORE_RE = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]*[ \u00a0]\Z")
 _WORD_RE = re.compile(r"\w+")
 _HARD_BREAK_RE = re.compile(r"[;:—–()«»“”\"]")
 # Words right before a percentage that make it a change ("rose 5 %", "en hausse de 5 %")
@@ -558,6 +562,20 @@ _MARKET_RE = {
 }
 
 
+_PER_SHARE_RE = re.compile(r"\s+(?:a|per|each)\s+share\b|\s+par\s+(?:action|titre)\b", re.I)
+_PART_OF_RE = re.compile(r"\s+(?:des|sur|of\s+the|out\s+of|of)\s+", re.IGNORECASE)
+
+
+def _counts_countries(text: str, value: ParsedValue, values: list[ParsedValue]) -> bool:
+    """Whether the figure counts countries: "27 pays", or "22" in "22 des 27 pays"."""
+    if value.unit:
+        return value.unit == "country"
+    gap = _PART_OF_RE.match(text, value.end)
+    if gap is None:
+        return False
+    return any(v.start == gap.end() and v.unit == "country" for v in values)
+
+
 def _rank_properties(
     text: str,
     value: ParsedValue,
@@ -597,6 +615,18 @@ def _rank_properties(
     for spec in VOCABULARY:
         if value.unit and value.unit in spec.units and _fits(spec, value):
             vote(spec.code, 60)
+    if value.kind == ValueKind.QUANTITY and _counts_countries(text, value, values):
+        # "dans 22 des 27 pays membres": a count of countries is no count of what the
+        # sentence measures in them (emissions, users), whatever cue stands near.
+        return [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
+    if value.kind == ValueKind.QUANTITY and value.unit:
+        # "119 morts", "12 000 voix": a noun that only one property counts names it, as a
+        # unit would; "31 cas" (cases or patients) is left to the cues.
+        # The noun must also be the property's own word ("morts" names the death toll;
+        # "candidats" are counted as participants but do not name a count of them).
+        owners = _COUNTED_BY.get(_singular(value.unit), ())
+        if len(owners) == 1 and owners[0] in _codes_named(lang, value.unit.casefold()):
+            vote(owners[0], 30)
     before = text[max(0, value.start - 60) : value.start]
     after = text[value.end : value.end + 3]
     bare = value.kind == ValueKind.QUANTITY and not value.unit and value.number is not None
@@ -635,6 +665,8 @@ def _rank_properties(
     ):
         vote("share-of-total", 7)  # "41% of the group", "47,8 % du capital"
     level = not change and _LEVEL_BEFORE[lang].search(before) is not None
+    # "a dividend of €13 a share": a rate the parser leaves without its "per".
+    per_share = _PER_SHARE_RE.match(text, value.end) is not None
     counted = _singular(value.unit) if value.kind == ValueKind.QUANTITY and value.unit else ""
     for cue in cues:
         distance, broken = _gap(text, cue, value)
@@ -655,6 +687,16 @@ def _rank_properties(
             if counted and code in COUNTS and counted not in COUNTS[code] and distance > 0:
                 # "43 states" near "1,800 cases": a count of states, not of cases.
                 continue
+            if (
+                value.unit
+                and spec.units
+                and code not in COUNTS
+                and value.unit not in spec.units
+                and ValueKind.QUANTITY in spec.kinds
+            ):
+                # "50 000 doses … la capacité du fabricant": a measure in its own units
+                # (hectares, megawatts, degrees) is not what a count of doses measures.
+                continue
             nearest = min((gap for v, gap in others if _fits(spec, v)), default=None)
             mine = distance - (0.5 if cue.end <= value.start else 0)
             owned = nearest is None or mine <= nearest
@@ -672,7 +714,7 @@ def _rank_properties(
                 elif level:
                     score *= 0.75 if code in CHANGES else 1.2
             if (
-                value.per is not None
+                (value.per is not None or per_share)
                 and cue.end <= value.start
                 and distance <= 2
                 and code
@@ -888,6 +930,8 @@ def suggest(
     # The figures read so far in this paragraph, by kind: what a figure without a cue of
     # its own likely measures too ("Sales rose 5 % in Europe. In Asia, 3 %.").
     previous: dict[str, Suggestion] = {}
+    last_in_paragraph: Suggestion | None = None
+    by_unit: dict[tuple[str, str], Suggestion] = {}
     paragraph = -1
     for index, sentence in enumerate(sentences):
         low = bisect.bisect_left(value_starts, sentence.start)
@@ -904,7 +948,8 @@ def suggest(
             "index" in mention.entity.heads for mention in reader.sentences[index].mentions
         )
         if sentence.paragraph != paragraph:
-            paragraph, previous = sentence.paragraph, {}
+            paragraph, previous, last_in_paragraph = sentence.paragraph, {}, None
+            by_unit = {}
         last: Suggestion | None = None
         in_sentence: dict[str, Suggestion] = {}
         for value in here:
@@ -927,6 +972,32 @@ def suggest(
                 )
                 if value.kind != ValueKind.MONEY:
                     ranked = [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
+            elif (
+                _bare_amount(value)
+                and _NOTHING_COUNTED_RE[lang].match(text, value.end)
+                and any(
+                    m.currency and paragraph_starts[sentence.paragraph] <= m.start < value.start
+                    for m in money
+                )
+            ):
+                # "un bénéfice de 12,55 milliards d'euros, quand le consensus tablait sur
+                # 13,52 milliards", "cèdent 3 %, à 10,58 milliards": a scale word that
+                # counts nothing, after money, is money in the same currency.
+                value = _with_implied_currency(
+                    text, value, money, paragraph_starts[sentence.paragraph]
+                )
+                ranked = _rank_properties(
+                    text, value, here, cues, lang, sport=sporting[sentence.paragraph]
+                )
+                before_money = in_sentence.get(ValueKind.MONEY)
+                if (
+                    ranked[0].code == FALLBACK[ValueKind.MONEY]
+                    and before_money is not None
+                    and BY_CODE[before_money.property_code].compared
+                ):
+                    # "…tablait sur 13,52 milliards": what the sentence's amount before
+                    # measures, expected or compared.
+                    ranked = [_Reading(ranked[0].score + 1, before_money.property_code), *ranked]
             if (
                 last is not None
                 and last.value is not None
@@ -942,17 +1013,79 @@ def suggest(
                     subject_aliases=last.subject_aliases,
                 )
             else:
+                if (
+                    last is not None
+                    and value.kind == ValueKind.MONEY
+                    and last.property_code in _LEVEL_OF
+                    and _CHANGE_TO_LEVEL_RE[lang].fullmatch(text, last.end, value.start)
+                ):
+                    # "les ventes progressent de 2 %, à 18 milliards d'euros", "sales fell 3%
+                    # to €41bn": the amount a change reaches is the level of what it changes.
+                    level = _LEVEL_OF[last.property_code]
+                    # Its cue too, if the sentence names it: whose the cue is, the figure is.
+                    named = next((r for r in ranked if r.code == level), None)
+                    ranked = [
+                        _Reading(
+                            ranked[0].score + 1,
+                            level,
+                            named.cue if named else None,
+                            named.others if named else (),
+                        )
+                    ]
                 suggestion = context.for_value(
                     value,
                     ranked,
                     market=market,
-                    previous=in_sentence.get(value.kind) or previous.get(value.kind),
+                    # In the same unit first: "35 mégatonnes … dans 22 des 27 pays. Le
+                    # record s'élève à 41 mégatonnes" goes on about the tonnes.
+                    previous=in_sentence.get(value.kind)
+                    or (by_unit.get((value.kind, value.unit)) if value.unit else None)
+                    or previous.get(value.kind),
+                    before=last_in_paragraph,
+                )
+            if (
+                last is not None
+                and last.value is not None
+                and last.subject
+                and last.value.kind == value.kind
+                and last.value.currency == value.currency
+                and last.property_code == suggestion.property_code
+                and _SAME_LIST_GAP_RE[lang].fullmatch(text, last.end, value.start)
+                and not _NAME_AFTER_RE.match(text, value.end, sentence.end)
+            ):
+                # "would grow to $18bn, before rising to $32bn, $73bn and $114bn": a list
+                # of amounts with no name of their own goes on about the first one's subject.
+                suggestion = replace(
+                    suggestion,
+                    subject=last.subject,
+                    subject_known=last.subject_known,
+                    subject_type=last.subject_type,
+                    subject_aliases=last.subject_aliases,
+                )
+            if (
+                last is not None
+                and last.value is not None
+                and last.value.kind == ValueKind.MONEY
+                and last.subject
+                and value.kind == ValueKind.DATE
+                and _DEAL_DATE_GAP_RE.fullmatch(text, last.end, value.start)
+            ):
+                # "paid £115m for Moisés Caicedo in 2023": the date of a deal is the date
+                # of what the price was paid for.
+                suggestion = replace(
+                    suggestion,
+                    subject=last.subject,
+                    subject_known=last.subject_known,
+                    subject_type=last.subject_type,
+                    subject_aliases=last.subject_aliases,
                 )
             suggestions.append(suggestion)
-            last = suggestion
+            last = last_in_paragraph = suggestion
             in_sentence[value.kind] = suggestion
             if BY_CODE[suggestion.property_code].compared:
                 previous[value.kind] = suggestion
+                if value.unit:
+                    by_unit[value.kind, value.unit] = suggestion
     suggestions = _once_each(text, _headline_from_body(text, suggestions))
     suggestions.sort(key=lambda s: (-s.score, s.start))
     return suggestions
@@ -1138,6 +1271,7 @@ class _Context:
         *,
         market: bool = False,
         previous: Suggestion | None = None,
+        before: Suggestion | None = None,
     ) -> Suggestion:
         """The suggestion for a figure, reading its property and its subject together.
 
@@ -1163,12 +1297,31 @@ class _Context:
         if previous is not None and generic and previous.property_code != options[0].code:
             same_sentence = previous.sentence_start == self.sentence.start
             same_unit = previous.value is not None and previous.value.unit == value.unit
-            if (same_sentence and _LIST_GAP_RE.fullmatch(self.text, previous.end, value.start)) or (
-                # A later sentence goes on about the same measure only in the same unit:
-                # hectares after hectares, not people after hectares.
-                not same_sentence and same_unit and BY_CODE[previous.property_code].compared
+            if (
+                (same_sentence and _LIST_GAP_RE.fullmatch(self.text, previous.end, value.start))
+                or (
+                    # A later sentence goes on about the same measure only in the same unit:
+                    # hectares after hectares, not people after hectares.
+                    not same_sentence and same_unit and BY_CODE[previous.property_code].compared
+                )
+                or (
+                    # "Ses ventes ont reculé de 2 %, … il affiche une progression de 1 %",
+                    # "sales fell 3% in Asia, while Europe rose 2%": a rise or a fall the
+                    # sentence does not name again is a change of what it last measured,
+                    # however long the clause between.
+                    same_sentence
+                    and options[0].code == "growth-rate"
+                    and previous.property_code in CHANGES
+                )
             ):
                 options = [_Reading(options[0].score, previous.property_code), *options]
+        # Whom the paragraph's figure before this one was about: what a figure without a
+        # subject of its own in its sentence goes on about.
+        continuing = (
+            next((e for e in self.reader.entities if e.subject == before.subject), None)
+            if before is not None and before.subject
+            else None
+        )
         chosen = None
         for option in options:
             types = SUBJECT_TYPES.get(option.code, frozenset())
@@ -1178,6 +1331,7 @@ class _Context:
                 cue=(option.cue.start, option.cue.end) if option.cue else None,
                 other_cues=[(c.start, c.end) for c in option.others if c is not option.cue],
                 types=types,
+                continuing=continuing,
             )
             fits = entity is None or not types or entity.type in types or entity.type == "other"
             if chosen is None or fits:
@@ -1186,6 +1340,13 @@ class _Context:
                 break
         option, entity = chosen
         code = option.code
+        if code in CHANGES and _CONSTANT_BASIS_RE[self.lang].search(
+            self.text, max(self.sentence.start, value.start - 80), value.start
+        ):
+            # "à périmètre constant, il progresse de 1 %", "like-for-like sales rose 2%":
+            # organic growth is another measure than the reported change; compared with
+            # it, it would invent a conflict.
+            code = "growth-rate"
         if entity is not None and "index" in entity.heads:
             if code in _INDEX_CHANGES and value.kind == ValueKind.PERCENTAGE:
                 code = "growth-rate"  # "le CAC 40 cédait 3 %": an index moves, it has no share
@@ -1278,6 +1439,56 @@ _CONVERSION_RE = re.compile(
     r"(?:(?:about|around|environ|près\s+de|some|roughly|quelque)\s+)?"
 )
 # What may stand between two figures of one list: "6,51 %, à 243,35 euros, Hermès 0,71 %".
+# Between a price and the date of the deal: " for Moisés Caicedo in ".
+_DEAL_DATE_GAP_RE = re.compile(
+    r"\s+(?:for|pour|on)\s+[^\W\d][^,;.()]{0,40}?\s+(?:in|en)\s+", re.IGNORECASE
+)
+# Between two amounts of one list: commas, "and", "then", "before rising to".
+_SAME_LIST_GAP_RE = {
+    "en": re.compile(
+        r"\s*(?:,\s*)?(?:(?:and|or|then|before|after)\s+)?(?:(?:rising|falling|climbing|"
+        r"growing|reaching|going)\s+)?(?:to\s+)?",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\s*(?:,\s*)?(?:(?:et|ou|puis|avant\s+de|avant\s+d['’])\s*)?(?:(?:grimper|passer|"
+        r"atteindre|monter|descendre|tomber)\s+)?(?:(?:à|a)\s+)?",
+        re.IGNORECASE,
+    ),
+}
+# A name right after a figure ("7 millions pour le NFP", "$50m for Wissa") is its own.
+_NAME_AFTER_RE = re.compile(
+    r"\s*(?:\(|(?:for|pour|on|to|at|chez|par|by|de|of|from|du|des)\s+(?:(?:le|la|les|l['’]|the)\s*)?"
+    r"[A-Z])"
+)
+# Which properties count each noun ("mort": the death toll; "personne": many).
+_COUNTED_BY: dict[str, tuple[str, ...]] = {}
+for _code, _nouns in sorted(COUNTS.items()):
+    for _noun in _nouns:
+        _COUNTED_BY[_noun] = (*_COUNTED_BY.get(_noun, ()), _code)
+_LEVEL_OF = {change: level for level, change in _HAS_CHANGE.items()}
+# Between a change and the level it reaches: "de 2 %, à 18 milliards", "3% to €41bn".
+_CHANGE_TO_LEVEL_RE = {
+    "fr": re.compile(r",?\s+(?:à|a)\s+(?:(?:environ|près\s+de|quelque)\s+)?", re.IGNORECASE),
+    "en": re.compile(r",?\s+(?:to|at)\s+(?:(?:about|around|some|nearly)\s+)?", re.IGNORECASE),
+}
+# After a bare "13,52 milliards": nothing it counts, only punctuation or a link word.
+_NOTHING_COUNTED_RE = {
+    "fr": re.compile(r"\s*(?:[,.;:!?)»]|\Z|(?:et|contre|à|en|dont|soit|ou)\b)"),
+    "en": re.compile(r"\s*(?:[,.;:!?)»]|\Z|(?:and|against|to|in|from|or)\b)"),
+}
+# A change measured on a constant basis (organic growth) is not the reported change.
+_CONSTANT_BASIS_RE = {
+    "fr": _cue(
+        r"(?:à|a)\s+(?:taux\s+de\s+change|périmètre|structure|données|change)[^.;]{0,40}?"
+        r"constants?|en\s+données\s+comparables|hors\s+effets?\s+de\s+change|"
+        r"en\s+organique|croissance\s+organique"
+    ),
+    "en": _cue(
+        r"like[-\s]for[-\s]like|organic(?:ally)?|at\s+constant\s+(?:exchange\s+rates|currenc\w+)|"
+        r"constant[-\s]currency|excluding\s+(?:currency|exchange[-\s]rate)\s+effects"
+    ),
+}
 _LIST_GAP_RE = re.compile(r"[^.;:!?]{0,60}?(?:,|\bet\b|\band\b|\bthen\b|\bpuis\b)[^.;:!?]{0,40}")
 _BENCHMARK_RE = {
     "fr": _cue(r"benchmarks?|tests?|évaluations?|performances?|classements?"),
@@ -1329,10 +1540,35 @@ SUGGESTER_VERSION = _code_digest()
 SUGGESTIONS_CACHE_SECONDS = 24 * 3600
 
 
+def _vocabulary_fingerprint() -> tuple:
+    """What changes when a subject or an alias is added, removed, renamed or moved to
+    another subject, read in two aggregate queries. (It was a digest of every name: at
+    a million claims, 44,000 names read, sorted and hashed on each article page.) The
+    workbench renames no subject; one renamed in the admin to a name of the same length
+    is seen when the day's cache runs out."""
+    from django.db.models import Count, Max, Sum
+    from django.db.models.functions import Length
+
+    from claims.models import Subject, SubjectAlias
+
+    subjects = Subject.objects.aggregate(
+        n=Count("pk"),
+        last=Max("pk"),
+        names=Sum(Length("name")),
+        keys=Sum(Length("normalised_name")),
+    )
+    aliases = SubjectAlias.objects.aggregate(
+        n=Count("pk"),
+        last=Max("pk"),
+        keys=Sum(Length("normalised_alias")),
+        owners=Sum("subject_id"),
+    )
+    return tuple(subjects.values()) + tuple(aliases.values())
+
+
 def source_suggestions(source: Source) -> list[Suggestion]:
     """``suggest`` for a stored source, kept in the cache until its text, its language,
     its date or the workbench's subjects change."""
-    names = _known_names()
     reference = source.published_on or (source.created_at and source.created_at.date())
     key = (
         "suggestions:"
@@ -1343,15 +1579,14 @@ def source_suggestions(source: Source) -> list[Suggestion]:
                     source.text_sha256,
                     source.language,
                     reference,
-                    # A digest, not hash(): a cache shared by several processes needs a key
-                    # every process computes alike.
-                    hashlib.sha256(repr(sorted(names.items())).encode()).hexdigest(),
+                    _vocabulary_fingerprint(),
                 )
             ).encode()
         ).hexdigest()
     )
     found = cache.get(key)
     if found is None:
+        names = _known_names()
         found = suggest(
             source.text,
             source.language,

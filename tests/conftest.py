@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.utils import translation
 
 from claims.demo import load_demo_case
@@ -69,6 +70,15 @@ def interface_language_reset() -> Iterator[None]:
     next test's messages French."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: an article's suggestions cached by another
+    test, under a key that the database's reused ids make the same, would hide a first
+    visit's queries on SQLite and not on PostgreSQL."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -128,12 +128,15 @@ def test_article_page_query_count_is_flat(client, reviewer, editor, django_asser
     source, _claims = build(n, assignees=[None], verdict_author=reviewer)
     client.force_login(reviewer)
     # 1 session, 2 user, 3 the user's groups, 4 the article, 5 its quotes with
-    # their claims and subjects joined, 6 its dismissed suggestions, 7 and 8 the
-    # subject aliases and names (read whole, to guess the subjects of suggestions),
-    # 9 the reviewers' corrections of suggestions in this article, 10 the property
-    # vocabulary. (No suggestion names a subject the workbench holds, so nothing is
-    # compared with held claims: see test_suggestion_review for that page's count.) 11 the
-    # header's unread notifications.
+    # their claims and subjects joined, 6 its dismissed suggestions, 7 and 8 what the
+    # subjects and their aliases add up to (the key of the article's suggestions in the
+    # cache), 9 the reviewers' corrections of suggestions in this article, 10 the
+    # property vocabulary. (No suggestion names a subject the workbench holds, so nothing
+    # is compared with held claims: see test_suggestion_review for that page's count.)
+    # 11 the header's unread notifications. The first visit reads the suggestions, and
+    # with them the subjects' and aliases' names, whole: two more.
+    with django_assert_num_queries(13):
+        response = client.get(source.get_absolute_url())
     with django_assert_num_queries(11):
         response = client.get(source.get_absolute_url())
     assert response.status_code == 200

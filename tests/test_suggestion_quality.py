@@ -91,8 +91,8 @@ def test_no_rule_names_what_only_the_corpus_contains() -> None:
 
 # Today's numbers, a little below: a change that reads the corpus worse fails.
 FLOORS = {
-    "fr": {"recall": 0.97, "precision": 0.95, "subject": 0.71, "property": 0.80},
-    "en": {"recall": 0.97, "precision": 0.95, "subject": 0.76, "property": 0.85},
+    "fr": {"recall": 0.98, "precision": 0.99, "subject": 0.83, "property": 0.86},
+    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.88, "property": 0.88},
 }
 
 
@@ -111,23 +111,23 @@ def test_suggestions_on_the_corpus_keep_what_they_reached(capsys) -> None:
         assert total.property_accuracy >= floor["property"], f"{language} properties\n{details}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13's subject (90 %) and property (85 %) targets are not reached in "
-    "French, nor the subject target in English; see README, 'How well the suggester reads'",
-)
-def test_suggestions_on_the_corpus_meet_the_targets(capsys) -> None:
-    totals = scores_by_language(corpus_articles())
-    with capsys.disabled():
-        print()
-        for language, total in sorted(totals.items()):
-            print(total.line(f"suggestions on the corpus ({language})"))
-    for language, total in totals.items():
+def test_suggestions_on_the_corpus_meet_the_recall_precision_and_property_targets() -> None:
+    for language, total in scores_by_language(corpus_articles()).items():
         details = "\n".join(total.misses + total.wrong)
         assert total.recall >= RECALL, f"{language} recall\n{details}"
         assert total.precision >= PRECISION, f"{language} precision\n{details}"
-        assert total.subject_accuracy >= SUBJECT, f"{language} subjects\n{details}"
         assert total.property_accuracy >= PROPERTY, f"{language} properties\n{details}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13's subject target (90 %) is not reached in either language; see "
+    "README, 'Measured'",
+)
+def test_suggestions_on_the_corpus_meet_the_subject_target() -> None:
+    for language, total in scores_by_language(corpus_articles()).items():
+        details = "\n".join(total.wrong)
+        assert total.subject_accuracy >= SUBJECT, f"{language} subjects\n{details}"
 
 
 @pytest.mark.parametrize("stem", [a.stem for a in corpus_articles()])
@@ -189,9 +189,9 @@ STORIES = sorted(story for story, comparisons in pairs().items() if comparisons)
 # target is every comparison and no other conflict (the strict test after this one).
 REACHED = {
     "deepseek-nvidia-rout": (18, 0),
-    "eu-wildfires-2025": (7, 1),
-    "isak-liverpool": (10, 0),
-    "lvmh-2024-results": (10, 0),
+    "eu-wildfires-2025": (10, 0),
+    "isak-liverpool": (11, 0),
+    "lvmh-2024-results": (16, 0),
 }
 
 
@@ -248,7 +248,7 @@ def test_a_story_in_two_languages_keeps_what_it_reached(story, reviewer, capsys)
 @pytest.mark.xfail(
     strict=True,
     reason="issue 13's target (every expected comparison, no other conflict) is not "
-    "reached yet; see README, 'How well the suggester reads'",
+    "reached yet; see README, 'Measured'",
 )
 def test_a_story_in_two_languages_accepted_as_proposed(story, reviewer) -> None:
     _found, missing, unexpected = compare_story(story, reviewer)

@@ -752,3 +752,40 @@ def test_an_article_in_another_language_has_no_suggestions(client, reviewer):
     response = client.get(source.get_absolute_url())
     assert response.status_code == 200
     assert response.context["suggestion_count"] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["add subject", "add alias", "move alias", "rename"])
+def test_an_articles_suggestions_are_read_again_when_the_subjects_change(
+    change, monkeypatch
+) -> None:
+    from django.core.cache import cache
+
+    from claims import suggestions
+    from claims.models import SubjectAlias
+    from tests.factories import make_source, make_subject
+
+    cache.clear()
+    source = make_source(
+        text="Valmont Capital a levé 12 millions d'euros en mars 2024, selon la start-up.\n"
+    )
+    valmont, other = make_subject("Valmont Capital"), make_subject("Orsay")
+    alias = SubjectAlias.objects.create(subject=valmont, alias="Valmont")
+    reads = []
+    real = suggestions.suggest
+    monkeypatch.setattr(suggestions, "suggest", lambda *a, **k: reads.append(1) or real(*a, **k))
+    first = suggestions.source_suggestions(source)
+    assert [s.exact for s in suggestions.source_suggestions(source)] == [s.exact for s in first]
+    assert len(reads) == 1  # the second time, from the cache
+    if change == "add subject":
+        make_subject("Brienne Labs")
+    elif change == "add alias":
+        SubjectAlias.objects.create(subject=other, alias="Orsay SA")
+    elif change == "move alias":
+        alias.subject = other
+        alias.save()
+    else:
+        valmont.name = "Valmont Capital Partners"
+        valmont.save()
+    suggestions.source_suggestions(source)
+    assert len(reads) == 2, "the cached suggestions were served after the subjects changed"

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import browser_tab, log_in
+from tests.browser.conftest import browser_tab, log_in, screenshot
 from tests.conftest import PASSWORD
 
 HEADERS = ["Statement", "Subject", "Property", "Status", "Rating", "Updated"]
@@ -92,3 +92,36 @@ def test_each_header_sorts_both_ways_and_the_pager_keeps_the_filters(
     expect(page).to_have_url(re.compile(r"status=in_research"))
     expect(page).to_have_url(re.compile(r"ordering=statement"))
     expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
+
+
+def test_a_broad_search_is_counted_up_to_a_bound_and_paged_to_it(
+    tab: Page, deepseek, reviewer: User, settings
+) -> None:
+    settings.FACTCHECK_PAGE_SIZE = 2
+    settings.FACTCHECK_SEARCH_COUNT_BOUND = 5
+    page = tab
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/claims/")
+    page.get_by_label("Search").fill("DeepSeek")
+    page.get_by_role("button", name="Filter").click()
+    count = page.locator(".result-count")
+    expect(count).to_have_text("More than 5 claims")
+    expect(page.locator(".pagination")).to_contain_text("Page 1 of more than 3")
+    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "claims-list-bounded-count")
+    seen = set(rows(page))
+    for number in (2, 3):
+        page.get_by_role("link", name="Next").click()
+        expect(page.locator(".pagination")).to_contain_text(f"Page {number} of more than 3")
+        expect(page).to_have_url(re.compile(rf"q=DeepSeek.*page={number}"))
+        shown = set(rows(page))
+        assert shown and not shown & seen
+        seen |= shown
+    # The bound's last page: five claims shown in all, and no page after it.
+    assert len(seen) == 5
+    expect(page.get_by_role("link", name="Next")).to_have_count(0)
+    expect(count).to_have_text("More than 5 claims")
+    # Without the search the list is counted in full.
+    page.goto("/claims/")
+    expect(count).to_have_text("23 claims")
