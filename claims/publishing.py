@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -25,10 +25,6 @@ from claims.models import Appearance, Claim, Evidence, Source, Verdict, VerdictS
 
 class CheckWithdrawn(Exception):
     """The check was published once and has been reopened: its page is gone, not missing."""
-
-
-def _approved() -> QuerySet[Verdict]:
-    return Verdict.objects.filter(claim=OuterRef("pk"), status=VerdictStatus.APPROVED)
 
 
 def public_checks() -> QuerySet[Claim]:
