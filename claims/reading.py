@@ -1781,7 +1781,8 @@ class Reader:
         # "the 3.5 billion parameters of Falcon-S", "86% in the Eastern Mediterranean"; but
         # "41% of the group" is a share of the group, held by the clause's subject.
         for mention in self._possessors(reading, (start, end), share=self._is_share(start, end)):
-            offer(mention.entity, 9, mention)
+            if mention.entity.type != PLACE or not self._opens_list_of_places(reading, mention):
+                offer(mention.entity, 9, mention)
         relative = self._relative_after(reading, last)
         if relative is not None:
             offer(relative.entity, 8, relative)  # "the $80 billion that Microsoft intends to spend"
@@ -1808,7 +1809,12 @@ class Reader:
             for k in range(last + 1, min(last + 4, len(tokens) - 1)):
                 if tokens[k].low in _WHERE_PREPOSITIONS[self.lang]:
                     where = self._mention_at(reading, k + 1) or self._mention_at(reading, k + 2)
-                    if where is not None and where.entity.type == PLACE and not where.source:
+                    if (
+                        where is not None
+                        and where.entity.type == PLACE
+                        and not where.source
+                        and not self._opens_list_of_places(reading, where)
+                    ):
                         offer(where.entity, 6)
                     break
                 if not tokens[k].is_word:
@@ -1942,6 +1948,21 @@ class Reader:
             # not what its figure is about; better no subject than the source.
             return None
         return best[2]
+
+    def _opens_list_of_places(self, reading: SentenceReading, mention: Mention) -> bool:
+        """ "200 morts au Portugal, en Italie et en Espagne", "deaths in Greece, Turkey and
+        Cyprus": a figure counted over several places is none of them alone."""
+        tokens = reading.tokens
+        k = mention.last_token + 1
+        if k >= len(tokens) or tokens[k].low not in (",", "et", "and", "ou", "or"):
+            return False
+        for j in range(k + 1, min(k + 4, len(tokens))):
+            other = self._mention_at(reading, j)
+            if other is not None:
+                return other.entity.type == PLACE and other.entity is not mention.entity
+            if tokens[j].low not in _WHERE_PREPOSITIONS[self.lang] | _DETERMINERS[self.lang]:
+                return False
+        return False
 
     def _owns_clause_subject(
         self, tokens: list[Token], clause_start: int, mention: Mention

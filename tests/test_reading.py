@@ -205,6 +205,9 @@ CASES = [
     # "put $2bn into" invests, whatever the money then buys.
     ("en", "Orvane is expanding fast. Last year the group put $2bn into its purchase of Halvex.",
      "$2bn", "Orvane", "investment"),
+    # A toll counted over a list of places is none of them alone.
+    ("fr", "La tempête a frappé toute l'Union européenne, avec 40 morts en Grèce, en Bulgarie et "
+     "en Roumanie.", "40", "Union européenne", "death-toll"),
 ]  # fmt: skip
 
 
