@@ -305,6 +305,8 @@ _WHERE_PREPOSITIONS = {
     "en": _set("in across throughout"),
     "fr": _set("en dans au aux a à"),
 }
+# "chez les jeunes", "among children": the group a figure is counted in.
+_AMONG = {"fr": _set("chez parmi"), "en": _set("among amongst")}
 # Nouns between a price and what it is for: "a £35m move for …".
 _DEAL_NOUNS = _set("move bid offer deal fee transfer offre transfert")
 # Irregular English past participles that take an agent ("paid by", "spent by").
@@ -494,6 +496,7 @@ class Reader:
             self._read_names(reading, runs)
             self._read_diseases(reading)
             self._read_counted_groups(reading)
+            self._read_groups_among(reading)
             self._read_references(reading, previous)
             self._mark_roles(reading)
             reading.subject = self._sentence_subject(reading)
@@ -1148,6 +1151,84 @@ class Reader:
             reading.mentions.sort(key=lambda m: m.start)
             return
 
+    def _read_groups_among(self, reading: SentenceReading) -> None:
+        """ "31 cas graves, dont une quinzaine chez des nourrissons", "unemployment rose to
+        12% among young people": the group a figure is counted among, named by a common
+        noun, is what it is about (see ``_among``)."""
+        tokens = reading.tokens
+        taken = {k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)}
+        stop = (
+            _AUXILIARIES[self.lang]
+            | _PREPOSITIONS[self.lang]
+            | _CLAUSE_OPENERS[self.lang]
+            | _RELATIVES[self.lang]
+            | set(w.PRONOUNS[self.lang])
+        )
+        for i, token in enumerate(tokens):
+            if token.low not in _AMONG[self.lang] or i == 0 or i + 1 >= len(tokens):
+                continue
+            # Right after a figure, or its noun: "une quinzaine chez", "5 % chez", "cases among".
+            figure = next(
+                (
+                    k
+                    for k in range(i - 1, max(-1, i - 4), -1)
+                    if tokens[k].start in self._in_figures
+                ),
+                None,
+            )
+            if figure is None or not all(t.is_word for t in tokens[figure + 1 : i]):
+                continue
+            first = i + 1
+            if tokens[first].low in _DETERMINERS[self.lang]:
+                first += 1
+            k = first
+            while (
+                k < len(tokens)
+                and k < first + 3
+                and k not in taken
+                and tokens[k].is_word
+                and tokens[k].text.islower()
+                and tokens[k].low not in stop
+                and tokens[k].low not in _DETERMINERS[self.lang]
+                and tokens[k].low not in _STARTERS[self.lang]
+                and tokens[k].start not in self._in_figures
+                and not (k + 1 < len(tokens) and tokens[k + 1].low in ("'s", "’s"))
+            ):
+                k += 1
+            if k == first:
+                continue
+            name = self.text[tokens[first].start : tokens[k - 1].end]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+            entity.group = True
+            reading.mentions.append(
+                Mention(
+                    tokens[first].start,
+                    tokens[k - 1].end,
+                    entity,
+                    "name",
+                    first,
+                    k - 1,
+                    complement=True,
+                )
+            )
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _among(self, reading: SentenceReading, last: int) -> Mention | None:
+        """The group named right after the figure by "chez" or "among"."""
+        tokens = reading.tokens
+        for k in range(last + 1, min(last + 4, len(tokens))):
+            if tokens[k].low in _AMONG[self.lang] and not any(
+                t.low in _ORDINALS or t.low in _RANKINGS
+                for t in tokens[: k + 1]
+                if t.start in self._in_figures
+            ):
+                # But "third place among the world's most valuable companies" is a ranking.
+                mention = self._mention_after_determiner(reading, k + 1)
+                return mention if mention is not None and mention.entity.group else None
+            if not tokens[k].is_word:
+                return None
+        return None
+
     def _family_around(self, tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
         """The span of "famille X" or "the X family" around the name, if it names one."""
         if self.lang == "fr" and first > 0 and tokens[first - 1].low in ("famille", "clan"):
@@ -1475,6 +1556,7 @@ class Reader:
             if m.start < at
             and m.how != "possessive"
             and m.entity.type != MEDIA
+            and not m.entity.group
             and m.entity.fits(types)
             and not self._after_preposition(reading.tokens, m.first_token)
         ]
@@ -1489,6 +1571,7 @@ class Reader:
             for e in self.entities
             if e.first < at
             and e.type != MEDIA
+            and not e.group
             and (e.type in types or (not strict and e.fits(types)))
             # "the country" is a country, "the bloc" the EU: not a continent or a city.
             and not (meaning in ("country", "bloc") and meaning not in e.heads)
@@ -1798,6 +1881,9 @@ class Reader:
             offer(
                 elliptic.entity, 9.5 if elliptic.source else 9.5 - (1 if elliptic.modifier else 0)
             )
+        among = self._among(reading, last)
+        if among is not None:
+            offer(among.entity, 9)  # "une quinzaine chez des nourrissons"
         agent = self._agent_after(reading, last)
         if agent is not None:
             offer(agent.entity, 9)
@@ -1892,6 +1978,8 @@ class Reader:
                 continue
             if mention.how == "possessive" or mention.last_token >= first:
                 continue
+            if mention.entity.group and mention.complement:
+                continue  # "chez des nourrissons" is only the subject of its own figure
             inside = mention.first_token >= clause_start
             if (
                 inside
@@ -1912,7 +2000,11 @@ class Reader:
             else:
                 offer(mention.entity, 3 if inside else 2, mention)
         for mention in reading.mentions:
-            if mention.first_token > last and mention.how != "possessive":
+            if (
+                mention.first_token > last
+                and mention.how != "possessive"
+                and not (mention.entity.group and mention.complement)
+            ):
                 offer(mention.entity, 1.5, mention)
         topic = self._topic(reading)
         if topic is not None and topic.last_token < first:

@@ -208,6 +208,12 @@ CASES = [
     # A toll counted over a list of places is none of them alone.
     ("fr", "La tempête a frappé toute l'Union européenne, avec 40 morts en Grèce, en Bulgarie et "
      "en Roumanie.", "40", "Union européenne", "death-toll"),
+    # The group a figure is counted among ("chez", "among") is what it is about; a ranking
+    # it stands among is not.
+    ("fr", "La grippe a touché 2 000 personnes à Lyon, dont 300 chez les soignants de "
+     "l'hôpital.", "300", "soignants", "patient-count"),
+    ("en", "The dengue outbreak in Cuba has caused 30 deaths this year, 12 among young "
+     "children.", "12", "young children", "death-toll"),
 ]  # fmt: skip
 
 
