@@ -305,6 +305,12 @@ _WHERE_PREPOSITIONS = {
     "en": _set("in across throughout"),
     "fr": _set("en dans au aux a à"),
 }
+# What a person promises or forecasts (not what they plan to do: "promet de", "expects to").
+_FORECAST_VERBS = {
+    "fr": _set("promet promis promettent espère espéré table misé mise parie parié"),
+    "en": _set("promised promises pledged pledges vowed vows expects expected forecasts hopes"),
+}
+_FORECAST_VERBS_ON = _set("table mise misé parie parié")
 # "chez les jeunes", "among children": the group a figure is counted in.
 _AMONG = {"fr": _set("chez parmi"), "en": _set("among amongst")}
 # Nouns between a price and what it is for: "a £35m move for …".
@@ -1650,7 +1656,12 @@ class Reader:
             ):
                 # "le chef du gouvernement": "du" is "de le", the description complements.
                 mention.complement = True
-            if self._cited_as_source(tokens, lowers, i, j):
+            # "Its chief executive, Ana Costa, promised…": the name in apposition
+            # promises past its closing comma.
+            said = j + 1 if i > 0 and lowers[i - 1] == "," and lowers[j + 1 : j + 2] == [","] else j
+            if self._cited_as_source(tokens, lowers, i, j) or (
+                mention.entity.type == PERSON and self._forecasts(lowers, said)
+            ):
                 mention.source = True
             elif (
                 i >= 2
@@ -1719,6 +1730,21 @@ class Reader:
             return k >= 0 and lowers[k] in (",", "»", "”", '"', "’")
         # "chief executive Ana Costa said": the role before the name does not change it.
         return False
+
+    def _forecasts(self, lowers: list[str], j: int) -> bool:
+        """ "Le ministre a promis l'arrivée de 50 000 doses d'ici à la fin avril", "X table
+        sur un pic à la mi-avril", "she expects a peak in May": a person who promises or
+        forecasts something tells what it will be; the figure is the thing's. But "X a
+        promis de verser 2 millions", "X expects to hire 300": what X plans to do is X's."""
+        k = j + 1
+        if k < len(lowers) and self.lang == "fr" and lowers[k] in ("a", "ont", "avait"):
+            k += 1
+        if k + 1 >= len(lowers) or lowers[k] not in _FORECAST_VERBS[self.lang]:
+            return False
+        after = lowers[k + 1]
+        if lowers[k] in _FORECAST_VERBS_ON:
+            return after == "sur"  # "table sur", "mise sur": but "la table", "la mise"
+        return after not in ("de", "d'", "d’", "to", "that", "que", "qu'")
 
     def _says_something(self, lowers: list[str], verb: int) -> bool:
         """ "X said …" cites X, whatever it says (what it says about X is read by
@@ -1821,7 +1847,12 @@ class Reader:
         scored: list[tuple[float, int, Entity]] = []
         # Named as the source ("d'après l'Insee"); but "a précisé le groupe", "selon le
         # communiqué du groupe" is the story's company telling its own figures.
-        cited = {m.entity for m in reading.mentions if m.source and m.how == "name"}
+        # A person cited by a description ("le ministre a promis") is still who tells.
+        cited = {
+            m.entity
+            for m in reading.mentions
+            if m.source and (m.how == "name" or m.entity.type == PERSON)
+        }
 
         def offer(entity: Entity | None, score: float, mention: Mention | None = None) -> None:
             if entity is None or entity.type == MEDIA:

@@ -214,6 +214,14 @@ CASES = [
      "l'hôpital.", "300", "soignants", "patient-count"),
     ("en", "The dengue outbreak in Cuba has caused 30 deaths this year, 12 among young "
      "children.", "12", "young children", "death-toll"),
+    # A person who promises or forecasts something tells it; the date is the thing's.
+    ("fr", "Le vaccin Vaxor arrive en Guyane. La ministre Claire Dumas a promis la livraison de "
+     "20 000 doses supplémentaires d'ici à la fin mai 2026.", "fin mai", "Vaxor",
+     "target-date"),
+    ("fr", "La dengue progresse en Martinique. L'épidémiologiste Pierre Martin table sur un pic "
+     "à la mi-mars 2026.", "mi-mars", "dengue", "other-date"),
+    ("en", "Orvane is building a battery plant near Dayton. Its chief executive, Ana Costa, "
+     "promised full production by June 2026.", "June", "Orvane", "target-date"),
 ]  # fmt: skip
 
 
