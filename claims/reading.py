@@ -2016,7 +2016,7 @@ class Reader:
                 inside
                 and not subject_found
                 and mention.complement
-                and self._owns_clause_subject(tokens, clause_start, mention)
+                and self._owns_clause_subject(tokens, clause_start, mention, first)
             ):
                 # "les coûts opérationnels de DeepSeek sont…": whose the subject is.
                 offer(mention.entity, 6)
@@ -2088,13 +2088,25 @@ class Reader:
         return False
 
     def _owns_clause_subject(
-        self, tokens: list[Token], clause_start: int, mention: Mention
+        self, tokens: list[Token], clause_start: int, mention: Mention, figure: int
     ) -> bool:
         """Whether the mention completes the noun phrase opening the clause:
         "[Les coûts opérationnels de] DeepSeek", "[The market value of] Nvidia"."""
         i = mention.first_token
         if i == 0 or tokens[i - 1].low not in ("of", "de", "d'", "du", "des"):
             return False
+        # "Ce week-end, l'application gratuite de DeepSeek s'est hissée à la première
+        # place": past an opening phrase closed by a comma, when no other comma stands
+        # between the subject and the figure.
+        opening = next(
+            (k for k in range(i - 2, clause_start - 1, -1) if tokens[k].text == ","), None
+        )
+        if (
+            opening is not None
+            and opening > clause_start
+            and not any(t.text == "," for t in tokens[mention.last_token : figure])
+        ):
+            clause_start = opening + 1
         before = tokens[clause_start : i - 1]
         if not before or len(before) > 5:
             return False

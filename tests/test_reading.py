@@ -222,6 +222,10 @@ CASES = [
      "à la mi-mars 2026.", "mi-mars", "dengue", "other-date"),
     ("en", "Orvane is building a battery plant near Dayton. Its chief executive, Ana Costa, "
      "promised full production by June 2026.", "June", "Orvane", "target-date"),
+    # Whose the clause's subject is, past an opening phrase closed by a comma.
+    ("fr", "Telquist domine le marché. Cette semaine, l'application gratuite d'Orvane s'est "
+     "hissée à la deuxième place des ventes, devant Telquist.", "deuxième", "Orvane",
+     "leaderboard-rank"),
 ]  # fmt: skip
 
 
