@@ -500,6 +500,7 @@ class Reader:
         for (start, end), tokens, runs in zip(spans, token_lists, raw_names, strict=True):
             reading = SentenceReading(start, end, tokens, [])
             self._read_names(reading, runs)
+            self._read_coordinated(reading)
             self._read_diseases(reading)
             self._read_counted_groups(reading)
             self._read_groups_among(reading)
@@ -1218,6 +1219,48 @@ class Reader:
                 )
             )
         reading.mentions.sort(key=lambda m: m.start)
+
+    def _read_coordinated(self, reading: SentenceReading) -> None:
+        """ "le Rassemblement national et ses alliés … 143 élus", "Les Républicains et les
+        divers droite totalisent 67 sièges", "Labour and its allies won 300 seats": a name
+        joined to a group it does not name is one subject, named as the text names it."""
+        tokens = reading.tokens
+        ends = (
+            _AUXILIARIES[self.lang]
+            | _NEWS_VERBS[self.lang]
+            | _RELATIVES[self.lang]
+            | {"que", "qu'", "that"}
+        )
+        for mention in list(reading.mentions):
+            k = mention.last_token + 1
+            if (
+                mention.how != "name"
+                or mention.entity.type == PLACE
+                or k + 2 >= len(tokens)
+                or tokens[k].low not in ("et", "and")
+                or tokens[k + 1].low not in _DETERMINERS[self.lang]
+            ):
+                continue
+            first = j = k + 2
+            while (
+                j < len(tokens)
+                and j < first + 3
+                and tokens[j].is_word
+                and tokens[j].text.islower()
+                and tokens[j].low not in ends
+                and tokens[j].low not in _PREPOSITIONS[self.lang]
+                and tokens[j].start not in self._in_figures
+            ):
+                j += 1
+            if j == first or j >= len(tokens):
+                continue
+            if tokens[j].text != "," and tokens[j].low not in ends:
+                continue
+            name = self.text[mention.start : tokens[j - 1].end]
+            entity = self._link(
+                name, mention.entity.type, False, [normalise_name(name)], mention.start
+            )
+            mention.entity, mention.end, mention.last_token = entity, tokens[j - 1].end, j - 1
 
     def _among(self, reading: SentenceReading, last: int) -> Mention | None:
         """The group named right after the figure by "chez" or "among"."""

@@ -226,6 +226,11 @@ CASES = [
     ("fr", "Telquist domine le marché. Cette semaine, l'application gratuite d'Orvane s'est "
      "hissée à la deuxième place des ventes, devant Telquist.", "deuxième", "Orvane",
      "leaderboard-rank"),
+    # A name joined to a group it does not name is one subject, named as the text names it.
+    ("fr", "Au second tour, le Parti radical et ses alliés, donnés perdants, remportent 120 "
+     "sièges.", "120", "Parti radical et ses alliés", "seat-count"),
+    ("en", "The Liberal Party and its allies won 152 seats on Sunday.", "152",
+     "Liberal Party and its allies", "seat-count"),
 ]  # fmt: skip
 
 
