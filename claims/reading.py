@@ -841,6 +841,15 @@ class Reader:
         # "chief executive Ana Costa", "M. Dupont", "le ministre Bruno Le Maire"
         if before and (before[-1] in w.TITLES or before[-1].rstrip(".") in w.TITLES):
             return PERSON, True
+        # "le Brésilien Neymar", "l'Américain Elon Musk": a nationality as a noun, then a name.
+        if (
+            self.lang == "fr"
+            and first >= 2
+            and tokens[first - 1].capitalised
+            and w.is_demonym(tokens[first - 1].text)
+            and tokens[first - 2].low in ("le", "la", "l'", "l’")
+        ):
+            return PERSON, True
         head = self._head_before(tokens, first)
         if head is not None:
             type_, phrase = head

@@ -231,6 +231,11 @@ CASES = [
      "sièges.", "120", "Parti radical et ses alliés", "seat-count"),
     ("en", "The Liberal Party and its allies won 152 seats on Sunday.", "152",
      "Liberal Party and its allies", "seat-count"),
+    # "le Portugais X": a nationality as a noun before a name makes it a person's.
+    ("fr", "Rovers ont recruté Piet Hollander. Son transfert se hisserait au deuxième rang des "
+     "transferts les plus chers, derrière le Portugais Brandão, parti de Porto pour Ajax contre "
+     "95 millions d'euros, et Oskar Lind, recruté par le club néerlandais pour 80 millions "
+     "d'euros.", "95", "Brandão", "transfer-fee"),
 ]  # fmt: skip
 
 
