@@ -1427,7 +1427,13 @@ class Reader:
                                 before in _PREPOSITIONS[self.lang] or before in ("of", "'s")
                             )
                             break
-                        if not tokens[k].is_word or tokens[k].low in _AUXILIARIES[self.lang]:
+                        if (
+                            not tokens[k].is_word
+                            or tokens[k].low in _AUXILIARIES[self.lang]
+                            # "la coalition comptait 245 élus dans l'Assemblée": past a
+                            # figure, the name is another phrase's.
+                            or tokens[k].start in self._in_figures
+                        ):
                             break
                     # "La coalition présidentielle, Ensemble, …": adjectives, then the name.
                     comma = following

@@ -236,6 +236,9 @@ CASES = [
      "transferts les plus chers, derrière le Portugais Brandão, parti de Porto pour Ajax contre "
      "95 millions d'euros, et Oskar Lind, recruté par le club néerlandais pour 80 millions "
      "d'euros.", "95", "Brandão", "transfer-fee"),
+    # A description is not named by a name past the figure after it.
+    ("fr", "La coalition présidentielle, Ensemble, sauve les meubles avec 162 députés. La "
+     "coalition comptait 245 élus dans l'Assemblée sortante.", "245", "Ensemble", "seat-count"),
 ]  # fmt: skip
 
 
