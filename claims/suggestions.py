@@ -1049,14 +1049,20 @@ def suggest(
                 and last.subject
                 and last.value.kind == value.kind
                 and last.value.currency == value.currency
-                and last.property_code == suggestion.property_code
+                and (
+                    last.property_code == suggestion.property_code
+                    or (value.kind == ValueKind.MONEY and BY_CODE[last.property_code].compared)
+                )
                 and _SAME_LIST_GAP_RE[lang].fullmatch(text, last.end, value.start)
                 and not _NAME_AFTER_RE.match(text, value.end, sentence.end)
             ):
-                # "would grow to $18bn, before rising to $32bn, $73bn and $114bn": a list
-                # of amounts with no name of their own goes on about the first one's subject.
+                # "would grow to $18bn, before rising to $32bn, $73bn and $144bn in the
+                # years that follow, as developers … run their models": a list of amounts
+                # with no name of their own goes on about the first one's subject, and
+                # measures what it measures, whatever words come after the list.
                 suggestion = replace(
                     suggestion,
+                    property_code=last.property_code,
                     subject=last.subject,
                     subject_known=last.subject_known,
                     subject_type=last.subject_type,

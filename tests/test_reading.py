@@ -239,6 +239,11 @@ CASES = [
     # A description is not named by a name past the figure after it.
     ("fr", "La coalition présidentielle, Ensemble, sauve les meubles avec 162 députés. La "
      "coalition comptait 245 élus dans l'Assemblée sortante.", "245", "Ensemble", "seat-count"),
+    # A list of amounts measures what its first one measures, whatever words follow it.
+    ("en", "Halvex is booming. The company forecast that revenue from Halvex Cloud would grow "
+     "50% this year to $10bn, before rising to $14bn, $19bn and $25bn in the years that follow, "
+     "as developers such as Orvane rent more capacity to train their models.", "$25bn",
+     "Halvex Cloud", "revenue"),
 ]  # fmt: skip
 
 
