@@ -1973,7 +1973,7 @@ class Reader:
         among = self._among(reading, last)
         if among is not None:
             offer(among.entity, 9)  # "une quinzaine chez des nourrissons"
-        agent = self._agent_after(reading, last)
+        agent = self._agent_after(reading, last) or self._bidder(reading, last)
         if agent is not None:
             offer(agent.entity, 9)
         beneficiary = self._figure_for(reading, last)
@@ -2222,6 +2222,18 @@ class Reader:
         mention = self._mention_after_determiner(reading, k + 2)
         return mention if mention is not None and mention.how == "name" else None
 
+    def _bidder(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "a £110m bid from Rovers": who makes the offer owns its amount, as the agent of
+        a passive does ("a bid made by Rovers")."""
+        tokens = reading.tokens
+        k = last + 1
+        if k + 2 >= len(tokens) or tokens[k].low not in _DEAL_NOUNS:
+            return None
+        if tokens[k + 1].low not in ("from", "by"):
+            return None
+        mention = self._mention_after_determiner(reading, k + 2)
+        return mention if mention is not None and mention.how == "name" else None
+
     def _figure_for(self, reading: SentenceReading, last: int) -> Mention | None:
         """ "6,3 millions pour Ensemble", "£50m for Yoane Wissa", "£107m on Enzo Fernández":
         a figure for a name is that name's figure."""
@@ -2229,10 +2241,8 @@ class Reader:
         k = last + 1
         if k < len(tokens) and tokens[k].low in _DEAL_NOUNS:
             k += 1  # "a £35m move for Marc Guéhi", "une offre de 110 millions pour Isak"
-            if k + 1 < len(tokens) and tokens[k].low == "from":
-                # "a £110m bid from Rovers": the bidder's offer.
-                mention = self._mention_after_determiner(reading, k + 1)
-                return mention if mention is not None and mention.how == "name" else None
+            if k + 1 < len(tokens) and tokens[k].low in ("from", "by"):
+                return None  # "a £110m bid from Rovers": the bidder's (see _bidder)
         if k >= len(tokens) or tokens[k].low not in ("for", "pour", "on", "to"):
             return None
         mention = self._mention_after_determiner(reading, k + 1)

@@ -244,6 +244,11 @@ CASES = [
      "50% this year to $10bn, before rising to $14bn, $19bn and $25bn in the years that follow, "
      "as developers such as Orvane rent more capacity to train their models.", "$25bn",
      "Halvex Cloud", "revenue"),
+    # The bidder owns its bid, as the agent of a passive owns the figure.
+    ("en", "Tomas Brandt joins Ajax for £95m\nAjax, a rival club, had long wanted the striker "
+     "Tomas Brandt. Rovers, his club, refused to sell. Last month they turned down a £90m bid "
+     "from Ajax, and Brandt went on strike to force the transfer.", "£90m", "Ajax",
+     "transfer-fee"),
 ]  # fmt: skip
 
 
