@@ -305,6 +305,17 @@ _WHERE_PREPOSITIONS = {
     "en": _set("in across throughout"),
     "fr": _set("en dans au aux a à"),
 }
+# Participles that say what an amount is spent on, and the words before what it is.
+_SPENT = {
+    "fr": _set(
+        "engagé engagée engagés engagées dépensé dépensée dépensés dépensées consacré "
+        "consacrée consacrés consacrées alloué allouée alloués allouées investi investis "
+        "injecté injectés débloqué débloqués"
+    ),
+    "en": _set("spent invested allocated earmarked committed devoted"),
+}
+_SPENT_ON = {"fr": _set("dans pour à au aux"), "en": _set("on in into for to")}
+_ARTICLES = {"fr": _set("le la l' les un une des"), "en": _set("the a an")}
 # What a person promises or forecasts (not what they plan to do: "promet de", "expects to").
 _FORECAST_VERBS = {
     "fr": _set("promet promis promettent espère espéré table misé mise parie parié"),
@@ -504,6 +515,7 @@ class Reader:
             self._read_diseases(reading)
             self._read_counted_groups(reading)
             self._read_groups_among(reading)
+            self._read_spent_on(reading)
             self._read_references(reading, previous)
             self._mark_roles(reading)
             reading.subject = self._sentence_subject(reading)
@@ -1271,6 +1283,81 @@ class Reader:
             )
             mention.entity, mention.end, mention.last_token = entity, tokens[j - 1].end, j - 1
 
+    def _read_spent_on(self, reading: SentenceReading) -> None:
+        """ "15 millions d'euros, les sommes engagées depuis janvier dans la lutte
+        antivectorielle", "$3bn spent on flood defences": what an amount is spent on,
+        named by a common noun, is a group of its own (see ``_spent_on``)."""
+        tokens = reading.tokens
+        for verb, token in enumerate(tokens):
+            if token.low not in _SPENT[self.lang]:
+                continue
+            found = self._spent_object(tokens, verb)
+            if found is None:
+                continue
+            first, last = found
+            if any(m.first_token <= last and first <= m.last_token for m in reading.mentions):
+                continue
+            name = self.text[tokens[first].start : tokens[last].end]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+            entity.group = True
+            reading.mentions.append(
+                Mention(
+                    tokens[first].start,
+                    tokens[last].end,
+                    entity,
+                    "name",
+                    first,
+                    last,
+                    complement=True,
+                )
+            )
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _spent_object(self, tokens: list[Token], verb: int) -> tuple[int, int] | None:
+        """The noun phrase after "spent on", "engagées … dans": its first and last tokens."""
+        k = verb + 1
+        end = min(len(tokens), verb + 10)
+        while k < end and tokens[k].is_word and tokens[k].start not in self._in_figures:
+            if tokens[k].low in _SPENT_ON[self.lang]:
+                break
+            k += 1
+        else:
+            return None
+        if k >= end or tokens[k].low not in _SPENT_ON[self.lang]:
+            return None
+        first = k + 1
+        if first < len(tokens) and tokens[first].low in _ARTICLES[self.lang]:
+            first += 1
+        last = first
+        stop = _PREPOSITIONS[self.lang] | _RELATIVES[self.lang] | _CLAUSE_OPENERS[self.lang]
+        while (
+            last < len(tokens)
+            and last < first + 3
+            and tokens[last].is_word
+            and tokens[last].text.islower()
+            and tokens[last].low not in stop
+            and tokens[last].low not in _DETERMINERS[self.lang]
+            and tokens[last].start not in self._in_figures
+        ):
+            last += 1
+        return (first, last - 1) if last > first else None
+
+    def _spent_on(self, reading: SentenceReading, last: int) -> Mention | None:
+        """The group an amount is spent on, by a participle after it: "15 millions d'euros
+        les sommes engagées dans la lutte…", "$3bn spent on flood defences"; but not
+        "X a investi 2 milliards dans ses usines", where X spends."""
+        tokens = reading.tokens
+        for k in range(last + 1, min(last + 6, len(tokens))):
+            if tokens[k].start in self._in_figures or tokens[k].text in _HARD_BOUNDARIES:
+                return None
+            if tokens[k].low in _SPENT[self.lang]:
+                found = self._spent_object(tokens, k)
+                if found is None:
+                    return None
+                mention = self._mention_at(reading, found[0])
+                return mention if mention is not None and mention.entity.group else None
+        return None
+
     def _among(self, reading: SentenceReading, last: int) -> Mention | None:
         """The group named right after the figure by "chez" or "among"."""
         tokens = reading.tokens
@@ -1973,6 +2060,9 @@ class Reader:
         among = self._among(reading, last)
         if among is not None:
             offer(among.entity, 9)  # "une quinzaine chez des nourrissons"
+        spent_on = self._spent_on(reading, last)
+        if spent_on is not None:
+            offer(spent_on.entity, 8.5)  # "15 millions d'euros engagés dans la lutte…"
         agent = self._agent_after(reading, last) or self._bidder(reading, last)
         if agent is not None:
             offer(agent.entity, 9)

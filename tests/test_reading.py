@@ -249,6 +249,15 @@ CASES = [
      "Tomas Brandt. Rovers, his club, refused to sell. Last month they turned down a £90m bid "
      "from Ajax, and Brandt went on strike to force the transfer.", "£90m", "Ajax",
      "transfer-fee"),
+    # What an amount is spent on, by a participle after it, is what it is about; not what
+    # a spender invests in.
+    ("fr", "La dengue progresse à Mayotte. Le préfet a chiffré à 3 millions d'euros les sommes "
+     "engagées depuis mars dans la démoustication.", "3 millions", "démoustication",
+     "other-amount"),
+    ("en", "Floods hit Valencia again. The region says the €40m spent on flood defences since "
+     "2020 has saved lives.", "€40m", "flood defences", "cost"),
+    ("fr", "Orvane a investi 2 milliards d'euros dans une usine.", "2 milliards", "Orvane",
+     "investment"),
 ]  # fmt: skip
 
 
