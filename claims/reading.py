@@ -316,6 +316,9 @@ _SPENT = {
 }
 _SPENT_ON = {"fr": _set("dans pour à au aux"), "en": _set("on in into for to")}
 _ARTICLES = {"fr": _set("le la l' les un une des"), "en": _set("the a an")}
+# "le 1er septembre, dernier jour du mercato", "30 June, the last day of the year".
+_BOUNDARY_DAYS = _set("dernier dernière premier première last first final opening closing")
+_DAY_NOUNS = _set("jour journée day date")
 # What a person promises or forecasts (not what they plan to do: "promet de", "expects to").
 _FORECAST_VERBS = {
     "fr": _set("promet promis promettent espère espéré table misé mise parie parié"),
@@ -516,6 +519,7 @@ class Reader:
             self._read_counted_groups(reading)
             self._read_groups_among(reading)
             self._read_spent_on(reading)
+            self._read_day_of(reading)
             self._read_references(reading, previous)
             self._mark_roles(reading)
             reading.subject = self._sentence_subject(reading)
@@ -1358,6 +1362,76 @@ class Reader:
                 return mention if mention is not None and mention.entity.group else None
         return None
 
+    def _read_day_of(self, reading: SentenceReading) -> None:
+        """ "le 1er septembre, dernier jour du mercato anglais", "on 30 June, the last day
+        of the fiscal year": the period a date ends or opens, named by a common noun, is
+        a group of its own (see ``_day_of``)."""
+        tokens = reading.tokens
+        for k in range(len(tokens)):
+            found = self._day_of_span(tokens, k)
+            if found is None:
+                continue
+            first, last = found
+            if any(m.first_token <= last and first <= m.last_token for m in reading.mentions):
+                continue
+            name = self.text[tokens[first].start : tokens[last].end]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+            entity.group = True
+            reading.mentions.append(
+                Mention(
+                    tokens[first].start,
+                    tokens[last].end,
+                    entity,
+                    "name",
+                    first,
+                    last,
+                    complement=True,
+                )
+            )
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _day_of_span(self, tokens: list[Token], comma: int) -> tuple[int, int] | None:
+        """After a figure and a comma, "[le] dernier jour du X", "the last day of the X":
+        the first and last tokens of X."""
+        if (
+            tokens[comma].text != ","
+            or comma == 0
+            or tokens[comma - 1].start not in self._in_figures
+        ):
+            return None
+        k = comma + 1
+        if k < len(tokens) and tokens[k].low in _ARTICLES[self.lang]:
+            k += 1
+        if k + 2 >= len(tokens) or tokens[k].low not in _BOUNDARY_DAYS:
+            return None
+        if tokens[k + 1].low not in _DAY_NOUNS or tokens[k + 2].low not in _OF_WORDS:
+            return None
+        first = k + 3
+        if first < len(tokens) and tokens[first].low in _ARTICLES[self.lang]:
+            first += 1
+        last = first
+        stop = _PREPOSITIONS[self.lang] | _RELATIVES[self.lang] | _CLAUSE_OPENERS[self.lang]
+        while (
+            last < len(tokens)
+            and last < first + 3
+            and tokens[last].is_word
+            and tokens[last].text.islower()
+            and tokens[last].low not in stop
+            and tokens[last].start not in self._in_figures
+        ):
+            last += 1
+        return (first, last - 1) if last > first else None
+
+    def _day_of(self, reading: SentenceReading, last: int) -> Mention | None:
+        """The period the date right before ", dernier jour du X" ends: X."""
+        tokens = reading.tokens
+        k = last + 1
+        if k >= len(tokens) or self._day_of_span(tokens, k) is None:
+            return None
+        first, _end = self._day_of_span(tokens, k)
+        mention = self._mention_at(reading, first)
+        return mention if mention is not None and mention.entity.group else None
+
     def _among(self, reading: SentenceReading, last: int) -> Mention | None:
         """The group named right after the figure by "chez" or "among"."""
         tokens = reading.tokens
@@ -2060,6 +2134,9 @@ class Reader:
         among = self._among(reading, last)
         if among is not None:
             offer(among.entity, 9)  # "une quinzaine chez des nourrissons"
+        day_of = self._day_of(reading, last)
+        if day_of is not None:
+            offer(day_of.entity, 9)  # "le 1er septembre, dernier jour du mercato"
         spent_on = self._spent_on(reading, last)
         if spent_on is not None:
             offer(spent_on.entity, 8.5)  # "15 millions d'euros engagés dans la lutte…"

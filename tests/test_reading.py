@@ -258,6 +258,11 @@ CASES = [
      "2020 has saved lives.", "€40m", "flood defences", "cost"),
     ("fr", "Orvane a investi 2 milliards d'euros dans une usine.", "2 milliards", "Orvane",
      "investment"),
+    # The period a date is the last day of: its end.
+    ("fr", "Le joueur a signé chez Rovers le 31 janvier 2026, dernier jour du mercato hivernal.",
+     "31 janvier", "mercato hivernal", "end-date"),
+    ("en", "Orvane filed its accounts on 30 June 2025, the last day of the fiscal year.",
+     "30 June", "fiscal year", "end-date"),
 ]  # fmt: skip
 
 
