@@ -316,6 +316,8 @@ _SPENT = {
 }
 _SPENT_ON = {"fr": _set("dans pour à au aux"), "en": _set("on in into for to")}
 _ARTICLES = {"fr": _set("le la l' les un une des"), "en": _set("the a an")}
+# Prepositions after a participle that picks some of a plural name: "ralliés à".
+_RALLIED_TO = _set("à au aux avec derrière to with behind")
 # "le 1er septembre, dernier jour du mercato", "30 June, the last day of the year".
 _BOUNDARY_DAYS = _set("dernier dernière premier première last first final opening closing")
 _DAY_NOUNS = _set("jour journée day date")
@@ -1286,6 +1288,39 @@ class Reader:
                 name, mention.entity.type, False, [normalise_name(name)], mention.start
             )
             mention.entity, mention.end, mention.last_token = entity, tokens[j - 1].end, j - 1
+        for mention in list(reading.mentions):
+            # "les Républicains ralliés à Éric Ciotti", "the Democrats loyal to X": a
+            # participle right after a plural name, with no comma, picks some of them.
+            k = mention.last_token + 1
+            i = mention.first_token
+            if (
+                mention.how != "name"
+                or i == 0
+                or tokens[i - 1].low not in ("les", "the")
+                or k + 2 >= len(tokens)
+                or not self._plural_participle(tokens[k])
+                or tokens[k + 1].low not in _RALLIED_TO
+            ):
+                continue
+            other = self._mention_after_determiner(reading, k + 2)
+            if other is None or other.how != "name" or other.entity is mention.entity:
+                continue
+            name = self.text[mention.start : other.end]
+            entity = self._link(
+                name, mention.entity.type, False, [normalise_name(name)], mention.start
+            )
+            entity.group = True
+            mention.entity, mention.end, mention.last_token = entity, other.end, other.last_token
+            reading.mentions.remove(other)
+
+    def _plural_participle(self, token: Token) -> bool:
+        low = token.low
+        if not token.is_word or not token.text.islower():
+            return False
+        if self.lang == "fr":
+            # Folded: "ralliés" reads "rallies"; "partis", "élus" are irregular.
+            return low.endswith("es") or (low.endswith("s") and low in _FRENCH_PARTICIPLES)
+        return low.endswith("ed") or low in _IRREGULAR_PARTICIPLES
 
     def _read_spent_on(self, reading: SentenceReading) -> None:
         """ "15 millions d'euros, les sommes engagées depuis janvier dans la lutte

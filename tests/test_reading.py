@@ -263,6 +263,9 @@ CASES = [
      "31 janvier", "mercato hivernal", "end-date"),
     ("en", "Orvane filed its accounts on 30 June 2025, the last day of the fiscal year.",
      "30 June", "fiscal year", "end-date"),
+    # A participle right after a plural name picks some of them: they are the subject.
+    ("fr", "Le Parti radical obtient 120 sièges, dont 14 pour les Libéraux alliés à Anna Berg.",
+     "14", "Libéraux alliés à Anna Berg", "seat-count"),
 ]  # fmt: skip
 
 
