@@ -265,6 +265,15 @@ _SMALL_WORDS = frozenset(
 )
 
 
+def _stem(word: str) -> str:
+    """An adjective without its gender and number (folded): "présidentielle",
+    "présidentiels" and "présidentiel" read "presidentiel"."""
+    word = fold(word).removesuffix("s").removesuffix("e")
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "ln":
+        word = word[:-1]
+    return word
+
+
 def _initials(name: str) -> str:
     """ "Rassemblement national" -> "RN", "Organisation mondiale de la santé" -> "OMS"."""
     words = re.split(r"[\s\-’']+", name)
@@ -418,6 +427,8 @@ class Entity:
     # A group named by a common noun ("triangulaires"): the subject of its own count,
     # never what the next sentences go on about.
     group: bool = False
+    # The adjectives of the descriptions that named it ("présidentiel"), as ``_stem`` reads them.
+    qualifiers: set[str] = field(default_factory=set)
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -1649,6 +1660,19 @@ class Reader:
                         and comma + 1 in named
                         and self._is_apposition_name(tokens, comma + 1)
                     )
+                    # "la coalition présidentielle", "le parti présidentiel": the adjectives
+                    # that say which one, matched with those the text gave a name before.
+                    qualifiers = {
+                        _stem(t.low)
+                        for t in tokens[i + 1 : comma]
+                        if t.is_word
+                        and t.text.islower()
+                        and (_ADJECTIVE_END_RE.search(t.low) or w.is_demonym(t.low))
+                    }
+                    if comma_name:
+                        appositive = self._mention_at(reading, comma + 1)
+                        if appositive is not None:
+                            appositive.entity.qualifiers |= qualifiers
                     inner = [m for m in reading.mentions if i < m.first_token < last]
                     if inner and types == {PRODUCT}:
                         self._product_named(reading, inner[0], tokens, last)
@@ -1664,8 +1688,11 @@ class Reader:
                             found,
                             meaning=meaning,
                             how="description",
+                            qualifiers=qualifiers,
                         )
-                        if entity is not None and meaning:
+                        if entity is not None and meaning and not qualifiers & entity.qualifiers:
+                            # Found by its adjective ("le parti présidentiel" for "la coalition
+                            # présidentielle"), it is no proof of what the noun calls it.
                             entity.heads.add(meaning)
                         if (
                             entity is not None
@@ -1806,6 +1833,7 @@ class Reader:
         found: list[Mention] | None = None,
         meaning: str = "",
         how: str = "pronoun",
+        qualifiers: set[str] = frozenset(),
     ) -> Entity | None:
         """The most salient entity that fits: named earlier in this sentence, else the
         subject of the sentence before, else the last one named."""
@@ -1838,7 +1866,11 @@ class Reader:
         ]
         if not candidates:
             return None
-        if meaning and any(meaning in e.heads for e in candidates):
+        if qualifiers and any(qualifiers & e.qualifiers for e in candidates):
+            # "le parti présidentiel" is the one the text called "la coalition
+            # présidentielle", whatever it called the others.
+            candidates = [e for e in candidates if qualifiers & e.qualifiers]
+        elif meaning and any(meaning in e.heads for e in candidates):
             # "ce fonds" is the one the text called a fund.
             candidates = [e for e in candidates if meaning in e.heads]
 
@@ -2025,6 +2057,11 @@ class Reader:
             comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
             if comma is not None:
                 candidates = [m for m in candidates if m.first_token > comma] or candidates
+        elif self._opens_with_participle(tokens):
+            # "Arrivé en tête le 30 juin, devant le NFP et Ensemble, le RN pensait…": the
+            # opening participle's subject is the main clause's.
+            intro = self._intro_end(tokens)
+            candidates = [m for m in candidates if m.first_token > intro] or candidates
         if not candidates:
             return None
         return candidates[0].entity

@@ -266,6 +266,14 @@ CASES = [
     # A participle right after a plural name picks some of them: they are the subject.
     ("fr", "Le Parti radical obtient 120 sièges, dont 14 pour les Libéraux alliés à Anna Berg.",
      "14", "Libéraux alliés à Anna Berg", "seat-count"),
+    # A description's adjective ("présidentiel") names the one the text described with it.
+    ("fr", "La coalition présidentielle, Renouveau, obtient 160 sièges. Le Parti radical en "
+     "obtient 120. Le parti présidentiel comptait 245 élus dans l'Assemblée sortante.", "245",
+     "Renouveau", "seat-count"),
+    # An opening participle's subject is the main clause's: what the next sentence goes on
+    # about.
+    ("fr", "Arrivé en tête dimanche, devant Agir et Horizon Commun, le Parti radical pensait "
+     "gagner. Il obtient finalement 120 sièges.", "120 sièges", "Parti radical", "seat-count"),
 ]  # fmt: skip
 
 
