@@ -2218,18 +2218,20 @@ class Reader:
         beneficiary = self._figure_for(reading, last)
         if beneficiary is not None:
             offer(beneficiary.entity, 8.5)
-        if PLACE in types:
-            # "1,016,000 hectares across the bloc", "35 600 hectares en France": where.
+        if PLACE in types or not types:
+            # "1,016,000 hectares across the bloc", "35 600 hectares en France": where. And
+            # when an unnamed event happened: "l'incendie qui s'est déclaré début août
+            # dans le département de l'Aude" is the Aude's, unless the clause names whose.
             for k in range(last + 1, min(last + 4, len(tokens) - 1)):
                 if tokens[k].low in _WHERE_PREPOSITIONS[self.lang]:
-                    where = self._mention_at(reading, k + 1) or self._mention_at(reading, k + 2)
+                    where = self._place_after(reading, k + 1)
                     if (
                         where is not None
                         and where.entity.type == PLACE
                         and not where.source
                         and not self._opens_list_of_places(reading, where)
                     ):
-                        offer(where.entity, 6)
+                        offer(where.entity, 6 if PLACE in types else 4.5)
                     break
                 if not tokens[k].is_word:
                     break
@@ -2368,6 +2370,25 @@ class Reader:
             # not what its figure is about; better no subject than the source.
             return None
         return best[2]
+
+    def _place_after(self, reading: SentenceReading, k: int) -> Mention | None:
+        """The name at token k, past an article, or past "le département de", "the city
+        of": the place a preposition introduces."""
+        tokens = reading.tokens
+        mention = self._mention_at(reading, k) or self._mention_at(reading, k + 1)
+        if mention is not None:
+            return mention  # "en France", "across the bloc", "dans l'Aude"
+        if k < len(tokens) and tokens[k].low in _ARTICLES[self.lang]:
+            k += 1
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].low in w.PLACE_HEADS
+            and tokens[k + 1].low in _OF_WORDS
+        ):
+            k += 2
+            if k < len(tokens) and tokens[k].low in _ARTICLES[self.lang]:
+                k += 1
+        return self._mention_at(reading, k)
 
     def _opens_list_of_places(self, reading: SentenceReading, mention: Mention) -> bool:
         """ "200 morts au Portugal, en Italie et en Espagne", "deaths in Greece, Turkey and

@@ -274,6 +274,9 @@ CASES = [
     # about.
     ("fr", "Arrivé en tête dimanche, devant Agir et Horizon Commun, le Parti radical pensait "
      "gagner. Il obtient finalement 120 sièges.", "120 sièges", "Parti radical", "seat-count"),
+    # When an unnamed event happened is the place it happened in, past "le département de".
+    ("fr", "En Grèce, 20 000 hectares ont brûlé, surtout lors de l'incendie qui s'est déclaré en "
+     "juillet 2025 dans le département de l'Attique.", "juillet", "Attique", "other-date"),
 ]  # fmt: skip
 
 
