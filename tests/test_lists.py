@@ -146,3 +146,23 @@ def test_the_dispute_pager_keeps_what_is_shown(client, reviewer, deepseek, setti
         link.value for link in links_in(page) if link.attribute == "href" and "page=2" in link.value
     )
     assert query(following) == {"show": ["all"], "page": ["2"]}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_rows_date_element_is_what_the_date_filters_write(language, settings) -> None:
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import timezone, translation
+
+    settings.TIME_ZONE = "Europe/Paris"
+    moment = timezone.make_aware(datetime.datetime(2026, 3, 29, 0, 30), datetime.UTC)
+    context = Context({"moment": moment})
+    with translation.override(language), timezone.override("Europe/Paris"):
+        by_filters = Template(
+            """<time datetime="{{ moment|date:'c' }}">"""
+            """{{ moment|date:"SHORT_DATE_FORMAT" }}</time>"""
+        ).render(context)
+        by_element = Template("{% load lists %}{{ moment|short_date_element }}").render(context)
+    assert by_element == by_filters
+    assert "2026-03-29T01:30:00+01:00" in by_element

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -30,3 +34,19 @@ def sort_header(
         "target": target,
         "css_class": css_class,
     }
+
+
+@register.filter(expects_localtime=True)
+def short_date_element(moment: datetime.datetime | None) -> str:
+    """A moment as ``<time>``: its short local date, the full moment for machines.
+
+    The same as ``date:'c'`` and ``date:"SHORT_DATE_FORMAT"`` side by side, for a
+    third of their cost: a list shows one on each of its rows.
+    """
+    if not moment:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        moment.isoformat(),
+        date_format(moment, "SHORT_DATE_FORMAT"),
+    )
