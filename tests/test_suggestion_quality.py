@@ -181,7 +181,7 @@ REACHED = {
     "deepseek-nvidia-rout": (18, 0),
     "eu-wildfires-2025": (10, 0),
     "isak-liverpool": (11, 0),
-    "lvmh-2024-results": (16, 0),
+    "lvmh-2024-results": (17, 0),
 }
 
 
