@@ -177,6 +177,14 @@ CASES = [
     # "a dividend of €2.40 a share": the word before the rate names it, not "a share".
     ("en", "Halvex said it would pay a dividend of €2.40 a share and approached the year with "
      "confidence.", "€2.40", "Halvex", "dividend"),
+    # "cost" as a verb names nothing: what cost the amount does.
+    ("en", "Rovers signed the striker Tomas Brandt, whose move from Lyon to Rovers cost €48m, "
+     "for the new season.", "€48m", "Tomas Brandt", "transfer-fee"),
+    ("fr", "Le transfert de l'attaquant Tomas Brandt de Rovers à Lyon a coûté 48 millions "
+     "d'euros au club.", "48 millions d'euros", "Tomas Brandt", "transfer-fee"),
+    ("fr", "L'entraînement du modèle Orca-2, le fleuron de Halvex, aurait coûté 40 millions de "
+     "dollars.", "40 millions de dollars", "Orca-2", "training-cost"),
+    ("en", "The new Halvex phone costs €899 in Europe.", "€899", "Halvex", "price-per-unit"),
     # Past the figure and another preposition, a name is no longer whose the cue is.
     ("en", "The Portuguese striker Tomas Brandt is due to sign a contract of five years with "
      "Rovers on Monday.", "five years", "Tomas Brandt", "contract-length"),
