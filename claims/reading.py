@@ -722,9 +722,17 @@ class Reader:
                     if end == k + 1 or tokens[end].low in w.ORG_SUFFIXES:
                         j = end
                         break
-                # "Banque centrale européenne", "Organisation mondiale de la santé"
+                # "Banque centrale européenne", "Organisation mondiale de la santé"; a
+                # business line after an article, "la Distribution sélective"
                 if self.lang == "fr" and (
-                    tokens[i].low in _INSTITUTION_HEADS or tokens[j].low in _INSTITUTION_HEADS
+                    tokens[i].low in _INSTITUTION_HEADS
+                    or tokens[j].low in _INSTITUTION_HEADS
+                    or (
+                        i == j
+                        and i > 0
+                        and tokens[i - 1].low in _DETERMINERS[self.lang]
+                        and w.is_sector(tokens[i].text, "fr")
+                    )
                 ):
                     end = self._institution_tail(tokens, j + 1)
                     if end > j:

@@ -177,6 +177,9 @@ CASES = [
     # "a dividend of €2.40 a share": the word before the rate names it, not "a share".
     ("en", "Halvex said it would pay a dividend of €2.40 a share and approached the year with "
      "confidence.", "€2.40", "Halvex", "dividend"),
+    # A business line after an article takes its adjective ("la Distribution exclusive").
+    ("fr", "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
+     "de 4 %, à 2 milliards d'euros.", "4 %", "Distribution exclusive", "growth-rate"),
     # "cost" as a verb names nothing: what cost the amount does.
     ("en", "Rovers signed the striker Tomas Brandt, whose move from Lyon to Rovers cost €48m, "
      "for the new season.", "€48m", "Tomas Brandt", "transfer-fee"),
@@ -504,6 +507,23 @@ def test_a_count_of_countries_counts_no_emissions_nor_members(
             "€1.2bn",
             "Perfumes & Cosmetics",
             "Parfums et cosmétiques",
+        ),
+        # A business line with an adjective, in the other language's word order: the
+        # adjective as written, which a cognate in the other text meets.
+        (
+            "en",
+            "At Halvex, Exclusive Retailing, which includes the Orla shops, grew 4% to €2bn.",
+            "€2bn",
+            "Exclusive Retailing",
+            "Distribution exclusive",
+        ),
+        (
+            "fr",
+            "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
+            "de 4 %, à 2 milliards d'euros.",
+            "2 milliards",
+            "Distribution exclusive",
+            "Exclusive retailing",
         ),
     ],
 )

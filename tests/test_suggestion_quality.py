@@ -181,7 +181,7 @@ REACHED = {
     "deepseek-nvidia-rout": (18, 0),
     "eu-wildfires-2025": (10, 0),
     "isak-liverpool": (12, 0),
-    "lvmh-2024-results": (17, 0),
+    "lvmh-2024-results": (19, 0),
 }
 
 
@@ -233,12 +233,26 @@ def test_a_story_in_two_languages_keeps_what_it_reached(story, reviewer, capsys)
     assert len(unexpected) <= most, "\n".join([*unexpected, "claims made:", *claims_made()])
 
 
+# Stories whose every expected comparison is found, with no other conflict.
+MET = {"lvmh-2024-results"}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("story", STORIES)
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13's target (every expected comparison, no other conflict) is not "
-    "reached yet; see README, 'Measured'",
+@pytest.mark.parametrize(
+    "story",
+    [
+        story
+        if story in MET
+        else pytest.param(
+            story,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 13's target (every expected comparison, no other conflict) "
+                "is not reached yet on this story; see README, 'Measured'",
+            ),
+        )
+        for story in STORIES
+    ],
 )
 def test_a_story_in_two_languages_accepted_as_proposed(story, reviewer) -> None:
     _found, missing, unexpected = compare_story(story, reviewer)
