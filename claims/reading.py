@@ -1007,7 +1007,12 @@ class Reader:
         # "…, la société Valmont a levé": a description naming someone else opens a clause.
         j = last + 2
         while j < n and tokens[j].text not in ",;.)":
-            if tokens[j].capitalised and tokens[j].is_word and j > last + 2:
+            if (
+                tokens[j].capitalised
+                and tokens[j].is_word
+                and j > last + 2
+                and not w.is_demonym(tokens[j].text)  # "…, a fund that trades Chinese shares"
+            ):
                 return None
             j += 1
         for size in (3, 2, 1):
@@ -1636,6 +1641,10 @@ class Reader:
                     # "Le champion américain des puces d'IA Nvidia": the name ends the phrase.
                     for k in range(following, min(following + 6, len(tokens))):
                         if k in named:
+                            if self.lang == "en" and k > following:
+                                # "The fund bankrolls DeepSeek": in English the name comes
+                                # right after the noun it names ("the chipmaker Nvidia").
+                                break
                             # but "le parti de Marine Le Pen": a name after "de" is whose.
                             before = tokens[k - 1].low
                             names_it = names_it or not (
@@ -1846,10 +1855,17 @@ class Reader:
         """The most salient entity that fits: named earlier in this sentence, else the
         subject of the sentence before, else the last one named."""
         # Centring: what the sentence is about so far, else what the last one was about.
+        mentions = [*reading.mentions, *(found or ())]
         here = [
             m.entity
-            for m in [*reading.mentions, *(found or ())]
+            # In the text's order: "The fund bankrolls DeepSeek, … and it had" is the fund;
+            # but a description around a name ("The Optics division") is left to the name.
+            for m in sorted(mentions, key=lambda m: m.start)
             if m.start < at
+            and not (
+                m.how == "description"
+                and any(n.how == "name" and m.start < n.start < m.end for n in mentions)
+            )
             and m.how != "possessive"
             and m.entity.type != MEDIA
             and not m.entity.group

@@ -177,6 +177,12 @@ CASES = [
     # "a dividend of €2.40 a share": the word before the rate names it, not "a share".
     ("en", "Halvex said it would pay a dividend of €2.40 a share and approached the year with "
      "confidence.", "€2.40", "Halvex", "dividend"),
+    # A description naming a fund by its apposition (past a demonym: "Japanese bonds"), not
+    # by the name its verb governs; and "it" after "…, which …, and" is that clause's subject.
+    ("en", "In 2019 Anna Lind co-founded Vesper Capital, a hedge fund that trades Japanese bonds "
+     "and manages about $3 billion. The fund backs Orla, which has raised no other money, and "
+     "it had bought 4,000 Nvidia H100 chips before the ban.", "4,000", "Vesper Capital",
+     "gpu-count"),
     # A business line after an article takes its adjective ("la Distribution exclusive").
     ("fr", "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
      "de 4 %, à 2 milliards d'euros.", "4 %", "Distribution exclusive", "growth-rate"),
