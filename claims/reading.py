@@ -2729,8 +2729,12 @@ class Reader:
             return None
         for k in range(after, min(after + 3, len(tokens))):
             mention = self._mention_at(reading, k)
+            if mention is not None and mention.how == "possessive":
+                mention = None  # "released its R1 model": whose it is, then what
             if mention is not None:
                 return mention if mention.how in ("name", "description") else None
+            if tokens[k].low in w.PRODUCT_HEADS and k + 1 < len(tokens):
+                continue  # "a lancé son modèle Orca-2": the name after the kind of product
             if tokens[k].low not in _DETERMINERS[self.lang] and tokens[k].low not in (
                 "its",
                 "their",

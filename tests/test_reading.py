@@ -183,6 +183,11 @@ CASES = [
      "and manages about $3 billion. The fund backs Orla, which has raised no other money, and "
      "it had bought 4,000 Nvidia H100 chips before the ban.", "4,000", "Vesper Capital",
      "gpu-count"),
+    # What a company released is the object of the verb, past "its" and the kind of product.
+    ("en", "Halvex released its Orca-2 translation model on March 3, 2024, and said it matched "
+     "rivals.", "March 3, 2024", "Orca-2", "release-date"),
+    ("fr", "Halvex a lancé son modèle Orca-2 le 3 mars 2024.", "3 mars 2024", "Orca-2",
+     "release-date"),
     # A business line after an article takes its adjective ("la Distribution exclusive").
     ("fr", "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
      "de 4 %, à 2 milliards d'euros.", "4 %", "Distribution exclusive", "growth-rate"),
