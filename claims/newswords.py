@@ -533,6 +533,29 @@ def _qualified_sector(part: str, source: str) -> tuple[str, ...]:
     return ()
 
 
+# Kinds of product a company makes one of, so that "Halvex's app" is a product of its own,
+# in English and in French.
+_ONE_PRODUCT = (("app", ("application", "appli")), ("chatbot", ("chatbot",)))
+ONE_PRODUCT_HEADS = frozenset(
+    {english for english, _french in _ONE_PRODUCT}
+    | {name for _english, french in _ONE_PRODUCT for name in french}
+)
+
+
+def product_names(name: str) -> tuple[str, ...]:
+    """A company's product named by its kind, in the other language's order: "Halvex app"
+    -> "application Halvex", "appli Halvex"; "application Halvex" -> "Halvex app"."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    for english, french in _ONE_PRODUCT:
+        if fold(words[-1]) == english:
+            return tuple(f"{kind} {' '.join(words[:-1])}" for kind in french)
+        if fold(words[0]) in french:
+            return (f"{' '.join(words[1:])} {english}",)
+    return ()
+
+
 def translated_names(name: str) -> tuple[str, ...]:
     """A division named by sectors, in the other language: "Wines & Spirits" ->
     "Vins et Spiritueux", "Exclusive Retailing" -> "Distribution exclusive"; empty when a

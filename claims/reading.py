@@ -165,6 +165,8 @@ _INSTITUTION_HEADS = _set(
     "fédération confédération chambre académie école université centre observatoire "
     "agence mouvement syndicat sénat tribunal société compagnie régie"
 )
+# What an app or a chatbot is said to be, past the endings _ADJECTIVE_END_RE knows.
+_PRODUCT_ADJECTIVES = _set("gratuit gratuite mobile nouvelle nouveau payante payant grand public")
 # On folded words: "europeenne" for "européenne".
 _ADJECTIVE_END_RE = re.compile(
     r"(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iennes|een|eenne|eennes|ais|aise|aises|ique|"
@@ -437,6 +439,7 @@ class Entity:
         names = set(self.spellings)
         names.update(w.equivalents().get(fold(self.name).removeprefix("the "), ()))
         names.update(w.translated_names(self.name))  # "Wines & Spirits": "Vins et Spiritueux"
+        names.update(w.product_names(self.name))  # "Halvex app": "application Halvex"
         subject = normalise_name(self.subject)
         return tuple(sorted({n for n in names if normalise_name(n) != subject}))
 
@@ -1691,8 +1694,11 @@ class Reader:
                         if appositive is not None:
                             appositive.entity.qualifiers |= qualifiers
                     inner = [m for m in reading.mentions if i < m.first_token < last]
+                    maker = self._maker_after(reading, last) if types == {PRODUCT} else None
                     if inner and types == {PRODUCT}:
                         self._product_named(reading, inner[0], tokens, last)
+                    elif maker is not None:
+                        self._product_of(maker, tokens, last)
                     elif (
                         not names_it and not comma_name and not self._names_before(tokens, i, named)
                     ):
@@ -1756,6 +1762,40 @@ class Reader:
         inner.last_token = last
         inner.end = tokens[last].end
         inner.modifier = False
+
+    def _maker_after(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "l'application gratuite de Halvex": the company named after "de" past the
+        head's adjectives, when the head is a product a company makes one of (an app, a
+        chatbot); "le modèle de Halvex" may be any of its models."""
+        tokens = reading.tokens
+        if self.lang != "fr" or tokens[last].low not in w.ONE_PRODUCT_HEADS:
+            return None
+        k = last + 1
+        while (
+            k < len(tokens)
+            and tokens[k].is_word
+            and tokens[k].text.islower()
+            and (
+                _ADJECTIVE_END_RE.search(fold(tokens[k].low))
+                or tokens[k].low in _PRODUCT_ADJECTIVES
+            )
+        ):
+            k += 1
+        if k + 1 >= len(tokens) or tokens[k].low not in ("de", "d'"):
+            return None
+        mention = self._mention_at(reading, k + 1)
+        if mention is None or mention.how != "name" or mention.entity.type not in (ORG, OTHER):
+            return None
+        return mention
+
+    def _product_of(self, maker: Mention, tokens: list[Token], head: int) -> None:
+        """ "l'application gratuite de Halvex" is Halvex's app, a product of its own named
+        as French names it: "application Halvex"."""
+        name = f"{tokens[head].low} {maker.entity.name}"
+        product = self._link(name, PRODUCT, True, [normalise_name(name)], tokens[head].start)
+        maker.entity = product
+        maker.first_token = head
+        maker.start = tokens[head].start
 
     def _is_apposition_name(self, tokens: list[Token], k: int) -> bool:
         """ ", Falcon-S," after "the model": the name the description stands for."""
@@ -2864,12 +2904,26 @@ class Reader:
         if any(t.text == "," for t in between):
             return None
         participle = self._is_participle(nxt)
+        # "ChatGPT, le robot d'OpenAI qui avait lancé la course fin 2022": a relative clause
+        # on the apposition's noun still describes the name; its verb is the relative's.
+        inner = next(
+            (
+                opener + 1 + n
+                for n, t in enumerate(between)
+                if t.low in _RELATIVES[self.lang] and n > 1
+            ),
+            None,
+        )
+        if inner is not None and appositive and not participle:
+            verbs_until, names_after = inner, inner
+        else:
+            verbs_until, names_after = first, opener
         if not relative and (
-            any(t.low in _AUXILIARIES[self.lang] for t in between)
+            any(t.low in _AUXILIARIES[self.lang] for t in tokens[opener + 1 : verbs_until])
             or any(
                 m.how == "name"
                 and opener < m.first_token < first
-                and not (participle and m.complement)
+                and not ((participle or m.first_token < names_after) and m.complement)
                 for m in reading.mentions
             )
         ):

@@ -244,10 +244,16 @@ CASES = [
      "à la mi-mars 2026.", "mi-mars", "dengue", "other-date"),
     ("en", "Orvane is building a battery plant near Dayton. Its chief executive, Ana Costa, "
      "promised full production by June 2026.", "June", "Orvane", "target-date"),
-    # Whose the clause's subject is, past an opening phrase closed by a comma.
+    # Whose the clause's subject is, past an opening phrase closed by a comma: Orvane's app,
+    # a product of its own, as "the Orvane app" is.
     ("fr", "Telquist domine le marché. Cette semaine, l'application gratuite d'Orvane s'est "
-     "hissée à la deuxième place des ventes, devant Telquist.", "deuxième", "Orvane",
-     "leaderboard-rank"),
+     "hissée à la deuxième place des ventes, devant Telquist.", "deuxième",
+     "application Orvane", "leaderboard-rank"),
+    # A relative clause on an apposition's noun still describes the name before it.
+    ("fr", "Le choc est venu d'un téléphone. Ce week-end, l'application gratuite de Halvex "
+     "s'est hissée à la deuxième place des téléchargements, détrônant Orla, le robot "
+     "conversationnel de Vesper qui avait lancé la mode en 2021.", "2021", "Orla",
+     "release-date"),
     # A name joined to a group it does not name is one subject, named as the text names it.
     ("fr", "Au second tour, le Parti radical et ses alliés, donnés perdants, remportent 120 "
      "sièges.", "120", "Parti radical et ses alliés", "seat-count"),
@@ -535,6 +541,15 @@ def test_a_count_of_countries_counts_no_emissions_nor_members(
             "2 milliards",
             "Distribution exclusive",
             "Exclusive retailing",
+        ),
+        # A company's app is named in the other language's order.
+        (
+            "fr",
+            "Le choc est venu d'un téléphone. Ce week-end, l'application gratuite de Halvex "
+            "s'est hissée à la deuxième place des téléchargements.",
+            "deuxième place",
+            "application Halvex",
+            "Halvex app",
         ),
     ],
 )
