@@ -199,6 +199,12 @@ CASES = [
     ("fr", "L'entraînement du modèle Orca-2, le fleuron de Halvex, aurait coûté 40 millions de "
      "dollars.", "40 millions de dollars", "Orca-2", "training-cost"),
     ("en", "The new Halvex phone costs €899 in Europe.", "€899", "Halvex", "price-per-unit"),
+    # The computing time a model took is what its training cost.
+    ("en", "The Orca-2 model, which Halvex launched in May, was trained in two months on 500 "
+     "chips. The computing time cost about $3 million.", "$3 million", "Orca-2",
+     "training-cost"),
+    ("fr", "Selon Halvex, le modèle Orca-2 n'aurait nécessité que 3 millions de dollars de "
+     "puissance de calcul.", "3 millions de dollars", "Orca-2", "training-cost"),
     # Past the figure and another preposition, a name is no longer whose the cue is.
     ("en", "The Portuguese striker Tomas Brandt is due to sign a contract of five years with "
      "Rovers on Monday.", "five years", "Tomas Brandt", "contract-length"),

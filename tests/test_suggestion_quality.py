@@ -178,7 +178,7 @@ STORIES = sorted(story for story, comparisons in pairs().items() if comparisons)
 # conflicts): a change that finds fewer, or calls more conflicts, fails. The issue's
 # target is every comparison and no other conflict (the strict test after this one).
 REACHED = {
-    "deepseek-nvidia-rout": (21, 0),
+    "deepseek-nvidia-rout": (22, 0),
     "eu-wildfires-2025": (10, 0),
     "isak-liverpool": (12, 0),
     "lvmh-2024-results": (19, 0),
@@ -234,7 +234,7 @@ def test_a_story_in_two_languages_keeps_what_it_reached(story, reviewer, capsys)
 
 
 # Stories whose every expected comparison is found, with no other conflict.
-MET = {"lvmh-2024-results"}
+MET = {"deepseek-nvidia-rout", "lvmh-2024-results"}
 
 
 @pytest.mark.django_db
