@@ -377,6 +377,9 @@ _FRENCH_PARTICIPLES = _set(
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
 _BEGAN = _set("began begun started start starts begins")
+# Series of records, and the French nouns of their start ("le début des relevés").
+_RECORD_NOUNS = _set("records statistics data measurements statistiques relevés données mesures")
+_RECORDS_START = _set("début lancement création")
 # People counted as members of a body: "500 soldiers from the unit".
 _MEMBER_NOUNS = _set(
     "soldiers troops workers employees staff officers firefighters volunteers members players "
@@ -2347,6 +2350,12 @@ class Reader:
         unit = self._members_of(reading, last)
         if unit is not None:
             offer(unit.entity, 8)
+        if self._records_begun(reading, first):
+            # Whose records they are is who keeps them: the body the article takes its
+            # figures from, though cited as their source.
+            keeper = self._data_keeper()
+            if keeper is not None:
+                offer(keeper, 20)
         begun = self._what_began(reading, first)
         if begun is not None:
             offer(begun, 8)
@@ -3030,6 +3039,31 @@ class Reader:
         if candidates:
             return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
         return None
+
+    def _records_begun(self, reading: SentenceReading, first: int) -> bool:
+        """ "since comparable records began in 2006", "depuis le lancement de ces
+        statistiques comparables en 2006": the figure is when a series of records began."""
+        lows = [t.low for t in reading.tokens[max(0, first - 7) : first]]
+        if lows and lows[-1] in ("in", "en"):
+            lows.pop()
+        if self.lang == "en":
+            return len(lows) >= 2 and lows[-1] in _BEGAN and bool(_RECORD_NOUNS & set(lows[-3:-1]))
+        starts = [k for k, low in enumerate(lows) if low in _RECORDS_START]
+        return bool(starts) and bool(_RECORD_NOUNS & set(lows[starts[-1] + 1 : starts[-1] + 4]))
+
+    def _data_keeper(self) -> Entity | None:
+        """The body the article cites for its figures at least twice, most often: whose
+        records "records began" speaks of."""
+        cited = Counter(
+            m.entity
+            for reading in self.sentences
+            for m in reading.mentions
+            if m.source and m.entity.type not in (MEDIA, PERSON)
+        )
+        if not cited:
+            return None
+        entity, count = cited.most_common(1)[0]
+        return entity if count >= 2 else None
 
     def _what_began(self, reading: SentenceReading, first: int) -> Entity | None:
         """ "since satellite monitoring of fire emissions began in 2003": the date something

@@ -529,6 +529,19 @@ _START_BEFORE_RE = {
     "fr": re.compile(r"\b(?:de|depuis|dès|entre)\s+(?:(?:le|l['’]|la)\s+)?\Z", re.IGNORECASE),
     "en": re.compile(r"\b(?:from|since|between)\s+\Z", re.IGNORECASE),
 }
+# When a series of records began: "since records began in 2006", "depuis le début des
+# relevés en 1900".
+_RECORDS_BEGAN_RE = {
+    "en": re.compile(
+        r"\b(?:records?|statistics|data|measurements)\s+(?:began|started|begun)\s+(?:in\s+)?\Z",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:début|lancement|création)\s+(?:des|de\s+(?:ces|ses|leurs))\s+"
+        r"(?:statistiques|relevés|données|mesures)(?:\s+\w+)?\s+(?:en\s+)?\Z",
+        re.IGNORECASE,
+    ),
+}
 # "the worst season since 1994", "un niveau inédit depuis 2003": a record's reference
 # year, not when anything started.
 _RECORD_SINCE_RE = {
@@ -651,7 +664,11 @@ def _rank_properties(
     ):
         vote("age", 30)
     if value.kind == ValueKind.DATE:
-        if _RECORD_SINCE_RE[lang].search(before):
+        if _RECORDS_BEGAN_RE[lang].search(before):
+            # "since comparable records began in 2006", "depuis le lancement de ces
+            # statistiques en 2006": when the records started.
+            vote("start-date", 14)
+        elif _RECORD_SINCE_RE[lang].search(before):
             vote("other-date", 12)  # a record's reference year: no start, no release
         elif _START_BEFORE_RE[lang].search(before):
             vote("start-date", 6)

@@ -188,6 +188,16 @@ CASES = [
      "rivals.", "March 3, 2024", "Orca-2", "release-date"),
     ("fr", "Halvex a lancé son modèle Orca-2 le 3 mars 2024.", "3 mars 2024", "Orca-2",
      "release-date"),
+    # When records began is the start of the records of the body the article takes its
+    # figures from, though it cites it as their source.
+    ("en", "Floods have covered more farmland in Norvania this year than in any year since "
+     "records began in 1961. By Monday, 40,000 hectares were under water, according to data "
+     "from the Norvanian Hydrological Service (NHS). Rivers are still rising, NHS data show.",
+     "1961", "Norvanian Hydrological Service", "start-date"),
+    ("fr", "Jamais la Norvanie n'avait connu de telles crues. Selon le Service hydrologique "
+     "norvanien (SHN), 40 000 hectares étaient sous les eaux lundi, un niveau inédit depuis le "
+     "début des relevés en 1961. Les rivières montent encore, selon le SHN.", "1961",
+     "Service hydrologique norvanien", "start-date"),
     # A business line after an article takes its adjective ("la Distribution exclusive").
     ("fr", "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
      "de 4 %, à 2 milliards d'euros.", "4 %", "Distribution exclusive", "growth-rate"),

@@ -179,7 +179,7 @@ STORIES = sorted(story for story, comparisons in pairs().items() if comparisons)
 # target is every comparison and no other conflict (the strict test after this one).
 REACHED = {
     "deepseek-nvidia-rout": (22, 0),
-    "eu-wildfires-2025": (10, 0),
+    "eu-wildfires-2025": (11, 0),
     "isak-liverpool": (12, 0),
     "lvmh-2024-results": (19, 0),
 }
