@@ -98,7 +98,7 @@ class DateFromToRangeFilter(django_filters.DateFromToRangeFilter):
 
 
 def article_languages() -> list[tuple[str, str]]:
-    codes = Source.objects.order_by().values_list("language", flat=True).distinct()
+    codes = Source.languages()
     return sorted(((code, language_name(code)) for code in codes), key=lambda c: c[1])
 
 

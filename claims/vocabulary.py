@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from claims.audit import records_actor
-from claims.models import Property, Subject, SubjectAlias, normalise_name
+from claims.models import Property, Subject, SubjectAlias, normalise_name, property_label
 from claims.workflow import require_reviewer
 
 
@@ -104,3 +104,59 @@ def add_property(
         value_kind=value_kind,
         description=description.strip(),
     )
+
+
+class ClaimsByProperty:
+    """The ids of a subject's claims as its page lists them, for a ``Paginator``: by
+    property as the interface names it, then oldest first.
+
+    Sorting a subject's claims by their property's label sorted all of them (40 ms on
+    SQLite, 70 on PostgreSQL for a subject of 280,000 claims at a million): instead
+    the claims are counted per property, the properties sorted by label, and a page
+    is read from the index (subject, property, id), property by property. A page
+    takes at most three queries, whatever the subject's size: the property it starts
+    in, those it holds whole (few claims each), and the one it ends in.
+    """
+
+    def __init__(self, subject: Subject) -> None:
+        self.claims = subject.claims.order_by()
+        self.sizes: dict[int, int] = dict(
+            self.claims.values_list("property_id").annotate(n=Count("pk"))
+        )
+        self.properties: list[int] = list(
+            Property.objects.filter(pk__in=self.sizes)
+            .order_by(property_label(), "pk")
+            .values_list("pk", flat=True)
+        )
+
+    def count(self) -> int:
+        return sum(self.sizes.values())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[int]:
+        start, stop = window.start or 0, window.stop
+        if stop is None:
+            stop = self.count()
+        ranges: list[tuple[int, int, int]] = []
+        offset = 0
+        for prop in self.properties:
+            size = self.sizes[prop]
+            if offset + size > start and offset < stop:
+                ranges.append((prop, max(start - offset, 0), min(stop - offset, size)))
+            offset += size
+            if offset >= stop:
+                break
+        whole = [prop for prop, first, last in ranges if first == 0 and last == self.sizes[prop]]
+        found: dict[int, list[int]] = {}
+        if whole:
+            for prop, pk in self.claims.filter(property_id__in=whole).values_list(
+                "property_id", "pk"
+            ):
+                found.setdefault(prop, []).append(pk)
+        for prop, first, last in ranges:
+            if prop not in whole:
+                in_property = self.claims.filter(property_id=prop).order_by("pk")
+                found[prop] = list(in_property.values_list("pk", flat=True)[first:last])
+        return [pk for prop, _first, _last in ranges for pk in sorted(found.get(prop, []))]

@@ -222,6 +222,21 @@ def test_value_kind(claims, kind, expected) -> None:
     assert kept_set({"value_kind": kind}) == ids(claims, *expected)
 
 
+def test_the_language_filter_offers_each_language_a_source_is_written_in_once() -> None:
+    from claims.models import Source
+
+    assert Source.languages() == []
+    for language in ["fr", "en", "fr", "de", "en", "fr"]:
+        make_source(title=f"Article {language}", language=language)
+    assert Source.languages() == ["de", "en", "fr"]
+    # Offered by name: English, French, German.
+    assert [code for code, _ in ClaimFilter().filters["language"].extra["choices"]()] == [
+        "en",
+        "fr",
+        "de",
+    ]
+
+
 def test_language_of_the_article(claims) -> None:
     assert kept_set({"language": "en"}) == ids(claims, "founded", "price")
     assert kept_set({"language": "fr"}) == ids(claims, "rival", "staff", "revenue")

@@ -161,10 +161,11 @@ def test_subject_page_with_its_history_query_count_is_flat(
             value_currency="USD",
         )
     client.force_login(reviewer)
-    # 1 session, 2 user, 3 the user's groups, 4 the subject, 5 the paginator's count,
-    # 6 a page of its claims with their properties, 7 its latest quotes with their
-    # claims, properties and sources (the history chart), 8 its aliases, 9 the
+    # 1 session, 2 user, 3 the user's groups, 4 the subject, 5 its claims counted per
+    # property, 6 those properties in label order, 7 the page's ids (one property,
+    # whole), 8 a page of its claims with their properties, 9 its latest quotes with
+    # their claims, properties and sources (the history chart), 10 its aliases, 11 the
     # header's unread notifications.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         response = client.get(reverse("subject_detail", args=[subject.pk]))
     assert response.content.decode().count('class="mark mark-dot') == n

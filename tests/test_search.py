@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from claims import search, workflow
 from claims.choices import ClaimStatus, Stance
@@ -396,9 +400,35 @@ def test_a_search_is_counted_up_to_a_bound(client, reviewer, settings) -> None:
     # The last page the bound reaches is served; past it, the same last page.
     second = client.get("/claims/", {"q": "budget", "page": 2}).text
     assert second.count('name="claims"') == 1
-    # Under the bound, the count is exact; the plain list is never bounded.
+    # Under the bound, the count is exact; the plain list has its own, larger bound.
     assert "1 claim<" in client.get("/claims/", {"q": "budget 3"}).text
     assert "6 claims" in client.get("/claims/").text
+
+
+def test_a_list_is_counted_up_to_its_own_bound(client, reviewer, settings) -> None:
+    settings.FACTCHECK_LIST_COUNT_BOUND = 3
+    settings.FACTCHECK_PAGE_SIZE = 2
+    old = make_claim(statement="Le port a été construit en 1850.")
+    Claim.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
+    for i in range(4):
+        make_claim(statement=f"Le budget de la ville {i} a doublé.", status=ClaimStatus.IN_RESEARCH)
+    client.force_login(reviewer)
+    listed = client.get("/claims/").text
+    assert "More than 3 claims" in listed
+    assert "Page 1 of more than 2" in listed
+    # Past the bound's last page, that page; the claims it reaches are never repeated.
+    seen = {
+        pk
+        for number in (1, 2, 3)
+        for pk in re.findall(
+            r'name="claims" value="(\d+)"', client.get("/claims/", {"page": number}).text
+        )
+    }
+    assert len(seen) == 3
+    # A filter under the bound is counted exactly: one claim added a year ago.
+    before = (timezone.now() - timedelta(days=300)).date().isoformat()
+    assert "1 claim<" in client.get("/claims/", {"added_before": before}).text
+    assert "More than 3 claims" in client.get("/claims/", {"status": "in_research"}).text
 
 
 def test_the_bounded_paginator_says_when_it_stopped_counting() -> None:

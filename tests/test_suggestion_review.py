@@ -153,12 +153,64 @@ def test_the_article_page_shows_the_comparison_in_a_flat_number_of_queries(
     # held for them and those claims' quotes: the same whatever the claims' number. (The
     # first visit reads the article's suggestions and all names once, then caches them.)
     client.get(french.get_absolute_url())
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(french.get_absolute_url())
     page = response.text
     assert "conflicts with #" in page and "agrees with #" in page
     assert "Kestrel Labs a vu le jour" not in page  # the English interface drafts in English
     assert "Kestrel Labs was founded in 2021." in page
+
+
+def test_a_suggestion_is_compared_with_the_latest_claims_held_and_counts_the_rest(
+    client, reviewer, monkeypatch, django_assert_num_queries
+) -> None:
+    from claims import alignment
+
+    monkeypatch.setattr(alignment, "SHOWN_HELD", 2)
+    english = source(ENGLISH, "en")
+    founded = accept(english, "March 2019", reviewer).claim
+    subject, prop = founded.subject, founded.property
+    years = [2019, 2021, 2019, 2018]
+    held = [
+        Claim.objects.create(
+            statement=f"Kestrel Labs was founded in {year} (#{i}).",
+            subject=subject,
+            property=prop,
+            value_kind=ValueKind.DATE,
+            value_text=str(year),
+            value_date=datetime.date(year, 1, 1),
+            value_date_precision="year",
+        )
+        for i, year in enumerate(years)
+    ]
+    french = source(FRENCH, "fr")
+    properties = {p.code: p for p in Property.objects.all()}
+    shown = suggestions_for(french)
+    year = next(s for s in shown if s.exact == "2021")
+    compared = align(shown, source=french, properties=properties, language="en")[year.key]
+    # The two latest claims, the conflict first; the three others (#1 and the accepted
+    # March 2019 included) counted.
+    assert [a.claim for a in compared] == [held[3], held[2]]
+    assert [a.relation for a in compared] == [CONFLICTS, CONFLICTS]
+    assert (compared.more, compared.subject) == (3, subject)
+    # The page says so and links to the subject's claims.
+    client.force_login(reviewer)
+    page = client.get(french.get_absolute_url()).text
+    more = "and 3 more claims held about Kestrel Labs"
+    assert f'href="/subjects/{subject.pk}/#subject-claims">{more}</a>' in page
+    # As many queries with ten times the claims held.
+    client.get(french.get_absolute_url())
+    with django_assert_num_queries(16) as before:
+        client.get(french.get_absolute_url())
+    for i in range(40):
+        Claim.objects.create(
+            statement=f"Kestrel Labs was founded in 2019 (##{i}).", subject=subject, property=prop,
+            value_kind=ValueKind.DATE, value_text="2019", value_date=datetime.date(2019, 1, 1),
+            value_date_precision="year",
+        )  # fmt: skip
+    with django_assert_num_queries(len(before.captured_queries)):
+        page = client.get(french.get_absolute_url()).text
+    assert "and 43 more claims held about Kestrel Labs" in page
 
 
 # --- corrections teach --------------------------------------------------------------------------

@@ -96,3 +96,38 @@ def test_property_list_query_count_is_flat(client, reviewer, django_assert_num_q
     # session, user, roles, properties with their claim counts, the header's unread notifications
     with django_assert_num_queries(5):
         assert client.get(reverse("property_list")).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_subjects_claims_are_paged_by_property_label_then_oldest_first(language) -> None:
+    from django.core.paginator import Paginator
+    from django.utils import translation
+
+    from claims.models import Claim, property_label
+    from claims.vocabulary import ClaimsByProperty
+    from tests.factories import make_claim, make_subject
+
+    subject = make_subject("Valmont")
+    other = make_subject("Orbis")
+    # Sizes that put page boundaries inside properties and pages over several.
+    for code, n in [
+        ("revenue", 7),
+        ("founding-date", 1),
+        ("employee-count", 2),
+        ("price-per-unit", 5),
+    ]:
+        for _ in range(n):
+            make_claim(subject=subject, property_code=code)
+        make_claim(subject=other, property_code=code)
+    with translation.override(language):
+        expected = list(
+            Claim.objects.filter(subject=subject)
+            .order_by(property_label("property__"), "pk")
+            .values_list("pk", flat=True)
+        )
+        listed = ClaimsByProperty(subject)
+        assert listed.count() == len(expected) == 15
+        for per_page in (1, 2, 4, 6, 15, 50):
+            paginator = Paginator(listed, per_page)
+            pages = [list(paginator.page(n).object_list) for n in paginator.page_range]
+            assert [pk for page in pages for pk in page] == expected

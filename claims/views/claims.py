@@ -47,13 +47,18 @@ from claims.views.access import editor_required, get_claim_for_user, reviewer_re
 def claim_list(request: HttpRequest) -> HttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.for_list())
     # A search is counted up to a bound: "more than 1,000" says as much as 480,000, and
-    # costs what counting 1,000 does.
+    # costs what counting 1,000 does; any other list, up to a larger one.
     searched = bool(request.GET.get("q", "").strip())
     page = claim_filter.qs.paginate(
         request.GET.get("page"),
         settings.FACTCHECK_PAGE_SIZE,
-        bound=settings.FACTCHECK_SEARCH_COUNT_BOUND if searched else None,
+        bound=(
+            settings.FACTCHECK_SEARCH_COUNT_BOUND
+            if searched
+            else settings.FACTCHECK_LIST_COUNT_BOUND
+        ),
         counted=claim_filter.counted() if searched else None,
+        searched=searched,
     )
     requested = claim_filter.form.cleaned_data.get("ordering") if claim_filter.is_valid() else None
     # The filters besides the search, which fold away on a phone: how many are in use,

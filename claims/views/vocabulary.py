@@ -105,16 +105,15 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Alias added."))
         return redirect("subject_detail", pk=subject.pk)
-    # A subject may be in tens of thousands of claims: the page's ids are sorted from
-    # an index (subject, property, id), then only the page's rows are read.
-    in_order = (property_label("property__"), "pk")
-    listed = subject.claims.order_by(*in_order).values("pk")
+    # A subject may be in hundreds of thousands of claims: the page's ids are read
+    # from an index (subject, property, id), then only the page's rows.
+    listed = vocabulary.ClaimsByProperty(subject)
     page = Paginator(listed, settings.FACTCHECK_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = (
         Claim.objects.filter(pk__in=page.object_list)
         .select_related("property")
         .defer("search_text")
-        .order_by(*in_order)
+        .order_by(property_label("property__"), "pk")
     )
     quotes = plots.latest_quotes(subject.pk, claim_count=page.paginator.count)
     history, left_out = plots.history_charts(quotes)

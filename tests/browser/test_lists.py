@@ -94,6 +94,38 @@ def test_each_header_sorts_both_ways_and_the_pager_keeps_the_filters(
     expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
 
 
+def test_a_long_list_is_counted_up_to_a_bound_and_paged_to_it(
+    tab: Page, deepseek, reviewer: User, settings
+) -> None:
+    settings.FACTCHECK_PAGE_SIZE = 4
+    settings.FACTCHECK_LIST_COUNT_BOUND = 10
+    page = tab
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/claims/")
+    count = page.locator(".result-count")
+    expect(count).to_have_text("More than 10 claims")
+    expect(page.locator(".pagination")).to_contain_text("Page 1 of more than 3")
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "claims-list-bounded-plain")
+    seen = set(rows(page))
+    for number in (2, 3):
+        page.get_by_role("link", name="Next").click()
+        expect(page.locator(".pagination")).to_contain_text(f"Page {number} of more than 3")
+        expect(page).to_have_url(re.compile(rf"page={number}"))
+        shown = set(rows(page))
+        assert shown and not shown & seen
+        seen |= shown
+    assert len(seen) == 10
+    expect(page.get_by_role("link", name="Next")).to_have_count(0)
+    page.get_by_role("link", name="Previous").click()
+    expect(page.locator(".pagination")).to_contain_text("Page 2 of more than 3")
+    # A filter that keeps fewer claims than the bound is counted exactly.
+    page.locator("#id_status").select_option(label="published")
+    page.get_by_role("button", name="Filter").click()
+    expect(count).not_to_have_text("More than 10 claims")
+    expect(count).to_have_text(re.compile(r"^\d claims?$"))
+
+
 def test_a_broad_search_is_counted_up_to_a_bound_and_paged_to_it(
     tab: Page, deepseek, reviewer: User, settings
 ) -> None:

@@ -9,6 +9,7 @@ French article's suggestions say how each figure compares with the English claim
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -115,3 +116,39 @@ def test_a_story_in_two_languages_accepted_as_suggested(page: Page, reviewer: Us
     ]
     founded = Claim.objects.filter(subject__name="Kestrel Labs", property__code="founding-date")
     assert sorted(c.value_text for c in founded) == ["2021", "March 2019"]
+
+
+def test_a_figure_held_many_times_shows_the_latest_and_links_to_the_rest(
+    page: Page, reviewer: User
+) -> None:
+    import datetime
+
+    from claims.choices import ValueKind
+    from claims.models import Property, Subject
+
+    kestrel = Subject.objects.create(name="Kestrel Labs")
+    founding = Property.objects.get(code="founding-date")
+    for i, year in enumerate([2019, 2019, 2021, 2019, 2020, 2019, 2019, 2021]):
+        Claim.objects.create(
+            statement=f"Kestrel Labs was founded in {year} (source {i}).",
+            subject=kestrel,
+            property=founding,
+            value_kind=ValueKind.DATE,
+            value_text=str(year),
+            value_date=datetime.date(year, 1, 1),
+            value_date_precision="year",
+        )
+    log_in(page, reviewer, PASSWORD)
+    import_article(page, FRENCH, "French")
+    item = page.locator(".suggestion-item").filter(has_text="2021").first
+    # The five latest claims held, conflicts first, and the three others counted.
+    expect(item.locator(".alignment:not(.alignment-more)")).to_have_count(5)
+    expect(item.locator(".alignment").first).to_contain_text("conflicts with #")
+    more = item.get_by_role("link", name="and 3 more claims held about Kestrel Labs")
+    expect(more).to_be_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    item.screenshot(path=str(SCREENSHOTS / "suggestion-held-many-times.png"), caret="initial")
+    more.click()
+    expect(page).to_have_url(re.compile(rf"/subjects/{kestrel.pk}/#subject-claims$"))
+    # Every claim held about the subject is listed there.
+    expect(page.locator("#subject-claims tbody tr")).to_have_count(8)
