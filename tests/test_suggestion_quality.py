@@ -91,8 +91,8 @@ def test_no_rule_names_what_only_the_corpus_contains() -> None:
 
 # Today's numbers, a little below: a change that reads the corpus worse fails.
 FLOORS = {
-    "fr": {"recall": 0.98, "precision": 0.99, "subject": 0.90, "property": 0.87},
-    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.90, "property": 0.89},
+    "fr": {"recall": 0.98, "precision": 0.99, "subject": 0.90, "property": 0.88},
+    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.91, "property": 0.90},
 }
 
 
