@@ -486,7 +486,7 @@ def place_kinds() -> dict[str, str]:
 _SECTORS = """
 fashion|mode; leather goods|maroquinerie; wines|vins; spirits|spiritueux; watches|montres;
 jewelry|joaillerie; jewellery|joaillerie; perfumes|parfums; cosmetics|cosmétiques;
-retail|distribution; beauty|beauté; luxury|luxe;
+retail|distribution; retailing|distribution; beauty|beauté; luxury|luxe;
 banking|banque; retail banking|banque de détail; investment banking|banque d'investissement;
 corporate banking|banque de financement; insurance|assurance; asset management|gestion d'actifs;
 wealth management|gestion de fortune; energy|énergie; renewables|renouvelables;
@@ -513,14 +513,61 @@ def _sector_table() -> dict[str, dict[str, tuple[str, ...]]]:
     return table
 
 
+def is_sector(word: str, lang: str) -> bool:
+    """Whether ``word`` names a business line in ``lang`` ("Distribution", "Retail")."""
+    return fold(word) in _sector_table().get(lang, {})
+
+
+def _qualified_sector(part: str, source: str) -> tuple[str, ...]:
+    """A sector with one adjective, in the other language's order: "exclusive retailing" ->
+    "distribution exclusive", "distribution exclusive" -> "exclusive retailing". The
+    adjective is kept as written, so the name only meets a cognate in the other text."""
+    words = part.split()
+    if len(words) != 2:
+        return ()
+    table = _sector_table()[source]
+    if source == "en" and words[1] in table and words[0] not in table:
+        return tuple(f"{noun} {words[0]}" for noun in table[words[1]])
+    if source == "fr" and words[0] in table and words[1] not in table:
+        return tuple(f"{words[1]} {noun}" for noun in table[words[0]])
+    return ()
+
+
+# Kinds of product a company makes one of, so that "Halvex's app" is a product of its own,
+# in English and in French.
+_ONE_PRODUCT = (("app", ("application", "appli")), ("chatbot", ("chatbot",)))
+ONE_PRODUCT_HEADS = frozenset(
+    {english for english, _french in _ONE_PRODUCT}
+    | {name for _english, french in _ONE_PRODUCT for name in french}
+)
+
+
+def product_names(name: str) -> tuple[str, ...]:
+    """A company's product named by its kind, in the other language's order: "Halvex app"
+    -> "application Halvex", "appli Halvex"; "application Halvex" -> "Halvex app"."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    for english, french in _ONE_PRODUCT:
+        if fold(words[-1]) == english:
+            return tuple(f"{kind} {' '.join(words[:-1])}" for kind in french)
+        if fold(words[0]) in french:
+            return (f"{' '.join(words[1:])} {english}",)
+    return ()
+
+
 def translated_names(name: str) -> tuple[str, ...]:
     """A division named by sectors, in the other language: "Wines & Spirits" ->
-    "Vins et Spiritueux"; empty when a word of the name is no sector's."""
+    "Vins et Spiritueux", "Exclusive Retailing" -> "Distribution exclusive"; empty when a
+    word of the name is no sector's."""
     parts = [p for p in re.split(r"\s*(?:&|,|\band\b|\bet\b)\s*", fold(name)) if p]
     if not parts:
         return ()
     for source, joiners in (("en", (" et ",)), ("fr", (" & ", " and "))):
-        table = _sector_table()[source]
+        table = dict(_sector_table()[source])
+        for part in parts:
+            if part not in table and _qualified_sector(part, source):
+                table[part] = _qualified_sector(part, source)
         if all(part in table for part in parts):
             names = []
             for joiner in joiners:

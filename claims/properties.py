@@ -276,8 +276,11 @@ VOCABULARY: tuple[PropertySpec, ...] = (
        fr=(r"coût\w*", r"coûté", r"facture", r"dépens\w*", r"dégâts", r"montant")),
     _p("training-cost", "training cost", "coût d'entraînement", {MONEY},
        "Training {subject} cost {value}.", "L'entraînement {de_subject} a coûté {value}.",
-       en=(r"train(?:ed|ing)?", r"develop(?:ed|ing)?", r"build", r"built"),
-       fr=(r"entra[iî]n\w*", r"développ\w*", r"conçu\w*", r"mettre\s+au\s+point")),
+       # What a model's training is paid in: computing time ("$5m of compute").
+       en=(r"train(?:ed|ing)?", r"develop(?:ed|ing)?", r"build", r"built",
+           r"computing\s+(?:time|power)", r"compute"),
+       fr=(r"entra[iî]n\w*", r"développ\w*", r"conçu\w*", r"mettre\s+au\s+point",
+           r"puissance\s+de\s+calcul", r"temps\s+de\s+calcul")),
     _p("operating-cost", "operating cost", "coûts d'exploitation", {MONEY, PERCENTAGE},
        "{subject}'s operating costs are {value}.",
        "Les coûts d'exploitation {de_subject} sont de {value}.",

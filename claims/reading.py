@@ -165,6 +165,8 @@ _INSTITUTION_HEADS = _set(
     "fédération confédération chambre académie école université centre observatoire "
     "agence mouvement syndicat sénat tribunal société compagnie régie"
 )
+# What an app or a chatbot is said to be, past the endings _ADJECTIVE_END_RE knows.
+_PRODUCT_ADJECTIVES = _set("gratuit gratuite mobile nouvelle nouveau payante payant grand public")
 # On folded words: "europeenne" for "européenne".
 _ADJECTIVE_END_RE = re.compile(
     r"(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iennes|een|eenne|eennes|ais|aise|aises|ique|"
@@ -375,6 +377,9 @@ _FRENCH_PARTICIPLES = _set(
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
 _BEGAN = _set("began begun started start starts begins")
+# Series of records, and the French nouns of their start ("le début des relevés").
+_RECORD_NOUNS = _set("records statistics data measurements statistiques relevés données mesures")
+_RECORDS_START = _set("début lancement création")
 # People counted as members of a body: "500 soldiers from the unit".
 _MEMBER_NOUNS = _set(
     "soldiers troops workers employees staff officers firefighters volunteers members players "
@@ -437,6 +442,7 @@ class Entity:
         names = set(self.spellings)
         names.update(w.equivalents().get(fold(self.name).removeprefix("the "), ()))
         names.update(w.translated_names(self.name))  # "Wines & Spirits": "Vins et Spiritueux"
+        names.update(w.product_names(self.name))  # "Halvex app": "application Halvex"
         subject = normalise_name(self.subject)
         return tuple(sorted({n for n in names if normalise_name(n) != subject}))
 
@@ -722,9 +728,17 @@ class Reader:
                     if end == k + 1 or tokens[end].low in w.ORG_SUFFIXES:
                         j = end
                         break
-                # "Banque centrale européenne", "Organisation mondiale de la santé"
+                # "Banque centrale européenne", "Organisation mondiale de la santé"; a
+                # business line after an article, "la Distribution sélective"
                 if self.lang == "fr" and (
-                    tokens[i].low in _INSTITUTION_HEADS or tokens[j].low in _INSTITUTION_HEADS
+                    tokens[i].low in _INSTITUTION_HEADS
+                    or tokens[j].low in _INSTITUTION_HEADS
+                    or (
+                        i == j
+                        and i > 0
+                        and tokens[i - 1].low in _DETERMINERS[self.lang]
+                        and w.is_sector(tokens[i].text, "fr")
+                    )
                 ):
                     end = self._institution_tail(tokens, j + 1)
                     if end > j:
@@ -999,7 +1013,12 @@ class Reader:
         # "…, la société Valmont a levé": a description naming someone else opens a clause.
         j = last + 2
         while j < n and tokens[j].text not in ",;.)":
-            if tokens[j].capitalised and tokens[j].is_word and j > last + 2:
+            if (
+                tokens[j].capitalised
+                and tokens[j].is_word
+                and j > last + 2
+                and not w.is_demonym(tokens[j].text)  # "…, a fund that trades Chinese shares"
+            ):
                 return None
             j += 1
         for size in (3, 2, 1):
@@ -1628,6 +1647,10 @@ class Reader:
                     # "Le champion américain des puces d'IA Nvidia": the name ends the phrase.
                     for k in range(following, min(following + 6, len(tokens))):
                         if k in named:
+                            if self.lang == "en" and k > following:
+                                # "The fund bankrolls DeepSeek": in English the name comes
+                                # right after the noun it names ("the chipmaker Nvidia").
+                                break
                             # but "le parti de Marine Le Pen": a name after "de" is whose.
                             before = tokens[k - 1].low
                             names_it = names_it or not (
@@ -1674,8 +1697,11 @@ class Reader:
                         if appositive is not None:
                             appositive.entity.qualifiers |= qualifiers
                     inner = [m for m in reading.mentions if i < m.first_token < last]
+                    maker = self._maker_after(reading, last) if types == {PRODUCT} else None
                     if inner and types == {PRODUCT}:
                         self._product_named(reading, inner[0], tokens, last)
+                    elif maker is not None:
+                        self._product_of(maker, tokens, last)
                     elif (
                         not names_it and not comma_name and not self._names_before(tokens, i, named)
                     ):
@@ -1739,6 +1765,40 @@ class Reader:
         inner.last_token = last
         inner.end = tokens[last].end
         inner.modifier = False
+
+    def _maker_after(self, reading: SentenceReading, last: int) -> Mention | None:
+        """ "l'application gratuite de Halvex": the company named after "de" past the
+        head's adjectives, when the head is a product a company makes one of (an app, a
+        chatbot); "le modèle de Halvex" may be any of its models."""
+        tokens = reading.tokens
+        if self.lang != "fr" or tokens[last].low not in w.ONE_PRODUCT_HEADS:
+            return None
+        k = last + 1
+        while (
+            k < len(tokens)
+            and tokens[k].is_word
+            and tokens[k].text.islower()
+            and (
+                _ADJECTIVE_END_RE.search(fold(tokens[k].low))
+                or tokens[k].low in _PRODUCT_ADJECTIVES
+            )
+        ):
+            k += 1
+        if k + 1 >= len(tokens) or tokens[k].low not in ("de", "d'"):
+            return None
+        mention = self._mention_at(reading, k + 1)
+        if mention is None or mention.how != "name" or mention.entity.type not in (ORG, OTHER):
+            return None
+        return mention
+
+    def _product_of(self, maker: Mention, tokens: list[Token], head: int) -> None:
+        """ "l'application gratuite de Halvex" is Halvex's app, a product of its own named
+        as French names it: "application Halvex"."""
+        name = f"{tokens[head].low} {maker.entity.name}"
+        product = self._link(name, PRODUCT, True, [normalise_name(name)], tokens[head].start)
+        maker.entity = product
+        maker.first_token = head
+        maker.start = tokens[head].start
 
     def _is_apposition_name(self, tokens: list[Token], k: int) -> bool:
         """ ", Falcon-S," after "the model": the name the description stands for."""
@@ -1838,10 +1898,17 @@ class Reader:
         """The most salient entity that fits: named earlier in this sentence, else the
         subject of the sentence before, else the last one named."""
         # Centring: what the sentence is about so far, else what the last one was about.
+        mentions = [*reading.mentions, *(found or ())]
         here = [
             m.entity
-            for m in [*reading.mentions, *(found or ())]
+            # In the text's order: "The fund bankrolls DeepSeek, … and it had" is the fund;
+            # but a description around a name ("The Optics division") is left to the name.
+            for m in sorted(mentions, key=lambda m: m.start)
             if m.start < at
+            and not (
+                m.how == "description"
+                and any(n.how == "name" and m.start < n.start < m.end for n in mentions)
+            )
             and m.how != "possessive"
             and m.entity.type != MEDIA
             and not m.entity.group
@@ -2283,6 +2350,12 @@ class Reader:
         unit = self._members_of(reading, last)
         if unit is not None:
             offer(unit.entity, 8)
+        if self._records_begun(reading, first):
+            # Whose records they are is who keeps them: the body the article takes its
+            # figures from, though cited as their source.
+            keeper = self._data_keeper()
+            if keeper is not None:
+                offer(keeper, 20)
         begun = self._what_began(reading, first)
         if begun is not None:
             offer(begun, 8)
@@ -2705,8 +2778,12 @@ class Reader:
             return None
         for k in range(after, min(after + 3, len(tokens))):
             mention = self._mention_at(reading, k)
+            if mention is not None and mention.how == "possessive":
+                mention = None  # "released its R1 model": whose it is, then what
             if mention is not None:
                 return mention if mention.how in ("name", "description") else None
+            if tokens[k].low in w.PRODUCT_HEADS and k + 1 < len(tokens):
+                continue  # "a lancé son modèle Orca-2": the name after the kind of product
             if tokens[k].low not in _DETERMINERS[self.lang] and tokens[k].low not in (
                 "its",
                 "their",
@@ -2836,12 +2913,26 @@ class Reader:
         if any(t.text == "," for t in between):
             return None
         participle = self._is_participle(nxt)
+        # "ChatGPT, le robot d'OpenAI qui avait lancé la course fin 2022": a relative clause
+        # on the apposition's noun still describes the name; its verb is the relative's.
+        inner = next(
+            (
+                opener + 1 + n
+                for n, t in enumerate(between)
+                if t.low in _RELATIVES[self.lang] and n > 1
+            ),
+            None,
+        )
+        if inner is not None and appositive and not participle:
+            verbs_until, names_after = inner, inner
+        else:
+            verbs_until, names_after = first, opener
         if not relative and (
-            any(t.low in _AUXILIARIES[self.lang] for t in between)
+            any(t.low in _AUXILIARIES[self.lang] for t in tokens[opener + 1 : verbs_until])
             or any(
                 m.how == "name"
                 and opener < m.first_token < first
-                and not (participle and m.complement)
+                and not ((participle or m.first_token < names_after) and m.complement)
                 for m in reading.mentions
             )
         ):
@@ -2948,6 +3039,31 @@ class Reader:
         if candidates:
             return max(candidates, key=lambda e: e.last if e.last <= tokens[k].start else e.first)
         return None
+
+    def _records_begun(self, reading: SentenceReading, first: int) -> bool:
+        """ "since comparable records began in 2006", "depuis le lancement de ces
+        statistiques comparables en 2006": the figure is when a series of records began."""
+        lows = [t.low for t in reading.tokens[max(0, first - 7) : first]]
+        if lows and lows[-1] in ("in", "en"):
+            lows.pop()
+        if self.lang == "en":
+            return len(lows) >= 2 and lows[-1] in _BEGAN and bool(_RECORD_NOUNS & set(lows[-3:-1]))
+        starts = [k for k, low in enumerate(lows) if low in _RECORDS_START]
+        return bool(starts) and bool(_RECORD_NOUNS & set(lows[starts[-1] + 1 : starts[-1] + 4]))
+
+    def _data_keeper(self) -> Entity | None:
+        """The body the article cites for its figures at least twice, most often: whose
+        records "records began" speaks of."""
+        cited = Counter(
+            m.entity
+            for reading in self.sentences
+            for m in reading.mentions
+            if m.source and m.entity.type not in (MEDIA, PERSON)
+        )
+        if not cited:
+            return None
+        entity, count = cited.most_common(1)[0]
+        return entity if count >= 2 else None
 
     def _what_began(self, reading: SentenceReading, first: int) -> Entity | None:
         """ "since satellite monitoring of fire emissions began in 2003": the date something

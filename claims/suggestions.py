@@ -529,6 +529,19 @@ _START_BEFORE_RE = {
     "fr": re.compile(r"\b(?:de|depuis|dès|entre)\s+(?:(?:le|l['’]|la)\s+)?\Z", re.IGNORECASE),
     "en": re.compile(r"\b(?:from|since|between)\s+\Z", re.IGNORECASE),
 }
+# When a series of records began: "since records began in 2006", "depuis le début des
+# relevés en 1900".
+_RECORDS_BEGAN_RE = {
+    "en": re.compile(
+        r"\b(?:records?|statistics|data|measurements)\s+(?:began|started|begun)\s+(?:in\s+)?\Z",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:début|lancement|création)\s+(?:des|de\s+(?:ces|ses|leurs))\s+"
+        r"(?:statistiques|relevés|données|mesures)(?:\s+\w+)?\s+(?:en\s+)?\Z",
+        re.IGNORECASE,
+    ),
+}
 # "the worst season since 1994", "un niveau inédit depuis 2003": a record's reference
 # year, not when anything started.
 _RECORD_SINCE_RE = {
@@ -562,6 +575,11 @@ _MARKET_RE = {
 }
 
 
+# "cost" as a verb, which names no property of its own ("the move cost €90m").
+_COST_VERB_RE = {
+    "en": re.compile(r"(?i:cost|costs)"),
+    "fr": re.compile(r"(?i:coûté|coûte|coûtera|coûterait|coûtait)"),
+}
 _PER_SHARE_RE = re.compile(r"\s+(?:a|per|each)\s+share\b|\s+par\s+(?:action|titre)\b", re.I)
 _PART_OF_RE = re.compile(r"\s+(?:des|sur|of\s+the|out\s+of|of)\s+", re.IGNORECASE)
 
@@ -646,7 +664,11 @@ def _rank_properties(
     ):
         vote("age", 30)
     if value.kind == ValueKind.DATE:
-        if _RECORD_SINCE_RE[lang].search(before):
+        if _RECORDS_BEGAN_RE[lang].search(before):
+            # "since comparable records began in 2006", "depuis le lancement de ces
+            # statistiques en 2006": when the records started.
+            vote("start-date", 14)
+        elif _RECORD_SINCE_RE[lang].search(before):
             vote("other-date", 12)  # a record's reference year: no start, no release
         elif _START_BEFORE_RE[lang].search(before):
             vote("start-date", 6)
@@ -667,6 +689,19 @@ def _rank_properties(
     level = not change and _LEVEL_BEFORE[lang].search(before) is not None
     # "a dividend of €13 a share": a rate the parser leaves without its "per".
     per_share = _PER_SHARE_RE.match(text, value.end) is not None
+    # "whose move from Barcelona cost €90m", "l'entraînement du modèle a coûté 5 M$": the
+    # verb "cost" says nothing of what was paid for; the noun that cost it does.
+    cost_verb = next(
+        (
+            cue
+            for cue in cues
+            if value.kind == ValueKind.MONEY
+            and cue.end <= value.start
+            and _COST_VERB_RE[lang].fullmatch(text, cue.start, cue.end)
+            and _gap(text, cue, value) <= (2, False)
+        ),
+        None,
+    )
     counted = _singular(value.unit) if value.kind == ValueKind.QUANTITY and value.unit else ""
     for cue in cues:
         distance, broken = _gap(text, cue, value)
@@ -726,6 +761,15 @@ def _rank_properties(
             ):
                 # "a dividend of €13 a share": the words right before a rate name it.
                 score += 25
+            if (
+                cost_verb is not None
+                and cue.end <= cost_verb.start
+                and code not in ("price-per-unit", "cost")
+                and code not in FALLBACK.values()
+                and _words_between(text, cue.end, cost_verb.start) <= 10
+                and not _HARD_BREAK_RE.search(text, cue.end, cost_verb.start)
+            ):
+                score += 20  # what cost the amount names it
             vote(code, score, cue)
             counterpart = _HAS_CHANGE.get(code)
             if change and counterpart and _fits(BY_CODE[counterpart], value):

@@ -194,6 +194,8 @@ _UNITS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     ("token", "tokens", "jeton", "jetons", ()),
     ("user", "users", "utilisateur", "utilisateurs", ("utilisatrice", "usager", "usagers")),
     ("download", "downloads", "téléchargement", "téléchargements", ()),
+    # What a dividend or a price is paid per: "€13 a share", "13 euros par action".
+    ("share", "shares", "action", "actions", ()),
     ("GPU", "GPUs", "GPU", "GPU", ()),
     ("CPU", "CPUs", "CPU", "CPU", ()),
     ("TPU", "TPUs", "TPU", "TPU", ()),
@@ -352,6 +354,9 @@ MEASURE_UNITS = frozenset(
 )
 
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+# What "a"/"an" after an amount may be per: a time ("$20 a month"), a share ("€13 a
+# share") or a measure sold by it ("$80 a tonne", "€1.90 a litre").
+_A_RATE_UNITS = _TIME_UNITS | {"share", "tonne", "litre", "kilogram"}
 # Short forms that may be glued to the number ("24h", "5km"); "19h30" is a
 # clock time and is refused because a digit follows.
 _GLUED_UNITS = ("km", "kg", "min", "h")
@@ -1506,7 +1511,8 @@ def _read_rate(text: str, pos: int, lang: str) -> tuple[Decimal, str, int] | Non
 
     "pour", "le" and "a/an" are everyday words, so they only introduce a rate
     when what follows plainly is one: a count or scale ("pour un million de
-    jetons", "le million de tokens") or, for "a/an", a time unit ("$20 a month").
+    jetons", "le million de tokens") or, for "a/an", a time, a share or a measure sold
+    by it ("$20 a month", "€13 a share", "$80 a tonne").
     """
     match = _RATE_RE.match(text, pos)
     if not match:
@@ -1522,7 +1528,7 @@ def _read_rate(text: str, pos: int, lang: str) -> tuple[Decimal, str, int] | Non
     count, scale = match.group("count"), match.group("scale")
     if prep in ("pour", "le") and not (count or scale):
         return None
-    if prep in ("a", "an") and unit not in _TIME_UNITS:
+    if prep in ("a", "an") and unit not in _A_RATE_UNITS:
         return None
     per = Decimal(_NON_DIGIT_RE.sub("", count)) if count else Decimal(1)
     if scale:

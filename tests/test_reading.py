@@ -177,6 +177,44 @@ CASES = [
     # "a dividend of €2.40 a share": the word before the rate names it, not "a share".
     ("en", "Halvex said it would pay a dividend of €2.40 a share and approached the year with "
      "confidence.", "€2.40", "Halvex", "dividend"),
+    # A description naming a fund by its apposition (past a demonym: "Japanese bonds"), not
+    # by the name its verb governs; and "it" after "…, which …, and" is that clause's subject.
+    ("en", "In 2019 Anna Lind co-founded Vesper Capital, a hedge fund that trades Japanese bonds "
+     "and manages about $3 billion. The fund backs Orla, which has raised no other money, and "
+     "it had bought 4,000 Nvidia H100 chips before the ban.", "4,000", "Vesper Capital",
+     "gpu-count"),
+    # What a company released is the object of the verb, past "its" and the kind of product.
+    ("en", "Halvex released its Orca-2 translation model on March 3, 2024, and said it matched "
+     "rivals.", "March 3, 2024", "Orca-2", "release-date"),
+    ("fr", "Halvex a lancé son modèle Orca-2 le 3 mars 2024.", "3 mars 2024", "Orca-2",
+     "release-date"),
+    # When records began is the start of the records of the body the article takes its
+    # figures from, though it cites it as their source.
+    ("en", "Floods have covered more farmland in Norvania this year than in any year since "
+     "records began in 1961. By Monday, 40,000 hectares were under water, according to data "
+     "from the Norvanian Hydrological Service (NHS). Rivers are still rising, NHS data show.",
+     "1961", "Norvanian Hydrological Service", "start-date"),
+    ("fr", "Jamais la Norvanie n'avait connu de telles crues. Selon le Service hydrologique "
+     "norvanien (SHN), 40 000 hectares étaient sous les eaux lundi, un niveau inédit depuis le "
+     "début des relevés en 1961. Les rivières montent encore, selon le SHN.", "1961",
+     "Service hydrologique norvanien", "start-date"),
+    # A business line after an article takes its adjective ("la Distribution exclusive").
+    ("fr", "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
+     "de 4 %, à 2 milliards d'euros.", "4 %", "Distribution exclusive", "growth-rate"),
+    # "cost" as a verb names nothing: what cost the amount does.
+    ("en", "Rovers signed the striker Tomas Brandt, whose move from Lyon to Rovers cost €48m, "
+     "for the new season.", "€48m", "Tomas Brandt", "transfer-fee"),
+    ("fr", "Le transfert de l'attaquant Tomas Brandt de Rovers à Lyon a coûté 48 millions "
+     "d'euros au club.", "48 millions d'euros", "Tomas Brandt", "transfer-fee"),
+    ("fr", "L'entraînement du modèle Orca-2, le fleuron de Halvex, aurait coûté 40 millions de "
+     "dollars.", "40 millions de dollars", "Orca-2", "training-cost"),
+    ("en", "The new Halvex phone costs €899 in Europe.", "€899", "Halvex", "price-per-unit"),
+    # The computing time a model took is what its training cost.
+    ("en", "The Orca-2 model, which Halvex launched in May, was trained in two months on 500 "
+     "chips. The computing time cost about $3 million.", "$3 million", "Orca-2",
+     "training-cost"),
+    ("fr", "Selon Halvex, le modèle Orca-2 n'aurait nécessité que 3 millions de dollars de "
+     "puissance de calcul.", "3 millions de dollars", "Orca-2", "training-cost"),
     # Past the figure and another preposition, a name is no longer whose the cue is.
     ("en", "The Portuguese striker Tomas Brandt is due to sign a contract of five years with "
      "Rovers on Monday.", "five years", "Tomas Brandt", "contract-length"),
@@ -222,10 +260,16 @@ CASES = [
      "à la mi-mars 2026.", "mi-mars", "dengue", "other-date"),
     ("en", "Orvane is building a battery plant near Dayton. Its chief executive, Ana Costa, "
      "promised full production by June 2026.", "June", "Orvane", "target-date"),
-    # Whose the clause's subject is, past an opening phrase closed by a comma.
+    # Whose the clause's subject is, past an opening phrase closed by a comma: Orvane's app,
+    # a product of its own, as "the Orvane app" is.
     ("fr", "Telquist domine le marché. Cette semaine, l'application gratuite d'Orvane s'est "
-     "hissée à la deuxième place des ventes, devant Telquist.", "deuxième", "Orvane",
-     "leaderboard-rank"),
+     "hissée à la deuxième place des ventes, devant Telquist.", "deuxième",
+     "application Orvane", "leaderboard-rank"),
+    # A relative clause on an apposition's noun still describes the name before it.
+    ("fr", "Le choc est venu d'un téléphone. Ce week-end, l'application gratuite de Halvex "
+     "s'est hissée à la deuxième place des téléchargements, détrônant Orla, le robot "
+     "conversationnel de Vesper qui avait lancé la mode en 2021.", "2021", "Orla",
+     "release-date"),
     # A name joined to a group it does not name is one subject, named as the text names it.
     ("fr", "Au second tour, le Parti radical et ses alliés, donnés perdants, remportent 120 "
      "sièges.", "120", "Parti radical et ses alliés", "seat-count"),
@@ -496,6 +540,32 @@ def test_a_count_of_countries_counts_no_emissions_nor_members(
             "€1.2bn",
             "Perfumes & Cosmetics",
             "Parfums et cosmétiques",
+        ),
+        # A business line with an adjective, in the other language's word order: the
+        # adjective as written, which a cognate in the other text meets.
+        (
+            "en",
+            "At Halvex, Exclusive Retailing, which includes the Orla shops, grew 4% to €2bn.",
+            "€2bn",
+            "Exclusive Retailing",
+            "Distribution exclusive",
+        ),
+        (
+            "fr",
+            "Chez Halvex, la Distribution exclusive, qui comprend les boutiques Orla, progresse "
+            "de 4 %, à 2 milliards d'euros.",
+            "2 milliards",
+            "Distribution exclusive",
+            "Exclusive retailing",
+        ),
+        # A company's app is named in the other language's order.
+        (
+            "fr",
+            "Le choc est venu d'un téléphone. Ce week-end, l'application gratuite de Halvex "
+            "s'est hissée à la deuxième place des téléchargements.",
+            "deuxième place",
+            "application Halvex",
+            "Halvex app",
         ),
     ],
 )

@@ -91,8 +91,8 @@ def test_no_rule_names_what_only_the_corpus_contains() -> None:
 
 # Today's numbers, a little below: a change that reads the corpus worse fails.
 FLOORS = {
-    "fr": {"recall": 0.98, "precision": 0.99, "subject": 0.90, "property": 0.87},
-    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.90, "property": 0.89},
+    "fr": {"recall": 0.98, "precision": 0.99, "subject": 0.90, "property": 0.88},
+    "en": {"recall": 0.97, "precision": 0.99, "subject": 0.91, "property": 0.90},
 }
 
 
@@ -178,10 +178,10 @@ STORIES = sorted(story for story, comparisons in pairs().items() if comparisons)
 # conflicts): a change that finds fewer, or calls more conflicts, fails. The issue's
 # target is every comparison and no other conflict (the strict test after this one).
 REACHED = {
-    "deepseek-nvidia-rout": (18, 0),
-    "eu-wildfires-2025": (10, 0),
-    "isak-liverpool": (11, 0),
-    "lvmh-2024-results": (16, 0),
+    "deepseek-nvidia-rout": (22, 0),
+    "eu-wildfires-2025": (11, 0),
+    "isak-liverpool": (12, 0),
+    "lvmh-2024-results": (19, 0),
 }
 
 
@@ -233,12 +233,26 @@ def test_a_story_in_two_languages_keeps_what_it_reached(story, reviewer, capsys)
     assert len(unexpected) <= most, "\n".join([*unexpected, "claims made:", *claims_made()])
 
 
+# Stories whose every expected comparison is found, with no other conflict.
+MET = {"deepseek-nvidia-rout", "lvmh-2024-results"}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("story", STORIES)
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13's target (every expected comparison, no other conflict) is not "
-    "reached yet; see README, 'Measured'",
+@pytest.mark.parametrize(
+    "story",
+    [
+        story
+        if story in MET
+        else pytest.param(
+            story,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 13's target (every expected comparison, no other conflict) "
+                "is not reached yet on this story; see README, 'Measured'",
+            ),
+        )
+        for story in STORIES
+    ],
 )
 def test_a_story_in_two_languages_accepted_as_proposed(story, reviewer) -> None:
     _found, missing, unexpected = compare_story(story, reviewer)

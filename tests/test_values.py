@@ -484,6 +484,15 @@ PARSE_CASES = [
     ),
     ("$20 a month", "en", "$20 a month", money("20", "USD", per=Decimal(1), unit="month")),
     ("20 $ par mois", "fr", "20 $ par mois", money("20", "USD", per=Decimal(1), unit="month")),
+    # A dividend per share is the same rate in either language.
+    ("€2.40 a share", "en", "€2.40 a share", money("2.40", "EUR", per=Decimal(1), unit="share")),
+    (
+        "2,40 euros par action",
+        "fr",
+        "2,40 euros par action",
+        money("2.40", "EUR", per=Decimal(1), unit="share"),
+    ),
+    ("$80 a tonne", "en", "$80 a tonne", money("80", "USD", per=Decimal(1), unit="tonne")),
     # Percentages
     ("96 %", "fr", "96 %", percentage("96")),
     ("96\u202f%", "fr", "96\u202f%", percentage("96")),
