@@ -194,6 +194,11 @@ def serve_and_load(
             f"--workers={args.workers}",
             f"--threads={args.threads}",
             "--worker-class=" + ("gthread" if args.threads > 1 else "sync"),
+            # As production's ops/gunicorn.conf.py: a connection per request. Kept
+            # alive, each simulated person's connection stays with the process that
+            # took it, and 50 connections split unevenly over 2 processes left one
+            # process's core saturated while the other idled.
+            "--keep-alive=0",
             "--timeout=60",
             "--log-level=warning",
             f"--error-logfile={folder}/gunicorn.log",
