@@ -1261,20 +1261,33 @@ class Reader:
                 k += 1
             if k == first:
                 continue
-            name = self.text[tokens[first].start : tokens[k - 1].end]
-            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
-            entity.group = True
-            reading.mentions.append(
-                Mention(
-                    tokens[first].start,
-                    tokens[k - 1].end,
-                    entity,
-                    "name",
-                    first,
-                    k - 1,
-                    complement=True,
-                )
+            self._add_group(reading, first, k - 1)
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _add_group(self, reading: SentenceReading, first: int, last: int) -> None:
+        """A group named by a common noun (tokens ``first`` to ``last``): a complement of
+        the sentence, not a name the text gives."""
+        tokens = reading.tokens
+        name = self.text[tokens[first].start : tokens[last].end]
+        entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+        entity.group = True
+        reading.mentions.append(
+            Mention(
+                tokens[first].start, tokens[last].end, entity, "name", first, last, complement=True
             )
+        )
+
+    def _add_unmentioned_groups(
+        self, reading: SentenceReading, spans: Iterable[tuple[int, int] | None]
+    ) -> None:
+        """Each span as a group (``_add_group``), unless a mention already covers part of it."""
+        for span in spans:
+            if span is None:
+                continue
+            first, last = span
+            if any(m.first_token <= last and first <= m.last_token for m in reading.mentions):
+                continue
+            self._add_group(reading, first, last)
         reading.mentions.sort(key=lambda m: m.start)
 
     def _read_coordinated(self, reading: SentenceReading) -> None:
@@ -1357,30 +1370,14 @@ class Reader:
         antivectorielle", "$3bn spent on flood defences": what an amount is spent on,
         named by a common noun, is a group of its own (see ``_spent_on``)."""
         tokens = reading.tokens
-        for verb, token in enumerate(tokens):
-            if token.low not in _SPENT[self.lang]:
-                continue
-            found = self._spent_object(tokens, verb)
-            if found is None:
-                continue
-            first, last = found
-            if any(m.first_token <= last and first <= m.last_token for m in reading.mentions):
-                continue
-            name = self.text[tokens[first].start : tokens[last].end]
-            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
-            entity.group = True
-            reading.mentions.append(
-                Mention(
-                    tokens[first].start,
-                    tokens[last].end,
-                    entity,
-                    "name",
-                    first,
-                    last,
-                    complement=True,
-                )
-            )
-        reading.mentions.sort(key=lambda m: m.start)
+        self._add_unmentioned_groups(
+            reading,
+            (
+                self._spent_object(tokens, verb)
+                for verb, token in enumerate(tokens)
+                if token.low in _SPENT[self.lang]
+            ),
+        )
 
     def _spent_object(self, tokens: list[Token], verb: int) -> tuple[int, int] | None:
         """The noun phrase after "spent on", "engagées … dans": its first and last tokens."""
@@ -1432,28 +1429,9 @@ class Reader:
         of the fiscal year": the period a date ends or opens, named by a common noun, is
         a group of its own (see ``_day_of``)."""
         tokens = reading.tokens
-        for k in range(len(tokens)):
-            found = self._day_of_span(tokens, k)
-            if found is None:
-                continue
-            first, last = found
-            if any(m.first_token <= last and first <= m.last_token for m in reading.mentions):
-                continue
-            name = self.text[tokens[first].start : tokens[last].end]
-            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
-            entity.group = True
-            reading.mentions.append(
-                Mention(
-                    tokens[first].start,
-                    tokens[last].end,
-                    entity,
-                    "name",
-                    first,
-                    last,
-                    complement=True,
-                )
-            )
-        reading.mentions.sort(key=lambda m: m.start)
+        self._add_unmentioned_groups(
+            reading, (self._day_of_span(tokens, k) for k in range(len(tokens)))
+        )
 
     def _day_of_span(self, tokens: list[Token], comma: int) -> tuple[int, int] | None:
         """After a figure and a comma, "[le] dernier jour du X", "the last day of the X":

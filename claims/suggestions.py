@@ -851,6 +851,17 @@ class Suggestion:
     def key(self) -> str:
         return f"{self.start}-{self.end}"
 
+    def about_the_subject_of(self, other: Suggestion, **changes: Any) -> Suggestion:
+        """This suggestion, about what ``other`` is about (its subject, kind and aliases)."""
+        return replace(
+            self,
+            subject=other.subject,
+            subject_known=other.subject_known,
+            subject_type=other.subject_type,
+            subject_aliases=other.subject_aliases,
+            **changes,
+        )
+
     def claim_fields(self) -> dict[str, Any]:
         """The Claim value fields this suggestion fills (see claims.values.to_claim_fields)."""
         if self.value is not None:
@@ -1049,13 +1060,9 @@ def suggest(
             ):
                 # "€12.55 billion ($13bn)", "136 millions de livres, soit 157 millions d'euros":
                 # the same figure in another currency or unit.
-                suggestion = replace(
-                    context.for_value(value, [_Reading(1.2, last.property_code)]),
-                    subject=last.subject,
-                    subject_known=last.subject_known,
-                    subject_type=last.subject_type,
-                    subject_aliases=last.subject_aliases,
-                )
+                suggestion = context.for_value(
+                    value, [_Reading(1.2, last.property_code)]
+                ).about_the_subject_of(last)
             else:
                 if (
                     last is not None
@@ -1104,14 +1111,7 @@ def suggest(
                 # years that follow, as developers … run their models": a list of amounts
                 # with no name of their own goes on about the first one's subject, and
                 # measures what it measures, whatever words come after the list.
-                suggestion = replace(
-                    suggestion,
-                    property_code=last.property_code,
-                    subject=last.subject,
-                    subject_known=last.subject_known,
-                    subject_type=last.subject_type,
-                    subject_aliases=last.subject_aliases,
-                )
+                suggestion = suggestion.about_the_subject_of(last, property_code=last.property_code)
             if (
                 last is not None
                 and last.value is not None
@@ -1122,13 +1122,7 @@ def suggest(
             ):
                 # "paid £115m for Moisés Caicedo in 2023": the date of a deal is the date
                 # of what the price was paid for.
-                suggestion = replace(
-                    suggestion,
-                    subject=last.subject,
-                    subject_known=last.subject_known,
-                    subject_type=last.subject_type,
-                    subject_aliases=last.subject_aliases,
-                )
+                suggestion = suggestion.about_the_subject_of(last)
             suggestions.append(suggestion)
             last = last_in_paragraph = suggestion
             in_sentence[value.kind] = suggestion
