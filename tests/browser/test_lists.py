@@ -94,6 +94,22 @@ def test_each_header_sorts_both_ways_and_the_pager_keeps_the_filters(
     expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
 
 
+def page_to_the_bound(page: Page, last: int, url: str) -> set[str]:
+    """Click Next from page 1 to page ``last`` of a list counted up to a bound; each page
+    shows claims no earlier page showed, and the URL keeps ``url`` (a pattern) with the
+    page's number. The claims seen on all of them."""
+    seen = set(rows(page))
+    for number in range(2, last + 1):
+        page.get_by_role("link", name="Next").click()
+        expect(page.locator(".pagination")).to_contain_text(f"Page {number} of more than {last}")
+        expect(page).to_have_url(re.compile(rf"{url}page={number}"))
+        shown = set(rows(page))
+        assert shown and not shown & seen
+        seen |= shown
+    expect(page.get_by_role("link", name="Next")).to_have_count(0)
+    return seen
+
+
 def test_a_long_list_is_counted_up_to_a_bound_and_paged_to_it(
     tab: Page, deepseek, reviewer: User, settings
 ) -> None:
@@ -107,16 +123,7 @@ def test_a_long_list_is_counted_up_to_a_bound_and_paged_to_it(
     expect(page.locator(".pagination")).to_contain_text("Page 1 of more than 3")
     page.wait_for_load_state("networkidle")
     screenshot(page, "claims-list-bounded-plain")
-    seen = set(rows(page))
-    for number in (2, 3):
-        page.get_by_role("link", name="Next").click()
-        expect(page.locator(".pagination")).to_contain_text(f"Page {number} of more than 3")
-        expect(page).to_have_url(re.compile(rf"page={number}"))
-        shown = set(rows(page))
-        assert shown and not shown & seen
-        seen |= shown
-    assert len(seen) == 10
-    expect(page.get_by_role("link", name="Next")).to_have_count(0)
+    assert len(page_to_the_bound(page, 3, "")) == 10
     page.get_by_role("link", name="Previous").click()
     expect(page.locator(".pagination")).to_contain_text("Page 2 of more than 3")
     # A filter that keeps fewer claims than the bound is counted exactly.
@@ -142,17 +149,8 @@ def test_a_broad_search_is_counted_up_to_a_bound_and_paged_to_it(
     page.wait_for_timeout(500)
     page.wait_for_load_state("networkidle")
     screenshot(page, "claims-list-bounded-count")
-    seen = set(rows(page))
-    for number in (2, 3):
-        page.get_by_role("link", name="Next").click()
-        expect(page.locator(".pagination")).to_contain_text(f"Page {number} of more than 3")
-        expect(page).to_have_url(re.compile(rf"q=DeepSeek.*page={number}"))
-        shown = set(rows(page))
-        assert shown and not shown & seen
-        seen |= shown
     # The bound's last page: five claims shown in all, and no page after it.
-    assert len(seen) == 5
-    expect(page.get_by_role("link", name="Next")).to_have_count(0)
+    assert len(page_to_the_bound(page, 3, "q=DeepSeek.*")) == 5
     expect(count).to_have_text("More than 5 claims")
     # Without the search the list is counted in full.
     page.goto("/claims/")
