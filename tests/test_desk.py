@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from claims import desk
 from claims.choices import ClaimStatus, Rating
-from claims.models import Claim, ClaimEvent, EventKind, Verdict, VerdictStatus
+from claims.models import Claim, ClaimEvent, DeskWeek, EventKind, Verdict, VerdictStatus
 from tests.factories import make_claim
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,47 @@ def test_the_weeks_read_status_moves_by_an_index_of_when_and_what() -> None:
             # A handful of rows is cheaper to scan: leave the planner the index.
             cursor.execute("SET LOCAL enable_seqscan = off")
     assert "event_recent_kind" in moves.explain()
+
+
+def test_weeks_that_are_over_are_read_once_and_kept() -> None:
+    early, late = make_claim(), make_claim()
+    at(early, NOW - 21 * DAY)  # week 4
+    at(late, NOW)  # week 7, under way
+
+    first = desk.desk_weeks(now=NOW)
+    assert first.by_status["new"] == [0, 0, 0, 0, 1, 1, 1, 2]
+    # Weeks 0-6 are over: kept; the week under way is not.
+    kept = DeskWeek.objects.order_by("starts_on")
+    assert [w.starts_on for w in kept] == first.weeks[:7]
+    assert kept.get(starts_on=first.weeks[4]).added == 1
+
+    # A claim added now counts at once; a row written into a week that is over (by a
+    # path that bypasses the timeline) does not change what that week was.
+    make_claim()
+    backdated = make_claim()
+    at(backdated, NOW - 14 * DAY)  # week 5, kept already
+    again = desk.desk_weeks(now=NOW)
+    assert DeskWeek.objects.count() == 7
+    # Week 5 stays as it was read: the backdated claim was not added in it, so it reads as
+    # there all along; the one added now is counted in the week under way.
+    assert again.by_status["new"] == [1, 1, 1, 1, 2, 2, 2, 4]
+
+
+def test_a_week_just_over_is_kept_only_once_settled() -> None:
+    monday = timezone.make_aware(datetime.datetime(2026, 6, 15, 0, 30))
+    desk.desk_weeks(now=monday)
+    assert datetime.date(2026, 6, 8) not in set(
+        DeskWeek.objects.values_list("starts_on", flat=True)
+    )
+    desk.desk_weeks(now=monday + desk.SETTLED)
+    assert DeskWeek.objects.filter(starts_on=datetime.date(2026, 6, 8)).exists()
+
+
+def test_each_time_zone_keeps_its_own_weeks() -> None:
+    make_claim()
+    desk.desk_weeks(now=NOW)
+    with timezone.override("America/New_York"):
+        desk.desk_weeks(now=NOW)
+    zones = set(DeskWeek.objects.values_list("zone", flat=True))
+    assert zones == {timezone.get_default_timezone_name(), "America/New_York"}
+    assert DeskWeek.objects.count() == 14

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from claims import desk
+from claims import desk, tally
 from claims.choices import ClaimStatus, Rating
 from claims.models import (
     Claim,
@@ -27,13 +26,10 @@ DASHBOARD_ROWS = 10
 @reviewer_required
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
-    # Claims by status and by rating in one pass over an index of both (COUNT(*), not
-    # of ids, which are not in it), summed here.
+    # Claims by status and by rating, as the database's triggers keep them counted.
     by_status: Counter[str] = Counter()
     by_rating: Counter[str] = Counter()
-    for status, rating, n in (
-        Claim.objects.order_by().values_list("status", "rating").annotate(n=Count("*"))
-    ):
+    for (status, rating), n in tally.claims_by_status_and_rating().items():
         by_status[status] += n
         if rating:
             by_rating[rating] += n
@@ -64,9 +60,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "desk": weeks,
         "charts": desk.desk_charts(weeks),
         "my_verdicts": my_verdicts,
-        "my_claims": Claim.objects.for_list()
-        .filter(assignee=user)
-        .exclude(status=ClaimStatus.PUBLISHED)[:DASHBOARD_ROWS],
+        # Only what the rows show: with the list's "disputed" mark, PostgreSQL read every
+        # open dispute to mark ten claims (8 ms at a million claims).
+        "my_claims": Claim.objects.filter(assignee=user)
+        .exclude(status=ClaimStatus.PUBLISHED)
+        .only("pk", "statement", "status")
+        .order_by(*Claim._meta.ordering)[:DASHBOARD_ROWS],
         "awaiting": awaiting[:DASHBOARD_ROWS],
         "resolutions": resolutions[:DASHBOARD_ROWS],
         "disputes": Dispute.objects.open_conflicts().select_related("subject", "property")[

@@ -1,0 +1,121 @@
+"""Claims counted by the database's triggers (claims.tally, migration 0022), against a real count.
+
+Whatever path writes a claim, the tally must say what ``COUNT(*)`` says: these
+tests fail on SQLite as soon as a migration rebuilds the claims' table without
+creating the triggers again.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+
+from claims import tally
+from claims.choices import ClaimStatus, Rating
+from claims.models import Claim, ClaimTally, Property
+from tests.conftest import restore_migration_data
+from tests.factories import make_claim, make_subject
+
+pytestmark = pytest.mark.django_db
+
+
+def counted() -> dict[tuple[str, str], int]:
+    return {
+        (status, rating): n
+        for status, rating, n in Claim.objects.order_by()
+        .values_list("status", "rating")
+        .annotate(n=Count("*"))
+    }
+
+
+def test_each_way_of_writing_claims_is_counted() -> None:
+    subject = make_subject()
+    first = make_claim(subject=subject)
+    assert tally.claims_by_status_and_rating() == counted() == {(ClaimStatus.NEW, ""): 1}
+
+    prop = Property.objects.get(code="founding-date")
+    Claim.objects.bulk_create(
+        Claim(statement=f"Bulk {i}.", subject=subject, property=prop) for i in range(5)
+    )
+    first.status = ClaimStatus.IN_RESEARCH
+    first.save()
+    Claim.objects.filter(statement__startswith="Bulk").update(
+        status=ClaimStatus.VERDICT_PROPOSED, rating=Rating.FALSE
+    )
+    assert counted() == {
+        (ClaimStatus.IN_RESEARCH, ""): 1,
+        (ClaimStatus.VERDICT_PROPOSED, Rating.FALSE): 5,
+    }
+    assert tally.claims_by_status_and_rating() == counted()
+
+    Claim.objects.filter(statement="Bulk 0.").delete()
+    first.delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE claims_claim SET rating = %s WHERE statement = %s", [Rating.TRUE, "Bulk 1."]
+        )
+    assert counted() == {
+        (ClaimStatus.VERDICT_PROPOSED, Rating.FALSE): 3,
+        (ClaimStatus.VERDICT_PROPOSED, Rating.TRUE): 1,
+    }
+    assert tally.claims_by_status_and_rating() == counted()
+
+
+def test_an_edit_that_keeps_status_and_rating_adds_no_row() -> None:
+    claim = make_claim()
+    rows = ClaimTally.objects.count()
+    claim.statement = "Another wording."
+    claim.save()
+    Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.NEW)
+    assert ClaimTally.objects.count() == rows
+
+
+def test_rows_are_folded_into_one_per_status_and_rating(monkeypatch) -> None:
+    subject = make_subject()
+    prop = Property.objects.get(code="founding-date")
+    Claim.objects.bulk_create(
+        Claim(statement=f"Claim {i}.", subject=subject, property=prop) for i in range(12)
+    )
+    Claim.objects.filter(statement__in=["Claim 0.", "Claim 1."]).update(
+        status=ClaimStatus.PUBLISHED, rating=Rating.TRUE
+    )
+    Claim.objects.filter(statement="Claim 2.").delete()
+    expected = counted()
+    assert ClaimTally.objects.count() > len(expected)
+
+    # Below the threshold nothing is folded; above it, reading folds.
+    monkeypatch.setattr(tally, "FOLD_AFTER", 10_000)
+    assert tally.claims_by_status_and_rating() == expected
+    assert ClaimTally.objects.count() > len(expected)
+    monkeypatch.setattr(tally, "FOLD_AFTER", 3)
+    assert tally.claims_by_status_and_rating() == expected
+    assert ClaimTally.objects.count() == len(expected)
+    assert tally.claims_by_status_and_rating() == expected
+
+    # A status and rating no claim has any more leaves no row.
+    Claim.objects.filter(status=ClaimStatus.PUBLISHED).delete()
+    tally.fold()
+    assert ClaimTally.objects.count() == 1
+    assert tally.claims_by_status_and_rating() == counted() == {(ClaimStatus.NEW, ""): 9}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_truncated_claims_table_counts_none() -> None:
+    restore_migration_data()
+    make_claim()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE claims_claim CASCADE")
+    assert tally.claims_by_status_and_rating() == {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_test_runners_flush_leaves_the_tally_right() -> None:
+    """Transactional tests empty every table between them (DELETE on SQLite, TRUNCATE
+    on PostgreSQL): the unmanaged tally must end up as empty as the claims."""
+    restore_migration_data()
+    make_claim()
+    call_command("flush", interactive=False, verbosity=0)
+    assert tally.claims_by_status_and_rating() == {}
