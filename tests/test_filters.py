@@ -317,6 +317,26 @@ def test_default_order_is_last_updated_first(claims) -> None:
     assert kept({})[0] == claims.staff.pk
 
 
+def test_a_period_of_addition_is_listed_latest_added_first(claims) -> None:
+    # The claim added first was updated last: sorted by update it would come first.
+    Claim.objects.filter(pk=claims.founded.pk).update(updated_at=on("2030-01-01 00:00"))
+    assert kept({})[0] == claims.founded.pk
+    period = {"added_after": "2025-01-01"}
+    assert kept(period) == by(claims, "revenue", "staff", "rival", "price", "founded")
+    assert kept({"added_before": "2025-02-15"}) == by(claims, "staff", "rival", "price", "founded")
+    # A sort asked for is kept.
+    assert kept({**period, "ordering": "-updated"})[0] == claims.founded.pk
+    assert ClaimFilter(period, queryset=Claim.objects.all()).default_ordering == "-added"
+    assert ClaimFilter({}, queryset=Claim.objects.all()).default_ordering == "-updated"
+
+
+def test_the_list_marks_the_sort_a_period_of_addition_gets(client, reviewer, claims) -> None:
+    client.force_login(reviewer)
+    page = client.get(reverse("claim_list"), {"added_after": "2025-01-01"})
+    assert page.context["current_ordering"] == "-added"
+    assert [c.pk for c in page.context["page"].object_list][0] == claims.revenue.pk
+
+
 def test_equal_sort_keys_fall_back_to_the_newest_claim_first(claims) -> None:
     # Three claims share their rating (none): their order must not depend on luck.
     pks = kept({"ordering": "rating"})

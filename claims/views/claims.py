@@ -61,6 +61,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         searched=searched,
     )
     requested = claim_filter.form.cleaned_data.get("ordering") if claim_filter.is_valid() else None
+    current = requested[0] if requested else claim_filter.default_ordering
     # The filters besides the search, which fold away on a phone: how many are in use,
     # and open when one of them is refused, so that its message is seen.
     folded = {name for name in request.GET if name not in {"q", "ordering", "page"}}
@@ -73,7 +74,11 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "active_filters": sum(1 for name in folded if request.GET.get(name)),
         "filters_open": bool(refused),
         "requested_ordering": requested[0] if requested else "",
-        "current_ordering": requested[0] if requested else ClaimFilter.DEFAULT_ORDERING,
+        "current_ordering": current,
+        # The date each claim was added, beside the date it was updated, when the list
+        # is narrowed to a period of addition or sorted by it.
+        "show_added": current.lstrip("-") == "added"
+        or claim_filter.default_ordering == ClaimFilter.DEFAULT_ORDERING_ADDED,
     }
     if request.htmx:
         # The results, and the count of filters in use that the folded filters show.

@@ -155,3 +155,48 @@ def test_a_broad_search_is_counted_up_to_a_bound_and_paged_to_it(
     # Without the search the list is counted in full.
     page.goto("/claims/")
     expect(count).to_have_text("23 claims")
+
+
+def test_a_period_of_addition_is_listed_by_date_added_with_its_column(
+    tab: Page, deepseek, reviewer: User
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from claims.models import Claim
+
+    # Added one day apart, and updated in the opposite order: the two sorts differ.
+    first_day = timezone.make_aware(datetime.datetime(2025, 1, 1, 12))
+    claims = list(Claim.objects.order_by("pk"))
+    for i, claim in enumerate(claims):
+        Claim.objects.filter(pk=claim.pk).update(
+            created_at=first_day + datetime.timedelta(days=i),
+            updated_at=first_day + datetime.timedelta(days=400 - i),
+        )
+    in_period = [c.statement for c in claims[5:]]  # added from 6 January 2025 on
+
+    page = tab
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/claims/")
+    # No period chosen: sorted by update, and no column for the date added.
+    expect(heading(page, "Updated")).to_have_attribute("aria-sort", "descending")
+    expect(page.locator("table.claims thead th", has_text="Added")).to_have_count(0)
+
+    page.locator("#id_added_after").fill("2025-01-06")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"added_after=2025-01-06"))
+    expect(heading(page, "Added")).to_have_attribute("aria-sort", "descending")
+    expect(page.locator(".result-count")).to_have_text(re.compile(rf"^{len(in_period)} claims"))
+    assert rows(page) == list(reversed(in_period))[: len(rows(page))]
+    screenshot(page, "claims-added-period")
+
+    # The other sorts are a click away, and the period and its column stay.
+    page.locator("table.claims thead th a", has_text="Updated").click()
+    expect(heading(page, "Updated")).to_have_attribute("aria-sort", "ascending")
+    expect(page).to_have_url(re.compile(r"added_after=2025-01-06.*ordering=updated"))
+    assert rows(page) == list(reversed(in_period))[: len(rows(page))]
+    page.locator("table.claims thead th a", has_text="Added").click()
+    expect(heading(page, "Added")).to_have_attribute("aria-sort", "ascending")
+    assert rows(page) == in_period[: len(rows(page))]
+    expect(page.locator("table.claims thead th[aria-sort]")).to_have_count(1)
