@@ -662,6 +662,30 @@ class Claim(models.Model):
         return language or "fr"
 
 
+class GroupTally(models.Model):
+    """How many claims each subject has of each property, kept by the database itself.
+
+    As ``ClaimTally``, for a subject's page: counting its claims property by property
+    read the whole of a 280,000-claim subject (14 ms on PostgreSQL, at a million
+    claims). Triggers (migration 0024) add +1/-1 rows when a claim is inserted,
+    deleted or moved to another subject or property; ``claims.tally`` sums a
+    subject's rows and folds them now and then.
+    """
+
+    subject_id = models.BigIntegerField()
+    property_id = models.BigIntegerField()
+    n = models.BigIntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "claims_grouptally"
+        # An index by (subject_id, property_id), made by the migration: Django leaves
+        # the indexes of a table it does not manage alone.
+
+    def __str__(self) -> str:
+        return f"subject {self.subject_id}, property {self.property_id}: {self.n:+d}"
+
+
 class DeskWeek(models.Model):
     """A week of the desk that is over, as the dashboard's charts need it, kept once read.
 

@@ -15,7 +15,6 @@ from django.db.models import Count
 from claims import tally
 from claims.choices import ClaimStatus, Rating
 from claims.models import Claim, ClaimTally, Property
-from tests.conftest import restore_migration_data
 from tests.factories import make_claim, make_subject
 
 pytestmark = pytest.mark.django_db
@@ -102,20 +101,18 @@ def test_rows_are_folded_into_one_per_status_and_rating(monkeypatch) -> None:
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_truncated_claims_table_counts_none() -> None:
-    restore_migration_data()
     make_claim()
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE claims_claim CASCADE")
     assert tally.claims_by_status_and_rating() == {}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_test_runners_flush_leaves_the_tally_right() -> None:
     """Transactional tests empty every table between them (DELETE on SQLite, TRUNCATE
     on PostgreSQL): the unmanaged tally must end up as empty as the claims."""
-    restore_migration_data()
     make_claim()
-    call_command("flush", interactive=False, verbosity=0)
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     assert tally.claims_by_status_and_rating() == {}
