@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from claims import dates, publishing, search
+from claims import dates, publishing, search, tally
 from claims.choices import ClaimStatus, Rating, ValueKind
 from claims.forms import team_members
 from claims.languages import language_name
@@ -210,6 +210,28 @@ class ClaimFilter(django_filters.FilterSet):
             self.search_share = search.share(terms, queryset.db)
         common = self.search_share >= search.COMMON_SHARE and not self._count_by_index
         return search.search(queryset, value, common=common)
+
+    def tallied(self) -> int | None:
+        """How many claims the list holds, from the counts the database keeps by status
+        and rating, when nothing else narrows it; None otherwise (it is then counted)."""
+        if not self.is_valid():
+            return None
+        narrowing = {
+            name
+            for name, value in self.form.cleaned_data.items()
+            if name != "ordering"
+            and value not in (None, "", [])
+            and not (isinstance(value, slice) and value.start is None and value.stop is None)
+        }
+        if not narrowing <= {"status", "rating"}:
+            return None
+        status = self.form.cleaned_data.get("status")
+        rating = self.form.cleaned_data.get("rating")
+        return sum(
+            n
+            for (claim_status, claim_rating), n in tally.claims_by_status_and_rating().items()
+            if (not status or claim_status == status) and (not rating or claim_rating == rating)
+        )
 
     def counted(self) -> QuerySet[Claim]:
         """The same claims as ``qs``, as they are quickest to count.

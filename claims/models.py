@@ -388,7 +388,14 @@ class BoundedPaginator(Paginator):
     million claims costs the count of ten thousand. ``more`` says the count stopped."""
 
     def __init__(
-        self, object_list, per_page: int, *, bound: int, counted=None, newest_first: bool = True
+        self,
+        object_list,
+        per_page: int,
+        *,
+        bound: int,
+        counted=None,
+        newest_first: bool = True,
+        known: int | None = None,
     ) -> None:
         super().__init__(object_list, per_page)
         self.bound = bound
@@ -396,9 +403,16 @@ class BoundedPaginator(Paginator):
         # The same rows, written as they are quickest to count (``ClaimFilter.counted``).
         self.counted = object_list if counted is None else counted
         self.newest_first = newest_first
+        # How many there are, when the caller knows already (``ClaimFilter.tallied``).
+        self.known = known
 
     @functools.cached_property
     def count(self) -> int:
+        if self.known is not None:
+            # Known exactly (and shown so), but paged no further than the bound, as a list
+            # counted up to it is: page 20,000 of a million walks every claim before it.
+            self.more = self.known > self.bound
+            return min(self.known, self.bound)
         # A search counts newest first by id, the table's own order backwards: not the
         # list's order, which reads rows all over the table; and the claims that
         # ``search.share`` sampled. Other filters count in no order, through the index
@@ -418,6 +432,7 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         bound: int | None = None,
         counted: models.QuerySet | None = None,
         searched: bool = False,
+        known: int | None = None,
     ) -> Page:
         """One page of these claims, found by id first, then loaded whole.
 
@@ -434,7 +449,12 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         else:
             counted_ids = None if counted is None else counted.values_list("pk", flat=True)
             paginator = BoundedPaginator(
-                ids_only, per_page, bound=bound, counted=counted_ids, newest_first=searched
+                ids_only,
+                per_page,
+                bound=bound,
+                counted=counted_ids,
+                newest_first=searched,
+                known=known,
             )
         page = paginator.get_page(number)
         ids = list(page.object_list)

@@ -416,3 +416,27 @@ def test_the_list_page_applies_the_filter(client, reviewer, claims, params, show
     assert response.status_code == 200
     assert shown in response.text
     assert hidden not in response.text
+
+
+def test_a_list_narrowed_by_status_or_rating_alone_is_counted_by_the_tally(claims) -> None:
+    Claim.objects.filter(pk=claims.staff.pk).update(
+        status=ClaimStatus.PUBLISHED, rating=Rating.FALSE
+    )
+
+    def tallied(data: dict) -> int | None:
+        claim_filter = ClaimFilter(data, queryset=Claim.objects.for_list())
+        return claim_filter.tallied()
+
+    assert tallied({}) == len(kept({})) == 5
+    for narrowed in (
+        {"status": ClaimStatus.PUBLISHED},
+        {"rating": Rating.FALSE, "ordering": "-added"},
+        {"status": ClaimStatus.PUBLISHED, "rating": Rating.FALSE},
+        {"status": ClaimStatus.NEW, "rating": Rating.FALSE},
+    ):
+        assert tallied(narrowed) == len(kept(narrowed))
+    assert tallied({"status": ClaimStatus.NEW, "rating": Rating.FALSE}) == 0
+    # Anything else narrows the list in ways the tally does not know: counted instead.
+    for other in ({"q": "deepseek"}, {"disputed": "true"}, {"added_after": "2025-01-31"}):
+        assert tallied(other) is None
+    assert tallied({"status": "bogus"}) is None

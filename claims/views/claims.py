@@ -59,6 +59,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         ),
         counted=claim_filter.counted() if searched else None,
         searched=searched,
+        known=None if searched else claim_filter.tallied(),
     )
     requested = claim_filter.form.cleaned_data.get("ordering") if claim_filter.is_valid() else None
     current = requested[0] if requested else claim_filter.default_ordering
