@@ -120,6 +120,8 @@ price/prices|prix
 cost|coût
 subsidy/subsidies|subvention/subventions
 aid|aide
+poverty|pauvreté
+inequality/inequalities|inégalité/inégalités
 loan|prêt
 bond/bonds|obligation/obligations
 stimulus|relance
@@ -456,3 +458,23 @@ def same_meaning(a: str, b: str) -> bool:
     """Whether two descriptive names, in one language or two, name one thing."""
     x, y = meaning_of(a), meaning_of(b)
     return x is not None and y is not None and x.matches(y)
+
+
+def is_news_word(word: str) -> bool:
+    """Whether the glossary knows this one word, as written or as its singular, alone or
+    in one of its phrases ("minimum" of "minimum wage")."""
+    folded = _fold(word)
+    return folded in _words() or _singular(folded) in _words()
+
+
+@functools.cache
+def _words() -> frozenset[str]:
+    return frozenset(word for phrase in _table().concepts for word in phrase.split())
+
+
+def concept_of(word: str) -> str:
+    """The concept of one word the glossary knows ("deal" for "accord"), else ""."""
+    table = _table()
+    folded = _fold(word)
+    found = table.concepts.get(folded) or table.concepts.get(_singular(folded))
+    return found[0] if found else ""
