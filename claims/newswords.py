@@ -298,6 +298,13 @@ POLICY_HEADS = _set(
     "programme initiative taxe impôt grève référendum dispositif charte convention protocole"
 )
 
+# Days the press names without naming the period they end: "on deadline day" is the last
+# day of the football transfer window (the French press says "deadline day" too).
+PERIOD_OF_DAY = {
+    "en": {"deadline day": "transfer window", "transfer deadline day": "transfer window"},
+    "fr": {"deadline day": "mercato"},
+}
+
 # --- referring back --------------------------------------------------------------------
 
 # Subject pronouns, by language: what each may stand for.

@@ -1449,6 +1449,52 @@ class Reader:
         self._add_unmentioned_groups(
             reading, (self._day_of_span(tokens, k) for k in range(len(tokens)))
         )
+        for k in range(len(tokens)):
+            span = self._named_day_span(tokens, k)
+            if span is None or any(
+                m.first_token <= span[1] and span[0] <= m.last_token for m in reading.mentions
+            ):
+                continue
+            # "on deadline day, 1 September": the period is named by the lexicon, not
+            # by the text; the mention stands on the day's words.
+            day = " ".join(t.low for t in tokens[span[0] : span[1] + 1])
+            name = w.PERIOD_OF_DAY[self.lang][day]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[span[0]].start)
+            entity.group = True
+            reading.mentions.append(
+                Mention(
+                    tokens[span[0]].start,
+                    tokens[span[1]].end,
+                    entity,
+                    "description",
+                    span[0],
+                    span[1],
+                    complement=True,
+                )
+            )
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _named_day_span(self, tokens: list[Token], k: int) -> tuple[int, int] | None:
+        """The tokens of a day named for the period it ends ("deadline day",
+        newswords.PERIOD_OF_DAY) starting at ``k``, when a date stands beside it: "on
+        deadline day, 1 September", "1 September, deadline day"."""
+        for day in w.PERIOD_OF_DAY[self.lang]:
+            words = day.split()
+            end = k + len(words) - 1
+            if end >= len(tokens) or [t.low for t in tokens[k : end + 1]] != words:
+                continue
+            if k > 0 and tokens[k - 1].low in ("transfer",) and len(words) == 2:
+                continue  # "transfer deadline day" is read whole
+            date = end + 2
+            if date < len(tokens) and tokens[date].low in _ARTICLES[self.lang]:
+                date += 1  # "lors du deadline day, le 2 février"
+            after = date < len(tokens) and tokens[end + 1].text == ","
+            before = k >= 2 and tokens[k - 1].text == ","
+            if (after and tokens[date].start in self._in_figures) or (
+                before and tokens[k - 2].start in self._in_figures
+            ):
+                return k, end
+        return None
 
     def _day_of_span(self, tokens: list[Token], comma: int) -> tuple[int, int] | None:
         """After a figure and a comma, "[le] dernier jour du X", "the last day of the X":
@@ -1483,8 +1529,17 @@ class Reader:
         return (first, last - 1) if last > first else None
 
     def _day_of(self, reading: SentenceReading, last: int) -> Mention | None:
-        """The period the date right before ", dernier jour du X" ends: X."""
+        """The period the date right before ", dernier jour du X" ends: X; or the period of
+        the day named right before or after it ("on deadline day, 1 September")."""
         tokens = reading.tokens
+        before = next(
+            (k for k in range(last, -1, -1) if tokens[k].start not in self._in_figures), -1
+        )
+        for k in (before - 4, before - 3, before - 2, last + 2):
+            if 0 <= k < len(tokens) and self._named_day_span(tokens, k) is not None:
+                mention = self._mention_at(reading, k)
+                if mention is not None and mention.entity.group:
+                    return mention
         k = last + 1
         if k >= len(tokens) or self._day_of_span(tokens, k) is None:
             return None

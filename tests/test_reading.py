@@ -319,6 +319,13 @@ CASES = [
      "by June 2027.", "June", "pension reform", "target-date"),
     ("fr", "Le ministre a présenté une réforme des retraites lundi. Il souhaite voir la "
      "réforme votée dès octobre 2027.", "octobre", "réforme des retraites", "target-date"),
+    # A day named for the period it ends: "deadline day" ends the transfer window.
+    ("en", "Rovers signed Tomas Brandt on deadline day, 2 February 2026, for £30m.",
+     "2 February", "transfer window", "end-date"),
+    ("en", "Tomas Brandt joined Rovers on 2 February 2026, transfer deadline day.",
+     "2 February", "transfer window", "end-date"),
+    ("fr", "Rovers a officialisé l'arrivée de Tomas Brandt lors du deadline day, le 2 février "
+     "2026.", "2 février", "mercato", "end-date"),
     # A participle right after a plural name picks some of them: they are the subject.
     ("fr", "Le Parti radical obtient 120 sièges, dont 14 pour les Libéraux alliés à Anna Berg.",
      "14", "Libéraux alliés à Anna Berg", "seat-count"),

@@ -188,7 +188,7 @@ STORIES = sorted(story for story, comparisons in pairs().items() if comparisons)
 REACHED = {
     "deepseek-nvidia-rout": (22, 0),
     "eu-wildfires-2025": (12, 0),
-    "isak-liverpool": (12, 0),
+    "isak-liverpool": (13, 0),
     "lvmh-2024-results": (19, 0),
 }
 
@@ -242,7 +242,7 @@ def test_a_story_in_two_languages_keeps_what_it_reached(story, reviewer, capsys)
 
 
 # Stories whose every expected comparison is found, with no other conflict.
-MET = {"deepseek-nvidia-rout", "eu-wildfires-2025", "lvmh-2024-results"}
+MET = {"deepseek-nvidia-rout", "eu-wildfires-2025", "isak-liverpool", "lvmh-2024-results"}
 
 
 @pytest.mark.django_db
