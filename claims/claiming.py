@@ -234,7 +234,7 @@ def alias_from(suggestion: Suggestion, *, subject: Subject) -> SubjectAlias | No
     name = " ".join(suggestion.subject.split())
     if not name or not name[:1].isupper() or not same_entity(name, subject.name):
         return None
-    if Subject.objects.resolve(name) is not None:
+    if Subject.objects.named(name) is not None:
         return None
     return SubjectAlias.objects.create(subject=subject, alias=name)
 
@@ -259,7 +259,7 @@ def other_names_of(suggestion: Suggestion, *, subject: Subject) -> list[SubjectA
     added = []
     for name in suggestion.subject_aliases:
         name = " ".join(name.split())
-        if name and normalise_name(name) and Subject.objects.resolve(name) is None:
+        if name and normalise_name(name) and Subject.objects.named(name) is None:
             added.append(SubjectAlias.objects.create(subject=subject, alias=name))
     return added
 

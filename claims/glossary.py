@@ -469,7 +469,8 @@ def is_news_word(word: str) -> bool:
 
 @functools.cache
 def _words() -> frozenset[str]:
-    return frozenset(word for phrase in _table().concepts for word in phrase.split())
+    phrases = _table().concepts
+    return frozenset(w for phrase in phrases for w in phrase.split()) - _FUNCTION_WORDS
 
 
 def concept_of(word: str) -> str:

@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from claims import alignment, claiming
+from claims import alignment, claiming, vocabulary
 from claims.glossary import entries, meaning_of, same_meaning
 from claims.models import Claim, Property, Subject, SubjectAlias
 from claims.suggestions import suggestions_for
@@ -153,3 +153,12 @@ def test_accepting_another_reform_makes_another_subject(reviewer) -> None:
     )
     assert accepted.claim.subject.name == "réforme fiscale"
     assert not SubjectAlias.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_reviewer_records_the_other_language_name_as_an_alias(reviewer) -> None:
+    pension = Subject.objects.create(name="pension reform")
+    alias = vocabulary.add_alias(pension, "réforme des retraites", by=reviewer)
+    assert alias.subject == pension and alias.meaning == pension.meaning
+    with pytest.raises(vocabulary.VocabularyError):
+        vocabulary.add_alias(pension, "Réforme des retraites", by=reviewer)
