@@ -91,13 +91,19 @@ class _Proposed:
 
 
 def subjects_named(names: Iterable[str]) -> dict[str, Subject]:
-    """The known subjects these names (or aliases) name, by folded name: two queries."""
-    keys = {normalise_name(name) for name in names if name}
+    """The known subjects these names (or aliases) name, by folded name: two queries; and
+    two more when a name not known as such is made of common nouns, for the subject a
+    name of the same meaning names in either language (Subject.objects.by_meanings)."""
+    names = {name for name in names if name}
+    keys = {normalise_name(name) for name in names}
     if not keys:
         return {}
     found = {s.normalised_name: s for s in Subject.objects.filter(normalised_name__in=keys)}
     for alias in SubjectAlias.objects.filter(normalised_alias__in=keys).select_related("subject"):
         found.setdefault(alias.normalised_alias, alias.subject)
+    unknown = [name for name in names if normalise_name(name) not in found]
+    for name, subject in Subject.objects.by_meanings(unknown).items():
+        found.setdefault(normalise_name(name), subject)
     return found
 
 

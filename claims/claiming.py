@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from claims.audit import records_actor
 from claims.choices import ValueKind
+from claims.glossary import meaning_of
 from claims.models import (
     VALUE_FIELDS,
     Appearance,
@@ -165,6 +166,7 @@ def accept_suggestion(
     learn_from(suggestion, source=source, subject=subject, property=property, by=by)
     if known_before:
         alias_from(suggestion, subject=subject)
+        alias_by_meaning(suggestion.subject, subject=subject)
     if normalise_name(suggestion.subject) == subject.normalised_name:
         other_names_of(suggestion, subject=subject)
     unknown = set(value_fields) - set(VALUE_FIELDS)
@@ -232,7 +234,20 @@ def alias_from(suggestion: Suggestion, *, subject: Subject) -> SubjectAlias | No
     name = " ".join(suggestion.subject.split())
     if not name or not name[:1].isupper() or not same_entity(name, subject.name):
         return None
-    if Subject.objects.resolve(name) is not None:
+    if Subject.objects.named(name) is not None:
+        return None
+    return SubjectAlias.objects.create(subject=subject, alias=name)
+
+
+def alias_by_meaning(name: str, *, subject: Subject) -> SubjectAlias | None:
+    """ "pacte d'État face à l'urgence climatique" accepted as "state pact on the climate
+    emergency": a descriptive name that means the chosen subject (claims.glossary)
+    becomes its alias, so that its page, the search and the next article find it by
+    either name."""
+    name = " ".join(name.split())
+    if meaning_of(name) is None or Subject.objects.named(name) is not None:
+        return None
+    if Subject.objects.by_meaning(name) != subject:
         return None
     return SubjectAlias.objects.create(subject=subject, alias=name)
 
@@ -244,7 +259,7 @@ def other_names_of(suggestion: Suggestion, *, subject: Subject) -> list[SubjectA
     added = []
     for name in suggestion.subject_aliases:
         name = " ".join(name.split())
-        if name and normalise_name(name) and Subject.objects.resolve(name) is None:
+        if name and normalise_name(name) and Subject.objects.named(name) is None:
             added.append(SubjectAlias.objects.create(subject=subject, alias=name))
     return added
 

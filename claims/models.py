@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,6 +39,7 @@ from claims.choices import (
     ValueKind,
     ValueRank,
 )
+from claims.glossary import NO_MEANING, Meaning, meaning_key, meaning_of
 
 # How much context an Appearance keeps on each side of its quote: enough to find
 # the quote again if the text is ever re-imported with small changes.
@@ -252,6 +253,13 @@ class SubjectQuerySet(models.QuerySet["Subject"]):
         return self.get(name=name)
 
     def resolve(self, name: str) -> Subject | None:
+        """The subject called ``name`` or known by it as an alias, whatever its spelling;
+        else, for a name made of common nouns, the one subject a name of the same meaning
+        in either language names (``by_meaning``)."""
+        found = self.named(name)
+        return found if found is not None else self.by_meaning(name)
+
+    def named(self, name: str) -> Subject | None:
         """The subject called ``name`` or known by it as an alias, whatever its spelling."""
         key = normalise_name(name)
         return (
@@ -260,12 +268,44 @@ class SubjectQuerySet(models.QuerySet["Subject"]):
             .first()
         )
 
+    def by_meaning(self, name: str) -> Subject | None:
+        """ "réforme des retraites" for "pension reform", "mercato anglais" for "transfer
+        window": the subject one of whose names means what ``name`` means (see
+        claims.glossary), when exactly one does. A name with a proper noun has no
+        meaning and matches nothing here."""
+        return self.by_meanings([name]).get(name)
+
+    def by_meanings(self, names: Iterable[str]) -> dict[str, Subject]:
+        """``by_meaning`` for many names: two queries, or none when no name is made of
+        common nouns alone."""
+        meanings = {name: m for name in names if (m := meaning_of(name)) is not None}
+        if not meanings:
+            return {}
+        # Same concepts, whatever the places: their keys share the part before "|".
+        prefixes = {m.key.partition("|")[0] + "|" for m in meanings.values()}
+        query = Q()
+        for prefix in prefixes:
+            query |= Q(meaning__startswith=prefix)
+        named: list[tuple[Meaning, Subject]] = [
+            (meaning_of(subject.name) or NO_MEANING, subject) for subject in self.filter(query)
+        ]
+        for alias in SubjectAlias.objects.filter(query).select_related("subject"):
+            named.append((meaning_of(alias.alias) or NO_MEANING, alias.subject))
+        found = {}
+        for name, meaning in meanings.items():
+            subjects = {s.pk: s for m, s in named if meaning.matches(m)}
+            if len(subjects) == 1:
+                found[name] = next(iter(subjects.values()))
+        return found
+
 
 class Subject(models.Model):
     """What a claim is about: a company, a model, a person. One entity, many spellings."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     normalised_name = models.CharField(max_length=200, unique=True, editable=False)
+    # For a name made of common nouns, what it means in either language (claims.glossary).
+    meaning = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
     description = models.TextField(_("description"), blank=True)
 
     objects = SubjectQuerySet.as_manager()
@@ -280,6 +320,7 @@ class Subject(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.normalised_name = normalise_name(self.name)
+        self.meaning = meaning_key(self.name)
         super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
@@ -290,6 +331,7 @@ class SubjectAlias(models.Model):
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(_("alias"), max_length=200)
     normalised_alias = models.CharField(max_length=200, unique=True, editable=False)
+    meaning = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("subject alias")
@@ -301,6 +343,7 @@ class SubjectAlias(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.normalised_alias = normalise_name(self.alias)
+        self.meaning = meaning_key(self.alias)
         super().save(*args, **kwargs)
 
 

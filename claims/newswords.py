@@ -287,6 +287,24 @@ HEAD_MEANING = {
     fold(head): meaning for meaning, heads in _HEAD_MEANINGS.items() for head in heads.split("|")
 }
 
+# What governments, parties, unions and firms propose, sign, pass or call: a story names
+# one by a common noun ("a state pact", "la réforme des retraites") and refers back to it
+# by its head ("the pact", "ce plan").
+POLICY_HEADS = _set(
+    "pact plan deal agreement accord treaty reform law bill budget ceasefire truce summit "
+    "strategy programme program initiative tax levy strike referendum scheme package "
+    "roadmap charter convention protocol framework "
+    "pacte plan accord traité réforme loi budget trêve cessez-le-feu sommet stratégie "
+    "programme initiative taxe impôt grève référendum dispositif charte convention protocole"
+)
+
+# Days the press names without naming the period they end: "on deadline day" is the last
+# day of the football transfer window (the French press says "deadline day" too).
+PERIOD_OF_DAY = {
+    "en": {"deadline day": "transfer window", "transfer deadline day": "transfer window"},
+    "fr": {"deadline day": "mercato"},
+}
+
 # --- referring back --------------------------------------------------------------------
 
 # Subject pronouns, by language: what each may stand for.

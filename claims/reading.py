@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from claims import glossary
 from claims import newswords as w
 from claims.models import normalise_name
 from claims.newswords import DISEASE, MEDIA, ORG, OTHER, PERSON, PLACE, PRODUCT, fold
@@ -396,6 +397,21 @@ _EVENT_NOUNS = _set(
     "guerre campagne festival tournoi sommet procès tempête inondation incendie éruption "
     "épidémie récession crise"
 )
+# What opens a descriptive name ("a state pact", "un pacte d'État") and its complement
+# ("on the climate emergency", "face à l'urgence climatique").
+_INDEFINITE = {"en": _set("a an"), "fr": _set("un une")}
+_NAME_COMPLEMENTS = {"en": _set("on for against"), "fr": _set("contre sur pour")}
+# Verbs of wanting: "he wants the reform passed by June", "dont il souhaite poser les bases
+# dès septembre": the date is when what is wanted should be done.
+_WISH_VERBS = {
+    "en": _set("want wants wanted hope hopes hoped expect expects expected"),
+    "fr": _set(
+        "souhaite souhaitent souhaitait souhaiterait veut veulent voulait voudrait espère "
+        "espèrent espérait"
+    ),
+}
+# The mark of an entity named by a common noun of policy (newswords.POLICY_HEADS).
+POLICY = "policy"
 # Nouns for buying a company: "a $8bn takeover of Paramount".
 _ACQUIRING_NOUNS = _set("takeover acquisition purchase buyout bid rachat achat acquisition reprise")
 # French words that open a sentence and end like a past participle but are not one.
@@ -539,6 +555,7 @@ class Reader:
             self._read_groups_among(reading)
             self._read_spent_on(reading)
             self._read_day_of(reading)
+            self._read_policies(reading)
             self._read_references(reading, previous)
             self._mark_roles(reading)
             reading.subject = self._sentence_subject(reading)
@@ -1432,6 +1449,52 @@ class Reader:
         self._add_unmentioned_groups(
             reading, (self._day_of_span(tokens, k) for k in range(len(tokens)))
         )
+        for k in range(len(tokens)):
+            span = self._named_day_span(tokens, k)
+            if span is None or any(
+                m.first_token <= span[1] and span[0] <= m.last_token for m in reading.mentions
+            ):
+                continue
+            # "on deadline day, 1 September": the period is named by the lexicon, not
+            # by the text; the mention stands on the day's words.
+            day = " ".join(t.low for t in tokens[span[0] : span[1] + 1])
+            name = w.PERIOD_OF_DAY[self.lang][day]
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[span[0]].start)
+            entity.group = True
+            reading.mentions.append(
+                Mention(
+                    tokens[span[0]].start,
+                    tokens[span[1]].end,
+                    entity,
+                    "description",
+                    span[0],
+                    span[1],
+                    complement=True,
+                )
+            )
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _named_day_span(self, tokens: list[Token], k: int) -> tuple[int, int] | None:
+        """The tokens of a day named for the period it ends ("deadline day",
+        newswords.PERIOD_OF_DAY) starting at ``k``, when a date stands beside it: "on
+        deadline day, 1 September", "1 September, deadline day"."""
+        for day in w.PERIOD_OF_DAY[self.lang]:
+            words = day.split()
+            end = k + len(words) - 1
+            if end >= len(tokens) or [t.low for t in tokens[k : end + 1]] != words:
+                continue
+            if k > 0 and tokens[k - 1].low in ("transfer",) and len(words) == 2:
+                continue  # "transfer deadline day" is read whole
+            date = end + 2
+            if date < len(tokens) and tokens[date].low in _ARTICLES[self.lang]:
+                date += 1  # "lors du deadline day, le 2 février"
+            after = date < len(tokens) and tokens[end + 1].text == ","
+            before = k >= 2 and tokens[k - 1].text == ","
+            if (after and tokens[date].start in self._in_figures) or (
+                before and tokens[k - 2].start in self._in_figures
+            ):
+                return k, end
+        return None
 
     def _day_of_span(self, tokens: list[Token], comma: int) -> tuple[int, int] | None:
         """After a figure and a comma, "[le] dernier jour du X", "the last day of the X":
@@ -1466,14 +1529,211 @@ class Reader:
         return (first, last - 1) if last > first else None
 
     def _day_of(self, reading: SentenceReading, last: int) -> Mention | None:
-        """The period the date right before ", dernier jour du X" ends: X."""
+        """The period the date right before ", dernier jour du X" ends: X; or the period of
+        the day named right before or after it ("on deadline day, 1 September")."""
         tokens = reading.tokens
+        before = next(
+            (k for k in range(last, -1, -1) if tokens[k].start not in self._in_figures), -1
+        )
+        for k in (before - 4, before - 3, before - 2, last + 2):
+            if 0 <= k < len(tokens) and self._named_day_span(tokens, k) is not None:
+                mention = self._mention_at(reading, k)
+                if mention is not None and mention.entity.group:
+                    return mention
         k = last + 1
         if k >= len(tokens) or self._day_of_span(tokens, k) is None:
             return None
         first, _end = self._day_of_span(tokens, k)
         mention = self._mention_at(reading, first)
         return mention if mention is not None and mention.entity.group else None
+
+    def _read_policies(self, reading: SentenceReading) -> None:
+        """'called for a cross-party "state pact" on the climate emergency', "un « pacte
+        d'État » face à l'urgence climatique", "a new pension reform": what a story names by
+        a common noun of policy is an entity of its own, by the fullest name the text gives
+        it (the head with its complement, without the adjectives before it), that "the
+        pact" or "ce plan" refers back to (``_policy_referred``)."""
+        tokens = reading.tokens
+        covered = {k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)}
+        for i, token in enumerate(tokens):
+            if token.low not in _INDEFINITE[self.lang]:
+                continue
+            found = self._policy_named(tokens, i)
+            if found is None:
+                continue
+            first, last, name, head = found
+            if tokens[first].text in _QUOTES_OPEN:
+                # "un « pacte d'État »": a capitalised word inside the quoted name is a word
+                # of the name, not a name of its own.
+                close = next(
+                    k for k in range(first + 1, last + 1) if tokens[k].text in _QUOTES_CLOSE
+                )
+                inside = [
+                    m for m in reading.mentions if first < m.first_token and m.last_token < close
+                ]
+                reading.mentions = [m for m in reading.mentions if m not in inside]
+                covered = {
+                    k for m in reading.mentions for k in range(m.first_token, m.last_token + 1)
+                }
+            if any(k in covered for k in range(first, last + 1)):
+                continue
+            entity = self._link(name, OTHER, False, [normalise_name(name)], tokens[first].start)
+            entity.group = True
+            entity.heads |= {POLICY, glossary.concept_of(head) or head}
+            reading.mentions.append(
+                Mention(tokens[first].start, tokens[last].end, entity, "name", first, last)
+            )
+            covered.update(range(first, last + 1))
+        reading.mentions.sort(key=lambda m: m.start)
+
+    def _policy_named(self, tokens: list[Token], i: int) -> tuple[int, int, str, str] | None:
+        """After the indefinite article at ``i``: the first and last tokens of a policy's
+        name with its complement, the name, and its head noun."""
+        k = i + 1
+        # Up to two adjectives before the name: "a cross-party", "un nouveau", "a new"; but
+        # a noun of the news before the head is the name's ("a fiscal pact").
+        while k < min(i + 3, len(tokens)) and self._adjective_before_policy(tokens, k):
+            k += 1
+        if k >= len(tokens):
+            return None
+        if tokens[k].text in _QUOTES_OPEN:
+            close = next(
+                (
+                    q
+                    for q in range(k + 1, min(k + 7, len(tokens)))
+                    if tokens[q].text in _QUOTES_CLOSE
+                ),
+                None,
+            )
+            if close is None or close == k + 1:
+                return None
+            inner = tokens[k + 1 : close]
+            head = next((t.low for t in inner if self._policy_head(t)), None)
+            if head is None or not all(t.is_word for t in inner):
+                return None
+            first, name_end, after = k, close - 1, close + 1
+        else:
+            span = self._policy_words(tokens, k)
+            if span is None:
+                return None
+            name_end, head = span
+            first, after = k, name_end + 1
+        name_start = first + 1 if tokens[first].text in _QUOTES_OPEN else first
+        name = self.text[tokens[name_start].start : tokens[name_end].end]
+        last = after - 1
+        complement = self._policy_complement(tokens, after)
+        if complement is not None:
+            opener, last = complement
+            name += " " + self.text[tokens[opener].start : tokens[last].end]
+        return first, last, name, head
+
+    def _adjective_before_policy(self, tokens: list[Token], k: int) -> bool:
+        token = tokens[k]
+        if not (token.is_word and token.text.islower()) or self._policy_head(token):
+            return False
+        if "-" in token.text:
+            return True  # "cross-party", "long-awaited"
+        if (
+            k + 1 < len(tokens)
+            and self._policy_head(tokens[k + 1])
+            and glossary.is_news_word(token.low)
+        ):
+            return False
+        return bool(_ADJECTIVE_END_RE.search(token.low)) or token.low in w.NEW_WORDS
+
+    def _policy_head(self, token: Token) -> bool:
+        return token.low in w.POLICY_HEADS or token.low.rstrip("sx") in w.POLICY_HEADS
+
+    def _policy_words(self, tokens: list[Token], k: int) -> tuple[int, str] | None:
+        """An unquoted name: "pension reform", "state pact" in English (one noun before the
+        head); "réforme des retraites", "pacte budgétaire" in French (the head, then "de"
+        and a noun, or an adjective). The last token and the head."""
+
+        def news(at: int) -> bool:
+            return (
+                at < len(tokens)
+                and tokens[at].is_word
+                and tokens[at].text.islower()
+                and glossary.is_news_word(tokens[at].low)
+            )
+
+        if self.lang == "en":
+            if news(k) and k + 1 < len(tokens) and self._policy_head(tokens[k + 1]):
+                return k + 1, tokens[k + 1].low
+            if self._policy_head(tokens[k]) and tokens[k].text.islower():
+                return k, tokens[k].low
+            return None
+        if not (self._policy_head(tokens[k]) and tokens[k].text.islower()):
+            return None
+        end = k
+        if k + 2 < len(tokens) and tokens[k + 1].low in _OF_WORDS and news(k + 2):
+            end = k + 2
+        elif news(k + 1) and _ADJECTIVE_END_RE.search(tokens[k + 1].low):
+            end = k + 1
+        return end, tokens[k].low
+
+    def _policy_complement(self, tokens: list[Token], k: int) -> tuple[int, int] | None:
+        """ "on the climate emergency", "face à l'urgence climatique", "contre la
+        sécheresse": the opener and the last token of a complement made of news words."""
+        if k >= len(tokens):
+            return None
+        opener = k
+        if self.lang == "fr" and tokens[k].low == "face" and k + 1 < len(tokens):
+            if tokens[k + 1].low not in ("à", "a", "aux", "au"):
+                return None
+            k += 1 if tokens[k + 1].low in ("à", "a") else 0
+        elif tokens[k].low not in _NAME_COMPLEMENTS[self.lang]:
+            return None
+        k += 1
+        if k < len(tokens) and tokens[k].low in _ARTICLES[self.lang]:
+            k += 1
+        last = None
+        while (
+            k < len(tokens)
+            and tokens[k].is_word
+            and tokens[k].text.islower()
+            and glossary.is_news_word(tokens[k].low)
+            and (last is None or k - opener <= 5)
+        ):
+            last = k
+            k += 1
+        return (opener, last) if last is not None else None
+
+    def _policy_referred(self, tokens: list[Token], i: int) -> Entity | None:
+        """ "the pact", "ce plan", "l'accord": the last policy the text named with that head
+        (or a head of the same meaning: "the agreement" for "un accord")."""
+        if i + 1 >= len(tokens) or not self._policy_head(tokens[i + 1]):
+            return None
+        if not tokens[i + 1].text.islower():
+            return None
+        concept = glossary.concept_of(tokens[i + 1].low) or tokens[i + 1].low
+        at = tokens[i].start
+        named = [
+            e for e in self.entities if POLICY in e.heads and concept in e.heads and e.first < at
+        ]
+        return max(named, key=lambda e: e.last) if named else None
+
+    def _wished(self, reading: SentenceReading, first: int) -> Mention | None:
+        """ "he wanted the foundations of the pact in place by September": after a verb of
+        wanting, the policy named between it and the figure is what the figure's date is
+        for."""
+        tokens = reading.tokens
+        verb = next(
+            (
+                k
+                for k in range(first - 1, -1, -1)
+                if tokens[k].low in _WISH_VERBS[self.lang] or tokens[k].text in ";:."
+            ),
+            None,
+        )
+        if verb is None or tokens[verb].text in ";:.":
+            return None
+        policies = [
+            m
+            for m in reading.mentions
+            if POLICY in m.entity.heads and verb < m.first_token and m.last_token < first
+        ]
+        return policies[-1] if policies else None
 
     def _among(self, reading: SentenceReading, last: int) -> Mention | None:
         """The group named right after the figure by "chez" or "among"."""
@@ -1583,6 +1843,13 @@ class Reader:
             low = token.low
             if i in named:
                 i += 1
+                continue
+            referred = self._policy_referred(tokens, i) if low in definite else None
+            if referred is not None and i + 1 not in named:
+                found.append(
+                    Mention(token.start, tokens[i + 1].end, referred, "description", i, i + 1)
+                )
+                i += 2
                 continue
             if (
                 low in definite
@@ -2254,6 +2521,9 @@ class Reader:
         day_of = self._day_of(reading, last)
         if day_of is not None:
             offer(day_of.entity, 9)  # "le 1er septembre, dernier jour du mercato"
+        wished = self._wished(reading, first)
+        if wished is not None:
+            offer(wished.entity, 9)  # "he wanted the foundations of the pact in place by…"
         spent_on = self._spent_on(reading, last)
         if spent_on is not None:
             offer(spent_on.entity, 8.5)  # "15 millions d'euros engagés dans la lutte…"
@@ -2298,7 +2568,7 @@ class Reader:
                     m
                     for m in reading.mentions
                     if m.first_token > self._intro_end(tokens)
-                    and not (m.source or m.complement or m.modifier)
+                    and not (m.source or m.complement or m.modifier or m.entity.group)
                     and m.how != "possessive"
                 ),
                 None,

@@ -529,6 +529,15 @@ _START_BEFORE_RE = {
     "fr": re.compile(r"\b(?:de|depuis|dès|entre)\s+(?:(?:le|l['’]|la)\s+)?\Z", re.IGNORECASE),
     "en": re.compile(r"\b(?:from|since|between)\s+\Z", re.IGNORECASE),
 }
+# A verb of wanting in the clause before a date.
+_WISHED_BEFORE_RE = {
+    "fr": re.compile(
+        r"\b(?:souhait(?:e|ent|ait|aient|erait)|veu(?:t|lent)|voudrai(?:t|ent)|"
+        r"esp[èe]r(?:e|ent|ait))\b[^,;:.]*\Z",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"\b(?:wants?|wanted|hopes?|hoped)\b[^,;:.]*\Z", re.IGNORECASE),
+}
 # When a series of records began: "since records began in 2006", "depuis le début des
 # relevés en 1900".
 _RECORDS_BEGAN_RE = {
@@ -670,6 +679,10 @@ def _rank_properties(
             vote("start-date", 14)
         elif _RECORD_SINCE_RE[lang].search(before):
             vote("other-date", 12)  # a record's reference year: no start, no release
+        elif _WISHED_BEFORE_RE[lang].search(before):
+            # "dont il souhaite poser les bases dès septembre", "he wants the law passed by
+            # June": the date something is wanted by is a target, not a start.
+            vote("target-date", 8)
         elif _START_BEFORE_RE[lang].search(before):
             vote("start-date", 6)
         elif _END_BEFORE_RE[lang].search(before) and any(
@@ -1572,7 +1585,7 @@ def _code_digest() -> str:
     digest = hashlib.sha256()
     for name in (
         "suggestions.py", "reading.py", "newswords.py", "properties.py", "values.py",
-        "statements.py",
+        "statements.py", "glossary.py",
     ):  # fmt: skip
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -36,7 +36,9 @@ def add_alias(subject: Subject, alias: str, *, by: AbstractBaseUser) -> SubjectA
     alias = " ".join(alias.split())
     if not normalise_name(alias):
         raise VocabularyError(_("An alias cannot be empty."))
-    owner = Subject.objects.resolve(alias)
+    # By spelling: a name of the same meaning in the other language (claims.glossary) is
+    # just what a reviewer records as an alias.
+    owner = Subject.objects.named(alias)
     if owner == subject:
         raise VocabularyError(
             _("“%(alias)s” already names %(subject)s.")
@@ -60,7 +62,7 @@ def add_subject(name: str, *, by: AbstractBaseUser, description: str = "") -> Su
     name = " ".join(name.split())
     if not normalise_name(name):
         raise VocabularyError(_("A subject needs a name."))
-    owner = Subject.objects.resolve(name)
+    owner = Subject.objects.named(name)
     if owner is not None:
         raise VocabularyError(
             _("“%(name)s” is already known, as %(subject)s.") % {"name": name, "subject": owner}

@@ -307,6 +307,25 @@ CASES = [
      "31 janvier", "mercato hivernal", "end-date"),
     ("en", "Orvane filed its accounts on 30 June 2025, the last day of the fiscal year.",
      "30 June", "fiscal year", "end-date"),
+    # A policy named by a common noun, quoted or not, with its complement: "the pact" and
+    # "la réforme" refer back to it, and a date it is wanted by is its target.
+    ("en", 'The unions called for a new "social pact" on the minimum wage. Halvex said it '
+     "wanted the terms of the pact agreed by March 2027.", "March", "social pact on the "
+     "minimum wage", "target-date"),
+    ("fr", "Les syndicats réclament un « pacte social » contre la pauvreté, dont le "
+     "gouvernement souhaite fixer le cadre dès janvier 2027.", "janvier",
+     "pacte social contre la pauvreté", "target-date"),
+    ("en", "Ministers unveiled a pension reform on Monday. The cabinet wants the reform passed "
+     "by June 2027.", "June", "pension reform", "target-date"),
+    ("fr", "Le ministre a présenté une réforme des retraites lundi. Il souhaite voir la "
+     "réforme votée dès octobre 2027.", "octobre", "réforme des retraites", "target-date"),
+    # A day named for the period it ends: "deadline day" ends the transfer window.
+    ("en", "Rovers signed Tomas Brandt on deadline day, 2 February 2026, for £30m.",
+     "2 February", "transfer window", "end-date"),
+    ("en", "Tomas Brandt joined Rovers on 2 February 2026, transfer deadline day.",
+     "2 February", "transfer window", "end-date"),
+    ("fr", "Rovers a officialisé l'arrivée de Tomas Brandt lors du deadline day, le 2 février "
+     "2026.", "2 février", "mercato", "end-date"),
     # A participle right after a plural name picks some of them: they are the subject.
     ("fr", "Le Parti radical obtient 120 sièges, dont 14 pour les Libéraux alliés à Anna Berg.",
      "14", "Libéraux alliés à Anna Berg", "seat-count"),

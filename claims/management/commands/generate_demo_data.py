@@ -53,6 +53,7 @@ from django.utils.text import slugify
 
 from claims import search, tally
 from claims.choices import ClaimStatus, DatePrecision, Qualifier, Rating, Stance, ValueKind
+from claims.glossary import meaning_key
 from claims.models import (
     ANCHOR_CONTEXT,
     VALUE_FIELDS,
@@ -1044,7 +1045,14 @@ class Generator:
             description = rng.choice(
                 ["Entreprise suivie par la rédaction.", "Company the desk follows.", ""]
             )
-            subjects.append(Subject(name=name, normalised_name=key, description=description))
+            subjects.append(
+                Subject(
+                    name=name,
+                    normalised_name=key,
+                    meaning=meaning_key(name),
+                    description=description,
+                )
+            )
             if rng.random() < 0.5:
                 forms = [f"{name} SA", f"Groupe {name}", f"{name} Inc.", f"{name} Group"]
                 for alias in rng.sample(forms, rng.randint(1, 2)):
@@ -1054,7 +1062,12 @@ class Generator:
                         aliases.append((subjects[-1], alias))
         Subject.objects.bulk_create(subjects, batch_size=BATCH_SIZE)
         rows = [
-            SubjectAlias(subject=subject, alias=alias, normalised_alias=normalise_name(alias))
+            SubjectAlias(
+                subject=subject,
+                alias=alias,
+                normalised_alias=normalise_name(alias),
+                meaning=meaning_key(alias),
+            )
             for subject, alias in aliases
         ]
         SubjectAlias.objects.bulk_create(rows, batch_size=BATCH_SIZE)
