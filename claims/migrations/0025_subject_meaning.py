@@ -20,7 +20,7 @@ def read_meanings(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0021_event_recent_kind_index"),
+        ("claims", "0024_group_tally"),
     ]
 
     operations = [
