@@ -53,6 +53,11 @@ def _fold(model: type[models.Model], keys: Sequence[str], using: str, **where: A
     params = list(where.values())
     with transaction.atomic(using=using), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # One fold at a time: two deleting the same rows in different orders could
+            # deadlock. Whoever finds the fold under way leaves it to that one.
+            cursor.execute("SELECT pg_try_advisory_xact_lock(hashtext(%s))", [table])
+            if not cursor.fetchone()[0]:
+                return
             # One statement sees one snapshot: the rows it deletes are the rows it sums.
             cursor.execute(
                 f"WITH folded AS (DELETE FROM {table} WHERE {condition}"

@@ -116,3 +116,30 @@ def test_the_test_runners_flush_leaves_the_tally_right() -> None:
     make_claim()
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     assert tally.claims_by_status_and_rating() == {}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks are PostgreSQL's")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_fold_under_way_elsewhere_is_left_to_it() -> None:
+    from django.db import connections
+
+    subject = make_subject()
+    prop = Property.objects.get(code="founding-date")
+    Claim.objects.bulk_create(
+        Claim(statement=f"C{i}.", subject=subject, property=prop) for i in range(3)
+    )
+    Claim.objects.filter(statement="C0.").update(status=ClaimStatus.IN_RESEARCH)
+    rows = ClaimTally.objects.count()
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("BEGIN")
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ['"claims_claimtally"'])
+            tally.fold()  # the other connection holds the fold: nothing is folded here
+            assert ClaimTally.objects.count() == rows
+            cursor.execute("COMMIT")
+    finally:
+        other.close()
+    tally.fold()
+    assert ClaimTally.objects.count() == 2
+    assert tally.claims_by_status_and_rating() == counted()
