@@ -646,10 +646,12 @@ class Reader:
         if token.low in _OPENING_WORDS:
             return True
         if self.lang == "en":
+            # Plural nouns of people the press opens with: "Officials put…", "Analysts
+            # expect…", "Residents fled…".
             return (
                 re.search(
                     r"(?:ing|ed|ly|ers|ists|ians|ous|ive|ful|less|tion|sion|ity|ness|ment|ance|"
-                    r"ence|ism)$",
+                    r"ence|ism|cials|ysts|dents)$",
                     token.low,
                 )
                 is not None
@@ -1713,6 +1715,34 @@ class Reader:
         ]
         return max(named, key=lambda e: e.last) if named else None
 
+    def _undertaking_of(self, reading: SentenceReading, i: int, types: set[str]) -> Entity | None:
+        """ "The city adopted a clean air plan. Its cost…", "Son coût est estimé à…": what
+        an undertaking costs is the undertaking's, so a possessive before a noun of its cost
+        refers back to the policy named last (in this sentence or the one before), unless
+        a firm or a product was named after it. A person or a place has no such cost: one
+        named after the policy ("dans le centre de Lisbonne") does not stand in the way."""
+        tokens = reading.tokens
+        if (
+            OTHER not in types
+            or i + 1 >= len(tokens)
+            or tokens[i + 1].low not in w.UNDERTAKING_COSTS[self.lang]
+        ):
+            return None
+        at = tokens[i].start
+        since = self.sentences[-1].start if self.sentences else reading.start
+        mentions = [
+            m
+            for r in (*self.sentences[-1:], reading)
+            for m in r.mentions
+            if since <= m.start < at and m.how == "name"
+        ]
+        policy = next((m for m in reversed(mentions) if POLICY in m.entity.heads), None)
+        if policy is None:
+            return None
+        if any(m.start > policy.start and m.entity.type not in (PERSON, PLACE) for m in mentions):
+            return None  # "un plan … Vernaux a précisé que son coût…": the firm's
+        return policy.entity
+
     def _wished(self, reading: SentenceReading, first: int) -> Mention | None:
         """ "he wanted the foundations of the pact in place by September": after a verb of
         wanting, the policy named between it and the figure is what the figure's date is
@@ -1733,7 +1763,18 @@ class Reader:
             for m in reading.mentions
             if POLICY in m.entity.heads and verb < m.first_token and m.last_token < first
         ]
-        return policies[-1] if policies else None
+        if policies:
+            return policies[-1]
+        # "un « plan » pour le centre, dont la maire souhaite l'entrée en vigueur dès mars",
+        # "a plan, which the mayor wants in force by March": a relative clause whose verb
+        # wants something it does not name wants the policy the clause hangs on.
+        before = [m for m in reading.mentions if POLICY in m.entity.heads and m.last_token < verb]
+        if not before:
+            return None
+        between = tokens[before[-1].last_token + 1 : verb]
+        if len(between) <= 15 and any(t.low in _RELATIVES[self.lang] for t in between):
+            return before[-1]
+        return None
 
     def _among(self, reading: SentenceReading, last: int) -> Mention | None:
         """The group named right after the figure by "chez" or "among"."""
@@ -1873,7 +1914,9 @@ class Reader:
                     found.append(Mention(token.start, token.end, entity, "pronoun", i, i))
             elif low in possessives and i + 1 < len(tokens) and tokens[i + 1].is_word:
                 if not (self.lang == "en" and low == "her" and not self._possessive_her(tokens, i)):
-                    entity = self._resolve(possessives[low], reading, token.start, previous, found)
+                    entity = self._undertaking_of(reading, i, possessives[low]) or self._resolve(
+                        possessives[low], reading, token.start, previous, found
+                    )
                     if entity is not None:
                         found.append(Mention(token.start, token.end, entity, "possessive", i, i))
             elif low in definite or low in ("l'",):

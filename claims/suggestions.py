@@ -486,6 +486,19 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(_WORD_RE.findall(text, a, b)) if a < b else 0
 
 
+def _estimates_a_cost(text: str, estimated: _Cue, cues: list[_Cue]) -> bool:
+    """Whether a noun of cost ("coût", "montant", "dégâts") stands before "estimé à" in
+    its clause: the estimate is of that cost."""
+    return any(
+        cue.end <= estimated.start
+        and "cost" in cue.codes
+        and _words_between(text, cue.end, estimated.start) <= 8
+        and not _HARD_BREAK_RE.search(text, cue.end, estimated.start)
+        and "," not in text[cue.end : estimated.start]
+        for cue in cues
+    )
+
+
 def _gap(text: str, cue: _Cue, value: ParsedValue) -> tuple[int, bool]:
     """Words between a cue and a figure, and whether punctuation that ends a clause lies between."""
     if cue.end <= value.start:
@@ -589,6 +602,15 @@ _COST_VERB_RE = {
     "en": re.compile(r"(?i:cost|costs)"),
     "fr": re.compile(r"(?i:coûté|coûte|coûtera|coûterait|coûtait)"),
 }
+# "its cost", "the total cost": the noun after a determiner is what a whole undertaking
+# costs; a unit's price is "costs $9" or "the cost of a ticket".
+_COST_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:its|their|his|her|the|total|overall|whole|full|estimated)\s+\Z", re.IGNORECASE
+)
+_UNIT_AFTER_COST_RE = re.compile(r"\s+(?:of\s+(?:a|an|one|each|every)|per)\b", re.IGNORECASE)
+# "estimé à" says the figure is an estimate, not what it measures (a valuation only when
+# nothing else is estimated): "Son coût est estimé à…" is a cost.
+_ESTIMATED_RE = {"fr": re.compile(r"estimée?s?\s+à", re.IGNORECASE)}
 _PER_SHARE_RE = re.compile(r"\s+(?:a|per|each)\s+share\b|\s+par\s+(?:action|titre)\b", re.I)
 _PART_OF_RE = re.compile(r"\s+(?:des|sur|of\s+the|out\s+of|of)\s+", re.IGNORECASE)
 
@@ -672,6 +694,7 @@ def _rank_properties(
         and _AGE_RE[lang].search(before)
     ):
         vote("age", 30)
+    wished = value.kind == ValueKind.DATE and _WISHED_BEFORE_RE[lang].search(before) is not None
     if value.kind == ValueKind.DATE:
         if _RECORDS_BEGAN_RE[lang].search(before):
             # "since comparable records began in 2006", "depuis le lancement de ces
@@ -679,7 +702,7 @@ def _rank_properties(
             vote("start-date", 14)
         elif _RECORD_SINCE_RE[lang].search(before):
             vote("other-date", 12)  # a record's reference year: no start, no release
-        elif _WISHED_BEFORE_RE[lang].search(before):
+        elif wished:
             # "dont il souhaite poser les bases dès septembre", "he wants the law passed by
             # June": the date something is wanted by is a target, not a start.
             vote("target-date", 8)
@@ -730,6 +753,21 @@ def _rank_properties(
                 continue
             if code == "price-per-unit" and value.unit in _PERIODS and "cost" in cue.codes:
                 continue  # "costs $3 million a year" is a running cost, not a unit's price
+            if (
+                code == "price-per-unit"
+                and "cost" in cue.codes
+                and text[cue.start : cue.end].casefold() == "cost"
+                and _COST_NOUN_BEFORE_RE.search(text, max(0, cue.start - 20), cue.start)
+                and not _UNIT_AFTER_COST_RE.match(text, cue.end)
+            ):
+                continue  # "put its cost at €40m": what the whole costs, not a unit's price
+            if (
+                code == "valuation"
+                and lang in _ESTIMATED_RE
+                and _ESTIMATED_RE[lang].fullmatch(text, cue.start, cue.end)
+                and _estimates_a_cost(text, cue, cues)
+            ):
+                continue  # "Son coût est estimé à 40 millions": the cost is estimated
             if code in _SPORT_ONLY and not sport:
                 continue  # "agreed to buy $300bn of computing power" is no transfer
             if counted and code in COUNTS and counted not in COUNTS[code] and distance > 0:
@@ -787,6 +825,11 @@ def _rank_properties(
             counterpart = _HAS_CHANGE.get(code)
             if change and counterpart and _fits(BY_CODE[counterpart], value):
                 vote(counterpart, score / 0.7 * 1.5, cue)
+    begun = scores.get("start-date")
+    if wished and begun is not None and begun.cue is not None:
+        # "souhaite l'entrée en vigueur dès mars 2026", "wants it in force from March": a
+        # start that is wished for is a target date, however strongly its words say start.
+        vote("target-date", begun.score + 1, begun.cue)
     running = scores.get("cost")
     if running is not None and value.kind == ValueKind.MONEY and value.unit in _PERIODS:
         vote("operating-cost", running.score * 1.1, running.cue)  # "a cost of $8m a year"

@@ -340,6 +340,25 @@ CASES = [
     # When an unnamed event happened is the place it happened in, past "le département de".
     ("fr", "En Grèce, 20 000 hectares ont brûlé, surtout lors de l'incendie qui s'est déclaré en "
      "juillet 2025 dans le département de l'Attique.", "juillet", "Attique", "other-date"),
+    # A possessive before a noun of cost refers back to the policy named last, not to the
+    # city that adopted it; the noun after "its" is what the whole costs, not a unit price.
+    ("en", 'The town of Brenmoor voted through a "flood defence programme" on Friday. Officials '
+     "put its cost at £12 million.", "£12", "flood defence programme", "cost"),
+    ("fr", "La ville de Brenmoor a voté vendredi une « stratégie contre les crues ». Son coût "
+     "atteint 12 millions d'euros.", "12", "stratégie contre les crues", "cost"),
+    # "estimé à" estimates what the noun before it names: a cost, not a valuation.
+    ("fr", "Le coût des travaux de la digue est estimé à 8 millions d'euros.", "8", "", "cost"),
+    # ... and a policy's cost stays its own, estimated or not.
+    ("fr", "Brenmoor a voté vendredi une « stratégie contre les crues ». Son montant est estimé "
+     "à 12 millions d'euros.", "12", "stratégie contre les crues", "cost"),
+    # A relative clause that wants a date wants it for the policy it hangs on, and a wished
+    # start is a target.
+    ("fr", "Brenmoor a voté une « stratégie contre les crues » pour la vallée, dont le préfet, "
+     "Louis Arnaud, espère l'entrée en vigueur dès juin 2027.", "juin", "stratégie contre les "
+     "crues", "target-date"),
+    ("en", 'Brenmoor voted through a "flood defence programme" for the valley, which the prefect, '
+     "Louis Arnaud, hopes to see in force from June 2027.", "June", "flood defence programme",
+     "target-date"),
 ]  # fmt: skip
 
 
