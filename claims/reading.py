@@ -1741,6 +1741,23 @@ class Reader:
             return None
         if any(m.start > policy.start and m.entity.type not in (PERSON, PLACE) for m in mentions):
             return None  # "un plan … Vernaux a précisé que son coût…": the firm's
+        # "a budget of £1.8bn … The centrepiece is a new tram line; its cost…": a thing
+        # introduced by an indefinite article after the policy is what "its" goes on about.
+        named = {
+            t.start
+            for r in (*self.sentences[-1:], reading)
+            for m in r.mentions
+            for t in r.tokens[m.first_token : m.last_token + 1]
+        }
+        if any(
+            policy.end <= t.start < at
+            and t.low in _INDEFINITE[self.lang]
+            and t.start not in named
+            and t.start not in self._in_figures
+            for r in (*self.sentences[-1:], reading)
+            for t in r.tokens
+        ):
+            return None
         return policy.entity
 
     def _wished(self, reading: SentenceReading, first: int) -> Mention | None:

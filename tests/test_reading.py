@@ -637,3 +637,14 @@ def test_the_day_a_plan_is_proposed_is_its_announcement(
     language: str, text: str, figure: str
 ) -> None:
     assert reading_of(text, language, figure)[1] == "announcement-date"
+
+
+def test_a_thing_introduced_after_a_policy_takes_the_possessive_of_its_cost() -> None:
+    """ "its cost" after "a new sea wall" is the wall's, not the budget's named before."""
+    text = (
+        "The city of Brenmoor passed a budget of £90 million on Friday. It funds a new sea "
+        "wall, and the council put its cost at £6 million."
+    )
+    subject, property_code = reading_of(text, "en", "£6")
+    assert subject != "budget"
+    assert property_code == "cost"
