@@ -359,6 +359,11 @@ CASES = [
     ("en", 'Brenmoor voted through a "flood defence programme" for the valley, which the prefect, '
      "Louis Arnaud, hopes to see in force from June 2027.", "June", "flood defence programme",
      "target-date"),
+    # Money "adding" to a value is its change, as money "wiped off" it is.
+    ("en", "Shares in Orvane climbed 6% on Tuesday, adding €3.4 billion to its market value.",
+     "€3.4", "Orvane", "market-value-change"),
+    ("fr", "L'action Orvane a grimpé de 6 % mardi, ajoutant 3,4 milliards d'euros à sa "
+     "capitalisation.", "3,4", "Orvane", "market-value-change"),
 ]  # fmt: skip
 
 
