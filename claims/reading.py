@@ -1621,6 +1621,15 @@ class Reader:
             name_end, head = span
             first, after = k, name_end + 1
         name_start = first + 1 if tokens[first].text in _QUOTES_OPEN else first
+        if (
+            name_start == name_end
+            and after + 1 < len(tokens)
+            and tokens[after].low in _OF_WORDS
+            and tokens[after + 1].start in self._in_figures
+        ):
+            # "a budget of £1.8bn", "un plan de 40 millions": the noun is what the figure
+            # measures, not a policy the story names.
+            return None
         name = self.text[tokens[name_start].start : tokens[name_end].end]
         last = after - 1
         complement = self._policy_complement(tokens, after)

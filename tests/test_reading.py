@@ -364,6 +364,11 @@ CASES = [
      "€3.4", "Orvane", "market-value-change"),
     ("fr", "L'action Orvane a grimpé de 6 % mardi, ajoutant 3,4 milliards d'euros à sa "
      "capitalisation.", "3,4", "Orvane", "market-value-change"),
+    # "a budget of £1.8bn" names what the figure measures, not a policy of its own.
+    ("en", "The city of Brenmoor approved a budget of £640 million for 2027 on Thursday.", "£640",
+     "Brenmoor", "budget"),
+    ("fr", "La ville de Brenmoor a adopté jeudi un budget de 640 millions d'euros pour 2027.",
+     "640", "Brenmoor", "budget"),
 ]  # fmt: skip
 
 
