@@ -802,7 +802,7 @@ def _rank_properties(
             if (
                 (value.per is not None or per_share)
                 and cue.end <= value.start
-                and distance <= 2
+                and (distance <= 2 or (distance <= 6 and not broken))
                 and code
                 in (
                     "dividend",
@@ -810,7 +810,9 @@ def _rank_properties(
                     "salary",
                 )
             ):
-                # "a dividend of €13 a share": the words right before a rate name it.
+                # "a dividend of €13 a share": the words right before a rate name it; so do
+                # the clause's subject and its verb ("le dividende sera porté à 1,40 euro par
+                # action", "the dividend will rise to €2 a share").
                 score += 25
             if (
                 cost_verb is not None

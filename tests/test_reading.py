@@ -369,6 +369,11 @@ CASES = [
      "Brenmoor", "budget"),
     ("fr", "La ville de Brenmoor a adopté jeudi un budget de 640 millions d'euros pour 2027.",
      "640", "Brenmoor", "budget"),
+    # The subject of a rate's clause names it, past its complement and its verb.
+    ("fr", "Le dividende de Norrkap sera porté à 0,85 euro par action.", "0,85", "Norrkap",
+     "dividend"),
+    ("en", "The dividend paid by Norrkap will rise to €0.85 a share.", "€0.85", "Norrkap",
+     "dividend"),
 ]  # fmt: skip
 
 
