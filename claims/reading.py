@@ -377,6 +377,9 @@ _FRENCH_PARTICIPLES = _set(
 # Words opening an apposition that only says where: ", dans le centre du pays,".
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
+# Nouns whose "de"/"of" complement is their own name: "la ville de Lisbonne", "the city of
+# Lisbon", "le club de Montclair"; not "le parti de Marine Le Pen", which is hers.
+_APPELLATION_HEADS = _set("club ville commune city town village")
 _BEGAN = _set("began begun started start starts begins")
 # Series of records, and the French nouns of their start ("le début des relevés").
 _RECORD_NOUNS = _set("records statistics data measurements statistiques relevés données mesures")
@@ -1970,6 +1973,15 @@ class Reader:
                             names_it = names_it or not (
                                 before in _PREPOSITIONS[self.lang] or before in ("of", "'s")
                             )
+                            # "le club de Montclair", "la commune de Lagrasse": after a noun
+                            # of appellation, "de" gives the name itself.
+                            if (
+                                k == following + 1
+                                and before in _OF_WORDS
+                                and tokens[last].low in _APPELLATION_HEADS
+                            ):
+                                names_it = True
+                                self._called(reading, k, tokens[last].low, types)
                             break
                         if (
                             not tokens[k].is_word
@@ -2063,6 +2075,17 @@ class Reader:
             # "the bloc", "la start-up", "it": what the text keeps referring to is what it
             # is about, as much as what it keeps naming.
             mention.entity.count += 1
+
+    def _called(self, reading: SentenceReading, k: int, head: str, types: set[str]) -> None:
+        """ "le club de Montclair": the name at ``k`` is what the head calls it, so that "le
+        club" further on refers back to it."""
+        mention = self._mention_at(reading, k)
+        if mention is None:
+            return
+        entity = mention.entity
+        entity.heads.add(w.HEAD_MEANING.get(fold(head), head))
+        if entity.type == OTHER and not entity.sure and types in ({ORG}, {PLACE}):
+            entity.type = next(iter(types))
 
     def _product_named(
         self, reading: SentenceReading, inner: Mention, tokens: list[Token], last: int

@@ -374,6 +374,9 @@ CASES = [
      "dividend"),
     ("en", "The dividend paid by Norrkap will rise to €0.85 a share.", "€0.85", "Norrkap",
      "dividend"),
+    # "le club de X" calls X a club: "le club" further on is X, not the player it signed.
+    ("fr", "Le club de Rovers a recruté Tomas Brandt. Le club, qui a déjà dépensé 70 millions "
+     "d'euros cet été, cherche un gardien.", "70", "Rovers", "cost"),
 ]  # fmt: skip
 
 
