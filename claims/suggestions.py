@@ -625,6 +625,20 @@ def _counts_countries(text: str, value: ParsedValue, values: list[ParsedValue]) 
     return any(v.start == gap.end() and v.unit == "country" for v in values)
 
 
+def _part_of(text: str, value: ParsedValue, values: list[ParsedValue]) -> ParsedValue | None:
+    """The whole a bare count is part of: "150 seats" in "won 71 of the 150 seats", "577
+    sièges" in "182 des 577 sièges"."""
+    if value.kind != ValueKind.QUANTITY or value.unit:
+        return None
+    gap = _PART_OF_RE.match(text, value.end)
+    if gap is None:
+        return None
+    return next(
+        (v for v in values if v.start == gap.end() and v.kind == ValueKind.QUANTITY and v.unit),
+        None,
+    )
+
+
 def _rank_properties(
     text: str,
     value: ParsedValue,
@@ -668,13 +682,16 @@ def _rank_properties(
         # "dans 22 des 27 pays membres": a count of countries is no count of what the
         # sentence measures in them (emissions, users), whatever cue stands near.
         return [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
-    if value.kind == ValueKind.QUANTITY and value.unit:
+    # "won 71 of the 150 seats": a part counts what its whole counts.
+    whole = _part_of(text, value, values)
+    counted_unit = whole.unit if whole is not None else value.unit
+    if value.kind == ValueKind.QUANTITY and counted_unit:
         # "119 morts", "12 000 voix": a noun that only one property counts names it, as a
         # unit would; "31 cas" (cases or patients) is left to the cues.
         # The noun must also be the property's own word ("morts" names the death toll;
         # "candidats" are counted as participants but do not name a count of them).
-        owners = _COUNTED_BY.get(_singular(value.unit), ())
-        if len(owners) == 1 and owners[0] in _codes_named(lang, value.unit.casefold()):
+        owners = _COUNTED_BY.get(_singular(counted_unit), ())
+        if len(owners) == 1 and owners[0] in _codes_named(lang, counted_unit.casefold()):
             vote(owners[0], 30)
     before = text[max(0, value.start - 60) : value.start]
     after = text[value.end : value.end + 3]
