@@ -3233,6 +3233,24 @@ class Reader:
         nxt = tokens[opener + 1] if opener + 1 < len(tokens) else None
         if nxt is None:
             return None
+        previous_comma = next(
+            (
+                j
+                for j in range(opener - 1, -1, -1)
+                if tokens[j].text == "," or tokens[j].text in _HARD_BOUNDARIES
+            ),
+            None,
+        )
+        if (
+            previous_comma is not None
+            and tokens[previous_comma].text == ","
+            and previous_comma + 1 < opener
+            and self._is_participle(tokens[previous_comma + 1])
+        ):
+            # "The party, led by Ana Kostel, won 71 seats": this comma closes the
+            # participle's apposition; what follows is the main clause's verb, not another
+            # apposition on the name the first one ended with.
+            return None
         relative = nxt.low in _RELATIVES[self.lang]
         appositive = (
             nxt.low in _DETERMINERS[self.lang]

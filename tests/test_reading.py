@@ -377,6 +377,15 @@ CASES = [
     # "le club de X" calls X a club: "le club" further on is X, not the player it signed.
     ("fr", "Le club de Rovers a recruté Tomas Brandt. Le club, qui a déjà dépensé 70 millions "
      "d'euros cet été, cherche un gardien.", "70", "Rovers", "cost"),
+    # A bare count that is part of a whole counts what the whole counts.
+    ("en", "The Liberal Union won 64 of the 120 seats in the assembly.", "64",
+     "Liberal Union", "seat-count"),
+    ("fr", "L'Union libérale a remporté 64 des 120 sièges de l'assemblée.", "64",
+     "Union libérale", "seat-count"),
+    # A comma that closes a participle's apposition opens the main clause: the agent inside
+    # the apposition is not what the figure is about.
+    ("en", "The Liberal Union, led by Marta Ivanic, won 64 seats in the assembly.", "64",
+     "Liberal Union", "seat-count"),
 ]  # fmt: skip
 
 
