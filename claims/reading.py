@@ -2137,6 +2137,25 @@ class Reader:
         maker.first_token = head
         maker.start = tokens[head].start
 
+    def _apposition_of_possessed(self, tokens: list[Token], possessive: int, name: Mention) -> bool:
+        """ "Its main rival, the National Front, …", "Son concurrent, Orbis, …": the name set
+        in apposition (after a comma, maybe an article) to the possessive's noun phrase of
+        at most three words."""
+        comma = next(
+            (
+                j
+                for j in range(possessive + 2, min(possessive + 5, len(tokens)))
+                if not tokens[j].is_word
+            ),
+            None,
+        )
+        if comma is None or tokens[comma].text != ",":
+            return False
+        k = comma + 1
+        if k < len(tokens) and tokens[k].low in _DETERMINERS[self.lang]:
+            k += 1
+        return name.first_token == k and self._is_apposition_name(tokens, k)
+
     def _is_apposition_name(self, tokens: list[Token], k: int) -> bool:
         """ ", Falcon-S," after "the model": the name the description stands for."""
         j = k
@@ -2712,7 +2731,12 @@ class Reader:
                 named = any(
                     m.how == "name"
                     and not m.complement
-                    and mention.first_token < m.first_token <= mention.first_token + 3
+                    and (
+                        mention.first_token < m.first_token <= mention.first_token + 3
+                        # "Its main rival, the National Front, took 29%": the noun's
+                        # apposition names it, past a comma and an article.
+                        or self._apposition_of_possessed(tokens, mention.first_token, m)
+                    )
                     for m in reading.mentions
                 )
                 if not subject_found and not mention.source and not named:

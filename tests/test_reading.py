@@ -386,6 +386,11 @@ CASES = [
     # the apposition is not what the figure is about.
     ("en", "The Liberal Union, led by Marta Ivanic, won 64 seats in the assembly.", "64",
      "Liberal Union", "seat-count"),
+    # A name in apposition to a possessive's noun is what the clause is about, not whose.
+    ("en", "The Liberal Union came first. Its closest rival, the Green League, took 22% of the "
+     "vote.", "22%", "Green League", "vote-share"),
+    ("fr", "L'Union libérale est arrivée en tête. Son principal rival, le Parti vert, a obtenu "
+     "22 % des voix.", "22", "Parti vert", "vote-share"),
 ]  # fmt: skip
 
 
