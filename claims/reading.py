@@ -32,6 +32,7 @@ model is fetched and no rule names anything an article contains.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -236,6 +237,22 @@ _OPENING_WORDS = _set(
     "somebody someone anyone whatever celle-ci celui-ci ceux-ci celles-ci cela ceci tout "
     "tous rien personne chacun chacune aucun aucune plusieurs certains certaines"
 )
+
+
+@functools.cache
+def _measure_words(lang: str) -> frozenset[str]:
+    """Single words that say what a figure measures ("turnout", "inflation", "revenue"):
+    opening a sentence ("Turnout reached 64%"), they are the measure, not a name."""
+    from claims.properties import VOCABULARY
+
+    return frozenset(
+        fold(cue)
+        for spec in VOCABULARY
+        for cue in spec.cues.get(lang, ())
+        if re.fullmatch(r"[^\W\d_]{5,}", cue)
+    )
+
+
 _SUBORDINATORS = {
     lang: _set(
         "while whereas but although though because since as and when "
@@ -646,7 +663,7 @@ class Reader:
         low = token.low
         if {low[:-1], low + "s", low + "x", low[:-1] + "es"} & self._lower_words and len(low) > 3:
             return True
-        if token.low in _OPENING_WORDS:
+        if token.low in _OPENING_WORDS or low in _measure_words(self.lang):
             return True
         if self.lang == "en":
             # Plural nouns of people the press opens with: "Officials put…", "Analysts

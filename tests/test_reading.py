@@ -391,6 +391,10 @@ CASES = [
      "vote.", "22%", "Green League", "vote-share"),
     ("fr", "L'Union libérale est arrivée en tête. Son principal rival, le Parti vert, a obtenu "
      "22 % des voix.", "22", "Parti vert", "vote-share"),
+    # A word that names a measure, opening a sentence, is the measure, not a name (French
+    # puts an article before it: "La participation a atteint…").
+    ("en", "Voters in Austria elected a new parliament on Sunday. Turnout reached 71%, the "
+     "lowest since 2008.", "71%", "Austria", "turnout"),
 ]  # fmt: skip
 
 
