@@ -298,6 +298,13 @@ POLICY_HEADS = _set(
     "programme initiative taxe impôt grève référendum dispositif charte convention protocole"
 )
 
+# What an undertaking (a plan, a reform, a programme) costs, as a noun after "its"/"son":
+# singular, since "its costs"/"ses coûts" are a firm's running costs.
+UNDERTAKING_COSTS = {
+    "en": _set("cost bill budget funding financing"),
+    "fr": _set("coût montant budget financement facture enveloppe"),
+}
+
 # Days the press names without naming the period they end: "on deadline day" is the last
 # day of the football transfer window (the French press says "deadline day" too).
 PERIOD_OF_DAY = {

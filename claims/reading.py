@@ -32,6 +32,7 @@ model is fetched and no rule names anything an article contains.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -236,6 +237,22 @@ _OPENING_WORDS = _set(
     "somebody someone anyone whatever celle-ci celui-ci ceux-ci celles-ci cela ceci tout "
     "tous rien personne chacun chacune aucun aucune plusieurs certains certaines"
 )
+
+
+@functools.cache
+def _measure_words(lang: str) -> frozenset[str]:
+    """Single words that say what a figure measures ("turnout", "inflation", "revenue"):
+    opening a sentence ("Turnout reached 64%"), they are the measure, not a name."""
+    from claims.properties import VOCABULARY
+
+    return frozenset(
+        fold(cue)
+        for spec in VOCABULARY
+        for cue in spec.cues.get(lang, ())
+        if re.fullmatch(r"[^\W\d_]{5,}", cue)
+    )
+
+
 _SUBORDINATORS = {
     lang: _set(
         "while whereas but although though because since as and when "
@@ -377,6 +394,9 @@ _FRENCH_PARTICIPLES = _set(
 # Words opening an apposition that only says where: ", dans le centre du pays,".
 _PLACE_APPOSITION_OPENERS = _set("dans en à au aux près in near at outside inside north south")
 _OF_WORDS = _set("of de d' d’ du des")
+# Nouns whose "de"/"of" complement is their own name: "la ville de Lisbonne", "the city of
+# Lisbon", "le club de Montclair"; not "le parti de Marine Le Pen", which is hers.
+_APPELLATION_HEADS = _set("club ville commune city town village")
 _BEGAN = _set("began begun started start starts begins")
 # Series of records, and the French nouns of their start ("le début des relevés").
 _RECORD_NOUNS = _set("records statistics data measurements statistiques relevés données mesures")
@@ -643,13 +663,15 @@ class Reader:
         low = token.low
         if {low[:-1], low + "s", low + "x", low[:-1] + "es"} & self._lower_words and len(low) > 3:
             return True
-        if token.low in _OPENING_WORDS:
+        if token.low in _OPENING_WORDS or low in _measure_words(self.lang):
             return True
         if self.lang == "en":
+            # Plural nouns of people the press opens with: "Officials put…", "Analysts
+            # expect…", "Residents fled…".
             return (
                 re.search(
                     r"(?:ing|ed|ly|ers|ists|ians|ous|ive|ful|less|tion|sion|ity|ness|ment|ance|"
-                    r"ence|ism)$",
+                    r"ence|ism|cials|ysts|dents)$",
                     token.low,
                 )
                 is not None
@@ -1619,6 +1641,15 @@ class Reader:
             name_end, head = span
             first, after = k, name_end + 1
         name_start = first + 1 if tokens[first].text in _QUOTES_OPEN else first
+        if (
+            name_start == name_end
+            and after + 1 < len(tokens)
+            and tokens[after].low in _OF_WORDS
+            and tokens[after + 1].start in self._in_figures
+        ):
+            # "a budget of £1.8bn", "un plan de 40 millions": the noun is what the figure
+            # measures, not a policy the story names.
+            return None
         name = self.text[tokens[name_start].start : tokens[name_end].end]
         last = after - 1
         complement = self._policy_complement(tokens, after)
@@ -1713,6 +1744,51 @@ class Reader:
         ]
         return max(named, key=lambda e: e.last) if named else None
 
+    def _undertaking_of(self, reading: SentenceReading, i: int, types: set[str]) -> Entity | None:
+        """ "The city adopted a clean air plan. Its cost…", "Son coût est estimé à…": what
+        an undertaking costs is the undertaking's, so a possessive before a noun of its cost
+        refers back to the policy named last (in this sentence or the one before), unless
+        a firm or a product was named after it. A person or a place has no such cost: one
+        named after the policy ("dans le centre de Lisbonne") does not stand in the way."""
+        tokens = reading.tokens
+        if (
+            OTHER not in types
+            or i + 1 >= len(tokens)
+            or tokens[i + 1].low not in w.UNDERTAKING_COSTS[self.lang]
+        ):
+            return None
+        at = tokens[i].start
+        since = self.sentences[-1].start if self.sentences else reading.start
+        mentions = [
+            m
+            for r in (*self.sentences[-1:], reading)
+            for m in r.mentions
+            if since <= m.start < at and m.how == "name"
+        ]
+        policy = next((m for m in reversed(mentions) if POLICY in m.entity.heads), None)
+        if policy is None:
+            return None
+        if any(m.start > policy.start and m.entity.type not in (PERSON, PLACE) for m in mentions):
+            return None  # "un plan … Vernaux a précisé que son coût…": the firm's
+        # "a budget of £1.8bn … The centrepiece is a new tram line; its cost…": a thing
+        # introduced by an indefinite article after the policy is what "its" goes on about.
+        named = {
+            t.start
+            for r in (*self.sentences[-1:], reading)
+            for m in r.mentions
+            for t in r.tokens[m.first_token : m.last_token + 1]
+        }
+        if any(
+            policy.end <= t.start < at
+            and t.low in _INDEFINITE[self.lang]
+            and t.start not in named
+            and t.start not in self._in_figures
+            for r in (*self.sentences[-1:], reading)
+            for t in r.tokens
+        ):
+            return None
+        return policy.entity
+
     def _wished(self, reading: SentenceReading, first: int) -> Mention | None:
         """ "he wanted the foundations of the pact in place by September": after a verb of
         wanting, the policy named between it and the figure is what the figure's date is
@@ -1733,7 +1809,18 @@ class Reader:
             for m in reading.mentions
             if POLICY in m.entity.heads and verb < m.first_token and m.last_token < first
         ]
-        return policies[-1] if policies else None
+        if policies:
+            return policies[-1]
+        # "un « plan » pour le centre, dont la maire souhaite l'entrée en vigueur dès mars",
+        # "a plan, which the mayor wants in force by March": a relative clause whose verb
+        # wants something it does not name wants the policy the clause hangs on.
+        before = [m for m in reading.mentions if POLICY in m.entity.heads and m.last_token < verb]
+        if not before:
+            return None
+        between = tokens[before[-1].last_token + 1 : verb]
+        if len(between) <= 15 and any(t.low in _RELATIVES[self.lang] for t in between):
+            return before[-1]
+        return None
 
     def _among(self, reading: SentenceReading, last: int) -> Mention | None:
         """The group named right after the figure by "chez" or "among"."""
@@ -1873,7 +1960,9 @@ class Reader:
                     found.append(Mention(token.start, token.end, entity, "pronoun", i, i))
             elif low in possessives and i + 1 < len(tokens) and tokens[i + 1].is_word:
                 if not (self.lang == "en" and low == "her" and not self._possessive_her(tokens, i)):
-                    entity = self._resolve(possessives[low], reading, token.start, previous, found)
+                    entity = self._undertaking_of(reading, i, possessives[low]) or self._resolve(
+                        possessives[low], reading, token.start, previous, found
+                    )
                     if entity is not None:
                         found.append(Mention(token.start, token.end, entity, "possessive", i, i))
             elif low in definite or low in ("l'",):
@@ -1901,6 +1990,15 @@ class Reader:
                             names_it = names_it or not (
                                 before in _PREPOSITIONS[self.lang] or before in ("of", "'s")
                             )
+                            # "le club de Montclair", "la commune de Lagrasse": after a noun
+                            # of appellation, "de" gives the name itself.
+                            if (
+                                k == following + 1
+                                and before in _OF_WORDS
+                                and tokens[last].low in _APPELLATION_HEADS
+                            ):
+                                names_it = True
+                                self._called(reading, k, tokens[last].low, types)
                             break
                         if (
                             not tokens[k].is_word
@@ -1995,6 +2093,17 @@ class Reader:
             # is about, as much as what it keeps naming.
             mention.entity.count += 1
 
+    def _called(self, reading: SentenceReading, k: int, head: str, types: set[str]) -> None:
+        """ "le club de Montclair": the name at ``k`` is what the head calls it, so that "le
+        club" further on refers back to it."""
+        mention = self._mention_at(reading, k)
+        if mention is None:
+            return
+        entity = mention.entity
+        entity.heads.add(w.HEAD_MEANING.get(fold(head), head))
+        if entity.type == OTHER and not entity.sure and types in ({ORG}, {PLACE}):
+            entity.type = next(iter(types))
+
     def _product_named(
         self, reading: SentenceReading, inner: Mention, tokens: list[Token], last: int
     ) -> None:
@@ -2044,6 +2153,25 @@ class Reader:
         maker.entity = product
         maker.first_token = head
         maker.start = tokens[head].start
+
+    def _apposition_of_possessed(self, tokens: list[Token], possessive: int, name: Mention) -> bool:
+        """ "Its main rival, the National Front, …", "Son concurrent, Orbis, …": the name set
+        in apposition (after a comma, maybe an article) to the possessive's noun phrase of
+        at most three words."""
+        comma = next(
+            (
+                j
+                for j in range(possessive + 2, min(possessive + 5, len(tokens)))
+                if not tokens[j].is_word
+            ),
+            None,
+        )
+        if comma is None or tokens[comma].text != ",":
+            return False
+        k = comma + 1
+        if k < len(tokens) and tokens[k].low in _DETERMINERS[self.lang]:
+            k += 1
+        return name.first_token == k and self._is_apposition_name(tokens, k)
 
     def _is_apposition_name(self, tokens: list[Token], k: int) -> bool:
         """ ", Falcon-S," after "the model": the name the description stands for."""
@@ -2620,7 +2748,12 @@ class Reader:
                 named = any(
                     m.how == "name"
                     and not m.complement
-                    and mention.first_token < m.first_token <= mention.first_token + 3
+                    and (
+                        mention.first_token < m.first_token <= mention.first_token + 3
+                        # "Its main rival, the National Front, took 29%": the noun's
+                        # apposition names it, past a comma and an article.
+                        or self._apposition_of_possessed(tokens, mention.first_token, m)
+                    )
                     for m in reading.mentions
                 )
                 if not subject_found and not mention.source and not named:
@@ -3140,6 +3273,24 @@ class Reader:
         opener = k
         nxt = tokens[opener + 1] if opener + 1 < len(tokens) else None
         if nxt is None:
+            return None
+        previous_comma = next(
+            (
+                j
+                for j in range(opener - 1, -1, -1)
+                if tokens[j].text == "," or tokens[j].text in _HARD_BOUNDARIES
+            ),
+            None,
+        )
+        if (
+            previous_comma is not None
+            and tokens[previous_comma].text == ","
+            and previous_comma + 1 < opener
+            and self._is_participle(tokens[previous_comma + 1])
+        ):
+            # "The party, led by Ana Kostel, won 71 seats": this comma closes the
+            # participle's apposition; what follows is the main clause's verb, not another
+            # apposition on the name the first one ended with.
             return None
         relative = nxt.low in _RELATIVES[self.lang]
         appositive = (

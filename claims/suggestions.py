@@ -372,7 +372,7 @@ _CHANGE_BEFORE = {
         r"los(?:e|es|ing)|slipp?\w*|slump\w*|plung\w*|soar\w*|surg\w*|tumbl\w*|shed|added|"
         r"up|down|cut|cuts|cutting|rais\w*|lower\w*|boost\w*|reduc\w*|higher|lower|more|"
         r"less|growth\s+of|increase\s+of|decline\s+of|drop\s+of|fall\s+of|rise\s+of|"
-        r"wip(?:ed|es|ing)(?:\s+out)?|eras(?:ed|es|ing)|knock(?:ed|s|ing)?(?:\s+off)?|"
+        r"wip(?:ed|es|ing)(?:\s+out)?|eras(?:ed|es|ing)|knock(?:ed|s|ing)?(?:\s+off)?|add(?:s|ing)|"
         r"loss\s+of|losses\s+of)"
         r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
         r"yesterday|today))?"
@@ -384,7 +384,7 @@ _CHANGE_BEFORE = {
         r"repli|bond|progress\w*|recul\w*|augment\w*|diminu\w*|chut\w*|grimp\w*|baiss\w*|"
         r"bondi\w*|plong\w*|perdu|perd|gagn\w*|cédé|cède|pris|reculer|progresser|"
         r"envol\w*|effondr\w*|dévissé|abandonn\w*|réduction|réduit\w*|réduire|plus|moins|"
-        r"partir\s+en\s+fumée|partis?\s+en\s+fumée|effac\w*|évapor\w*|pertes?\s+de)"
+        r"partir\s+en\s+fumée|partis?\s+en\s+fumée|effac\w*|évapor\w*|pertes?\s+de|ajout\w*)"
         r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|vendredi\s+soir|"
         r"ce\s+(?:lundi|mardi|mercredi|jeudi|vendredi)|en\s+séance))?"
         r"(?:\s+(?:de|d['’]|d['’]environ|de\s+près\s+de|de\s+plus\s+de|environ|près\s+de))*"
@@ -484,6 +484,19 @@ def _singular(unit: str) -> str:
 
 def _words_between(text: str, a: int, b: int) -> int:
     return len(_WORD_RE.findall(text, a, b)) if a < b else 0
+
+
+def _estimates_a_cost(text: str, estimated: _Cue, cues: list[_Cue]) -> bool:
+    """Whether a noun of cost ("coût", "montant", "dégâts") stands before "estimé à" in
+    its clause: the estimate is of that cost."""
+    return any(
+        cue.end <= estimated.start
+        and "cost" in cue.codes
+        and _words_between(text, cue.end, estimated.start) <= 8
+        and not _HARD_BREAK_RE.search(text, cue.end, estimated.start)
+        and "," not in text[cue.end : estimated.start]
+        for cue in cues
+    )
 
 
 def _gap(text: str, cue: _Cue, value: ParsedValue) -> tuple[int, bool]:
@@ -589,6 +602,15 @@ _COST_VERB_RE = {
     "en": re.compile(r"(?i:cost|costs)"),
     "fr": re.compile(r"(?i:coûté|coûte|coûtera|coûterait|coûtait)"),
 }
+# "its cost", "the total cost": the noun after a determiner is what a whole undertaking
+# costs; a unit's price is "costs $9" or "the cost of a ticket".
+_COST_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:its|their|his|her|the|total|overall|whole|full|estimated)\s+\Z", re.IGNORECASE
+)
+_UNIT_AFTER_COST_RE = re.compile(r"\s+(?:of\s+(?:a|an|one|each|every)|per)\b", re.IGNORECASE)
+# "estimé à" says the figure is an estimate, not what it measures (a valuation only when
+# nothing else is estimated): "Son coût est estimé à…" is a cost.
+_ESTIMATED_RE = {"fr": re.compile(r"estimée?s?\s+à", re.IGNORECASE)}
 _PER_SHARE_RE = re.compile(r"\s+(?:a|per|each)\s+share\b|\s+par\s+(?:action|titre)\b", re.I)
 _PART_OF_RE = re.compile(r"\s+(?:des|sur|of\s+the|out\s+of|of)\s+", re.IGNORECASE)
 
@@ -601,6 +623,20 @@ def _counts_countries(text: str, value: ParsedValue, values: list[ParsedValue]) 
     if gap is None:
         return False
     return any(v.start == gap.end() and v.unit == "country" for v in values)
+
+
+def _part_of(text: str, value: ParsedValue, values: list[ParsedValue]) -> ParsedValue | None:
+    """The whole a bare count is part of: "150 seats" in "won 71 of the 150 seats", "577
+    sièges" in "182 des 577 sièges"."""
+    if value.kind != ValueKind.QUANTITY or value.unit:
+        return None
+    gap = _PART_OF_RE.match(text, value.end)
+    if gap is None:
+        return None
+    return next(
+        (v for v in values if v.start == gap.end() and v.kind == ValueKind.QUANTITY and v.unit),
+        None,
+    )
 
 
 def _rank_properties(
@@ -646,13 +682,16 @@ def _rank_properties(
         # "dans 22 des 27 pays membres": a count of countries is no count of what the
         # sentence measures in them (emissions, users), whatever cue stands near.
         return [_Reading(1.2, FALLBACK[ValueKind.QUANTITY])]
-    if value.kind == ValueKind.QUANTITY and value.unit:
+    # "won 71 of the 150 seats": a part counts what its whole counts.
+    whole = _part_of(text, value, values)
+    counted_unit = whole.unit if whole is not None else value.unit
+    if value.kind == ValueKind.QUANTITY and counted_unit:
         # "119 morts", "12 000 voix": a noun that only one property counts names it, as a
         # unit would; "31 cas" (cases or patients) is left to the cues.
         # The noun must also be the property's own word ("morts" names the death toll;
         # "candidats" are counted as participants but do not name a count of them).
-        owners = _COUNTED_BY.get(_singular(value.unit), ())
-        if len(owners) == 1 and owners[0] in _codes_named(lang, value.unit.casefold()):
+        owners = _COUNTED_BY.get(_singular(counted_unit), ())
+        if len(owners) == 1 and owners[0] in _codes_named(lang, counted_unit.casefold()):
             vote(owners[0], 30)
     before = text[max(0, value.start - 60) : value.start]
     after = text[value.end : value.end + 3]
@@ -672,6 +711,7 @@ def _rank_properties(
         and _AGE_RE[lang].search(before)
     ):
         vote("age", 30)
+    wished = value.kind == ValueKind.DATE and _WISHED_BEFORE_RE[lang].search(before) is not None
     if value.kind == ValueKind.DATE:
         if _RECORDS_BEGAN_RE[lang].search(before):
             # "since comparable records began in 2006", "depuis le lancement de ces
@@ -679,7 +719,7 @@ def _rank_properties(
             vote("start-date", 14)
         elif _RECORD_SINCE_RE[lang].search(before):
             vote("other-date", 12)  # a record's reference year: no start, no release
-        elif _WISHED_BEFORE_RE[lang].search(before):
+        elif wished:
             # "dont il souhaite poser les bases dès septembre", "he wants the law passed by
             # June": the date something is wanted by is a target, not a start.
             vote("target-date", 8)
@@ -730,6 +770,21 @@ def _rank_properties(
                 continue
             if code == "price-per-unit" and value.unit in _PERIODS and "cost" in cue.codes:
                 continue  # "costs $3 million a year" is a running cost, not a unit's price
+            if (
+                code == "price-per-unit"
+                and "cost" in cue.codes
+                and text[cue.start : cue.end].casefold() == "cost"
+                and _COST_NOUN_BEFORE_RE.search(text, max(0, cue.start - 20), cue.start)
+                and not _UNIT_AFTER_COST_RE.match(text, cue.end)
+            ):
+                continue  # "put its cost at €40m": what the whole costs, not a unit's price
+            if (
+                code == "valuation"
+                and lang in _ESTIMATED_RE
+                and _ESTIMATED_RE[lang].fullmatch(text, cue.start, cue.end)
+                and _estimates_a_cost(text, cue, cues)
+            ):
+                continue  # "Son coût est estimé à 40 millions": the cost is estimated
             if code in _SPORT_ONLY and not sport:
                 continue  # "agreed to buy $300bn of computing power" is no transfer
             if counted and code in COUNTS and counted not in COUNTS[code] and distance > 0:
@@ -764,7 +819,7 @@ def _rank_properties(
             if (
                 (value.per is not None or per_share)
                 and cue.end <= value.start
-                and distance <= 2
+                and (distance <= 2 or (distance <= 6 and not broken))
                 and code
                 in (
                     "dividend",
@@ -772,7 +827,9 @@ def _rank_properties(
                     "salary",
                 )
             ):
-                # "a dividend of €13 a share": the words right before a rate name it.
+                # "a dividend of €13 a share": the words right before a rate name it; so do
+                # the clause's subject and its verb ("le dividende sera porté à 1,40 euro par
+                # action", "the dividend will rise to €2 a share").
                 score += 25
             if (
                 cost_verb is not None
@@ -787,6 +844,11 @@ def _rank_properties(
             counterpart = _HAS_CHANGE.get(code)
             if change and counterpart and _fits(BY_CODE[counterpart], value):
                 vote(counterpart, score / 0.7 * 1.5, cue)
+    begun = scores.get("start-date")
+    if wished and begun is not None and begun.cue is not None:
+        # "souhaite l'entrée en vigueur dès mars 2026", "wants it in force from March": a
+        # start that is wished for is a target date, however strongly its words say start.
+        vote("target-date", begun.score + 1, begun.cue)
     running = scores.get("cost")
     if running is not None and value.kind == ValueKind.MONEY and value.unit in _PERIODS:
         vote("operating-cost", running.score * 1.1, running.cue)  # "a cost of $8m a year"

@@ -340,6 +340,61 @@ CASES = [
     # When an unnamed event happened is the place it happened in, past "le département de".
     ("fr", "En Grèce, 20 000 hectares ont brûlé, surtout lors de l'incendie qui s'est déclaré en "
      "juillet 2025 dans le département de l'Attique.", "juillet", "Attique", "other-date"),
+    # A possessive before a noun of cost refers back to the policy named last, not to the
+    # city that adopted it; the noun after "its" is what the whole costs, not a unit price.
+    ("en", 'The town of Brenmoor voted through a "flood defence programme" on Friday. Officials '
+     "put its cost at £12 million.", "£12", "flood defence programme", "cost"),
+    ("fr", "La ville de Brenmoor a voté vendredi une « stratégie contre les crues ». Son coût "
+     "atteint 12 millions d'euros.", "12", "stratégie contre les crues", "cost"),
+    # "estimé à" estimates what the noun before it names: a cost, not a valuation.
+    ("fr", "Le coût des travaux de la digue est estimé à 8 millions d'euros.", "8", "", "cost"),
+    # ... and a policy's cost stays its own, estimated or not.
+    ("fr", "Brenmoor a voté vendredi une « stratégie contre les crues ». Son montant est estimé "
+     "à 12 millions d'euros.", "12", "stratégie contre les crues", "cost"),
+    # A relative clause that wants a date wants it for the policy it hangs on, and a wished
+    # start is a target.
+    ("fr", "Brenmoor a voté une « stratégie contre les crues » pour la vallée, dont le préfet, "
+     "Louis Arnaud, espère l'entrée en vigueur dès juin 2027.", "juin", "stratégie contre les "
+     "crues", "target-date"),
+    ("en", 'Brenmoor voted through a "flood defence programme" for the valley, which the prefect, '
+     "Louis Arnaud, hopes to see in force from June 2027.", "June", "flood defence programme",
+     "target-date"),
+    # Money "adding" to a value is its change, as money "wiped off" it is.
+    ("en", "Shares in Orvane climbed 6% on Tuesday, adding €3.4 billion to its market value.",
+     "€3.4", "Orvane", "market-value-change"),
+    ("fr", "L'action Orvane a grimpé de 6 % mardi, ajoutant 3,4 milliards d'euros à sa "
+     "capitalisation.", "3,4", "Orvane", "market-value-change"),
+    # "a budget of £1.8bn" names what the figure measures, not a policy of its own.
+    ("en", "The city of Brenmoor approved a budget of £640 million for 2027 on Thursday.", "£640",
+     "Brenmoor", "budget"),
+    ("fr", "La ville de Brenmoor a adopté jeudi un budget de 640 millions d'euros pour 2027.",
+     "640", "Brenmoor", "budget"),
+    # The subject of a rate's clause names it, past its complement and its verb.
+    ("fr", "Le dividende de Norrkap sera porté à 0,85 euro par action.", "0,85", "Norrkap",
+     "dividend"),
+    ("en", "The dividend paid by Norrkap will rise to €0.85 a share.", "€0.85", "Norrkap",
+     "dividend"),
+    # "le club de X" calls X a club: "le club" further on is X, not the player it signed.
+    ("fr", "Le club de Rovers a recruté Tomas Brandt. Le club, qui a déjà dépensé 70 millions "
+     "d'euros cet été, cherche un gardien.", "70", "Rovers", "cost"),
+    # A bare count that is part of a whole counts what the whole counts.
+    ("en", "The Liberal Union won 64 of the 120 seats in the assembly.", "64",
+     "Liberal Union", "seat-count"),
+    ("fr", "L'Union libérale a remporté 64 des 120 sièges de l'assemblée.", "64",
+     "Union libérale", "seat-count"),
+    # A comma that closes a participle's apposition opens the main clause: the agent inside
+    # the apposition is not what the figure is about.
+    ("en", "The Liberal Union, led by Marta Ivanic, won 64 seats in the assembly.", "64",
+     "Liberal Union", "seat-count"),
+    # A name in apposition to a possessive's noun is what the clause is about, not whose.
+    ("en", "The Liberal Union came first. Its closest rival, the Green League, took 22% of the "
+     "vote.", "22%", "Green League", "vote-share"),
+    ("fr", "L'Union libérale est arrivée en tête. Son principal rival, le Parti vert, a obtenu "
+     "22 % des voix.", "22", "Parti vert", "vote-share"),
+    # A word that names a measure, opening a sentence, is the measure, not a name (French
+    # puts an article before it: "La participation a atteint…").
+    ("en", "Voters in Austria elected a new parliament on Sunday. Turnout reached 71%, the "
+     "lowest since 2008.", "71%", "Austria", "turnout"),
 ]  # fmt: skip
 
 
@@ -618,3 +673,14 @@ def test_the_day_a_plan_is_proposed_is_its_announcement(
     language: str, text: str, figure: str
 ) -> None:
     assert reading_of(text, language, figure)[1] == "announcement-date"
+
+
+def test_a_thing_introduced_after_a_policy_takes_the_possessive_of_its_cost() -> None:
+    """ "its cost" after "a new sea wall" is the wall's, not the budget's named before."""
+    text = (
+        "The city of Brenmoor passed a budget of £90 million on Friday. It funds a new sea "
+        "wall, and the council put its cost at £6 million."
+    )
+    subject, property_code = reading_of(text, "en", "£6")
+    assert subject != "budget"
+    assert property_code == "cost"
