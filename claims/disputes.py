@@ -48,7 +48,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -341,8 +341,26 @@ def compare(
     """Sort a group's claims into clusters of values that agree."""
     by_family: dict[tuple, list[tuple[Value, Any]]] = {}
     unknown = []
+    # A group states a few values many times: each is reduced once, and equal values
+    # are one object (the plot's bins tell them apart by identity).
+    known: dict[tuple, Value | None] = {}
+    equal: dict[Value, Value] = {}
     for claim in claims:
-        value = value_of(claim)
+        key = (
+            claim.value_kind,
+            claim.value_text,
+            claim.value_number,
+            claim.value_unit,
+            claim.value_per,
+            claim.value_currency,
+            claim.value_date,
+            claim.value_date_precision,
+        )
+        if key in known:
+            value = known[key]
+        else:
+            value = value_of(claim)
+            value = known[key] = value if value is None else equal.setdefault(value, value)
         if value is None:
             unknown.append(claim)
         else:
@@ -629,7 +647,6 @@ class GroupClaim:
     the page labels with their sources (``label_quotes``)."""
 
     pk: int
-    statement: str
     value_kind: str
     value_text: str
     value_number: Decimal | None
@@ -647,13 +664,38 @@ _PAGE_FIELDS = tuple(f for f in GroupClaim.__slots__ if f != "quoted_in")
 
 def page_claims(dispute: Dispute) -> list[GroupClaim]:
     """Every claim of the dispute, its value only, in one query of plain rows: what
-    comparing, counting and binning them need."""
-    rows = (
+    comparing, counting and binning them need.
+
+    Read through the cursor: Django's converters (a Decimal made and quantized per
+    figure, a date parsed per row on SQLite) took twice as long as the query for a
+    group of 2,500 claims, which state a handful of values; each distinct one is
+    converted once here."""
+    queryset = (
         Claim.objects.filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
         .order_by("pk")
         .values_list(*_PAGE_FIELDS)
     )
-    return [GroupClaim(*row) for row in rows]
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    decimals: dict[object, Decimal | None] = {None: None}
+    dates: dict[object, datetime.date | None] = {None: None}
+
+    def figure(raw: object) -> Decimal | None:
+        if raw not in decimals:
+            decimals[raw] = raw if isinstance(raw, Decimal) else _decimal(repr(raw))
+        return decimals[raw]
+
+    def day(raw: object) -> datetime.date | None:
+        if raw not in dates:
+            dates[raw] = raw if isinstance(raw, datetime.date) else datetime.date.fromisoformat(raw)
+        return dates[raw]
+
+    return [
+        GroupClaim(pk, kind, text, figure(number), unit, figure(per), currency, day(date), *rest)
+        for pk, kind, text, number, unit, per, currency, date, *rest in rows
+    ]
 
 
 def label_quotes(claims: Sequence[Any], quotes: QuerySet[Appearance] | None = None) -> None:

@@ -511,8 +511,18 @@ def _bins(rows: list[tuple[str, Any, Value]], position: Any) -> list[_Bin]:
     def stretch(row: tuple[str, Any, Value]) -> int:
         return min(int((position(row) - PLOT_LEFT) / width * MAX_BINS), MAX_BINS - 1)
 
+    # Equal values are usually one object (``disputes.compare``): the id of the first
+    # of them stands for a value, and a Value's hash is computed once per object.
+    firsts: dict[Value, int] = {}
+    ids: dict[int, int] = {}
+
+    def value_id(value: Value) -> int:
+        if id(value) not in ids:
+            ids[id(value)] = firsts.setdefault(value, id(value))
+        return ids[id(value)]
+
     keys = [
-        lambda r: (r[0], r[2], r[1].value_rank),
+        lambda r: (r[0], value_id(r[2]), r[1].value_rank),
         lambda r: (r[0], stretch(r), r[1].value_rank),
         lambda r: ("", stretch(r), r[1].value_rank),
     ]

@@ -286,7 +286,7 @@ def supported_choices(groups: list[disputes.ValueGroup], chosen: str | None) -> 
         for claim in group.latest(CHOICE_SOURCES):
             sources += [_cut(q.source.title, 60) for q in claim.quoted_in[:1]]
             if not claim.quoted_in:
-                sources.append(_cut(claim.statement, 60))
+                sources.append(_("no source yet"))
         rank = ""
         if group.rank in (ValueRank.PREFERRED, ValueRank.SUPERSEDED):
             rank = (
