@@ -802,6 +802,20 @@ def value_groups(comparison: Comparison) -> list[ValueGroup]:
     return groups
 
 
+def groups_to_offer(groups: Sequence[ValueGroup], limit: int) -> tuple[list[ValueGroup], int]:
+    """The value groups a resolution may choose from, in their order: all of them, or
+    the ``limit`` with most claims (a preferred one always); and how many are left
+    out. The claims that cannot be compared are no value to choose."""
+    comparable = [g for g in groups if g.label]
+    if len(comparable) <= limit:
+        return comparable, 0
+    largest = sorted(
+        comparable, key=lambda g: (g.rank != ValueRank.PREFERRED, -g.count, g.first.pk)
+    )[:limit]
+    kept = {id(g) for g in largest}
+    return [g for g in comparable if id(g) in kept], len(comparable) - limit
+
+
 def representatives(groups: Sequence[ValueGroup], limit: int) -> list:
     """At most ``limit`` claims to set side by side: the latest claim of each value
     group first, so that the values in conflict stand next to each other, then the

@@ -460,7 +460,7 @@ def _figure_band(anchor: float, members: list[float], tolerance: float) -> tuple
 
 
 def dispute_plot(
-    comparison: Comparison, *, tolerance: Decimal | float, max_marks: int = MAX_MARKS
+    comparison: Comparison, *, tolerance: Decimal | float, max_marks: int | None = None
 ) -> DisputePlot:
     """Each family of comparable values on its own axis; one row per claim, the claims
     of a group on adjacent rows over their group's band. Past ``max_marks`` claims
@@ -470,25 +470,22 @@ def dispute_plot(
     by_family: dict[tuple, list[tuple[str, Cluster]]] = {}
     for label, cluster in labelled_clusters(comparison):
         by_family.setdefault(cluster.family, []).append((label, cluster))
-    drawn = sum(
-        len(cluster.claims)
-        for family, clusters in by_family.items()
-        if family[0] != ValueKind.TEXT
-        for _label, cluster in clusters
-    )
+    binned = is_binned(comparison, max_marks)
     axes, not_drawn = [], list(comparison.unknown)
     for family, clusters in by_family.items():
         if family[0] == ValueKind.TEXT:
             not_drawn += [claim for _label, cluster in clusters for claim in cluster.claims]
             continue
-        axes.append(_dispute_axis(family, clusters, tol, binned=drawn > max_marks))
+        axes.append(_dispute_axis(family, clusters, tol, binned=binned))
         axes[-1].number = len(axes)
     return DisputePlot(axes, not_drawn)
 
 
-def is_binned(comparison: Comparison, max_marks: int = MAX_MARKS) -> bool:
-    """Whether the plot draws bins, and so needs no claim's quotes."""
-    return sum(len(c.claims) for c in comparison.clusters) > max_marks
+def is_binned(comparison: Comparison, max_marks: int | None = None) -> bool:
+    """Whether the plot draws bins (past ``MAX_MARKS`` claims drawn; texts are not),
+    and so needs no claim's quotes."""
+    drawn = sum(len(c.claims) for c in comparison.clusters if c.family[0] != ValueKind.TEXT)
+    return drawn > (MAX_MARKS if max_marks is None else max_marks)
 
 
 @dataclass

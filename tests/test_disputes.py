@@ -1072,3 +1072,15 @@ def test_value_groups_and_the_claims_set_side_by_side() -> None:
     # The latest of each group first, in turn, so that each value is compared.
     assert [c.pk for c in disputes.representatives(groups, 5)] == [6, 8, 9, 5, 7]
     assert [c.pk for c in disputes.representatives(groups, 2)] == [6, 8]
+
+
+def test_the_form_offers_the_largest_value_groups_and_the_preferred_one() -> None:
+    rows = [row("rank", value_number=Decimal(n % 5 + 1))._replace(pk=n) for n in range(1, 51)]
+    rows += [row("rank", value_number=Decimal(9), value_rank=ValueRank.PREFERRED)._replace(pk=51)]
+    groups = disputes.value_groups(disputes.compare(rows))
+    offered, left_out = disputes.groups_to_offer(groups, 3)
+    # Six groups: the five ranks of ten claims each, and the preferred 9 of one claim.
+    assert left_out == 3
+    assert [g.count for g in offered] == [10, 10, 1]
+    assert offered[-1].rank == ValueRank.PREFERRED
+    assert disputes.groups_to_offer(groups, 6) == ([g for g in groups if g.label], 0)

@@ -267,3 +267,20 @@ def test_bins_keep_ranks_apart(db) -> None:
     assert [(m.count, m.rank) for m in axis.marks] == [(150, "normal"), (60, "preferred")]
     assert "preferred" in axis.marks[1].title
     assert axis.marks_svg.count('class="preferred-ring"') == 1
+
+
+def test_texts_are_not_drawn_so_do_not_count_towards_the_bins() -> None:
+    texts = [
+        disputes.ClaimRow(**{**row._asdict(), "value_kind": "text", "value_text": f"Lyon {n}"})
+        for n, row in enumerate(figure_rows(["1"] * 150), start=1)
+    ]
+    rows = figure_rows(["100"] * 100) + texts
+    # As the page reads them (GroupClaim: no quotes but those it labels).
+    rows = [
+        disputes.GroupClaim(pk, *[getattr(row, f) for f in disputes.GroupClaim.__slots__[1:-1]])
+        for pk, row in enumerate(rows, start=1)
+    ]
+    comparison = disputes.compare(rows)
+    assert not plots.is_binned(comparison)
+    [axis] = plots.dispute_plot(comparison, tolerance=Decimal("0.05")).axes
+    assert not axis.binned and len(axis.marks) == 100

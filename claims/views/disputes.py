@@ -171,7 +171,7 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
     claims = disputes.page_claims(dispute)
     comparison = disputes.compare(claims, tolerance=dispute.tolerance)
     groups = disputes.value_groups(comparison)
-    offered, left_out = _offered_groups(groups)
+    offered, left_out = disputes.groups_to_offer(groups, MAX_GROUP_CHOICES)
     shown = disputes.representatives(groups, COMPARED)
     labelled = {c.pk: c for c in shown}
     for group in offered:
@@ -228,20 +228,6 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
         compared, evidence, form["evidence"].value() or []
     )
     return context
-
-
-def _offered_groups(groups: list[disputes.ValueGroup]) -> tuple[list, int]:
-    """The value groups the resolution form offers, in their order: all of them, or
-    the ``MAX_GROUP_CHOICES`` with most claims (a preferred one always); and how many
-    are left out."""
-    comparable = [g for g in groups if g.label]
-    if len(comparable) <= MAX_GROUP_CHOICES:
-        return comparable, 0
-    largest = sorted(
-        comparable, key=lambda g: (g.rank != ValueRank.PREFERRED, -g.count, g.first.pk)
-    )[:MAX_GROUP_CHOICES]
-    kept = {id(g) for g in largest}
-    return [g for g in comparable if id(g) in kept], len(comparable) - MAX_GROUP_CHOICES
 
 
 def _evidence_to_cite(claims: list[Claim]) -> dict[int, list[EvidenceToCite]]:
