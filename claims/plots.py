@@ -327,10 +327,12 @@ def marks_svg(axis: Axis, plot_id: int) -> SafeString:
         count = ""
         if axis.binned:
             count = f' data-count="{mark.count}"'
-        if mark.shape == "range":
+        if axis.binned and mark.shape in ("range", "band"):
+            # As thick as the bin's dot would be wide: its size says how many claims.
+            height = round(mark.radius * 2 - 4, 2)
             shape = (
-                f'<rect class="mark-shape" x="{mark.x}" y="{mark.top}" '
-                f'width="{mark.width}" height="12" rx="6"/>'
+                f'<rect class="mark-shape" x="{mark.x}" y="{round(y - height / 2, 2)}" '
+                f'width="{mark.width}" height="{height}" rx="{6 if mark.shape == "range" else 2}"/>'
             )
         elif axis.binned and mark.shape == "dot":
             shape = f'<circle class="mark-shape" cx="{mark.x}" cy="{y}" r="{mark.radius}"/>'

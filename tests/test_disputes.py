@@ -1084,3 +1084,17 @@ def test_the_form_offers_the_largest_value_groups_and_the_preferred_one() -> Non
     assert [g.count for g in offered] == [10, 10, 1]
     assert offered[-1].rank == ValueRank.PREFERRED
     assert disputes.groups_to_offer(groups, 6) == ([g for g in groups if g.label], 0)
+
+
+def test_a_crowded_dispute_in_french(client, reviewer) -> None:
+    dispute = make_crowded_dispute(300)
+    client.force_login(reviewer)
+    page = html_text(client.get(dispute.get_absolute_url(), headers={"accept-language": "fr"}))
+    assert "300 affirmations, trop pour les dessiner une à une" in page
+    assert "180 affirmations" in page and "groupe A" in page
+    assert "Les dernières affirmations de chaque groupe de valeurs\u00a0: 8 sur 300." in page
+    assert "et 292 autres affirmations" in page
+    listed = client.get(
+        reverse("claim_list"), {"dispute": dispute.pk}, headers={"accept-language": "fr"}
+    )
+    assert f"Dans le désaccord «\u00a0{dispute.subject} · " in html_text(listed)

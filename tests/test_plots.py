@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -258,6 +259,9 @@ def test_too_many_values_are_binned_by_stretches_of_the_axis() -> None:
     assert all(m.shape == "range" for m in axis.marks)
     assert [m.x for m in axis.marks] == sorted(m.x for m in axis.marks)
     assert axis.scale == "linear" and axis.marks[0].value.startswith("100 USD – ")
+    # A bar as thick as the bin's dot would be wide: the largest the thickest.
+    heights = [float(h) for h in re.findall(r'height="([\d.]+)" rx="6"', axis.marks_svg)]
+    assert len(heights) == len(axis.marks) and max(heights) == plots.BIN_RADIUS[1] * 2 - 4
 
 
 def test_bins_keep_ranks_apart(db) -> None:
