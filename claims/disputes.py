@@ -49,7 +49,8 @@ from typing import Any, NamedTuple, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, connections, transaction
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import CharField, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -659,38 +660,51 @@ class GroupClaim:
     quoted_in: list = field(default_factory=list)
 
 
-_PAGE_FIELDS = tuple(f for f in GroupClaim.__slots__ if f != "quoted_in")
-
-
 def page_claims(dispute: Dispute) -> list[GroupClaim]:
     """Every claim of the dispute, its value only, in one query of plain rows: what
     comparing, counting and binning them need.
 
-    Read through the cursor: Django's converters (a Decimal made and quantized per
-    figure, a date parsed per row on SQLite) took twice as long as the query for a
-    group of 2,500 claims, which state a handful of values; each distinct one is
-    converted once here."""
+    Read through the cursor, figures and dates as text: making a Decimal or a date
+    per row (Django's converters on SQLite, psycopg's on PostgreSQL) took as long as
+    the query for a group of 2,500 claims, which state a handful of values; each
+    distinct one is converted once here."""
     queryset = (
         Claim.objects.filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
         .order_by("pk")
-        .values_list(*_PAGE_FIELDS)
+        .annotate(
+            number_text=Cast("value_number", CharField()),
+            per_text=Cast("value_per", CharField()),
+            date_text=Cast("value_date", CharField()),
+        )
+        .values_list(
+            "pk",
+            "value_kind",
+            "value_text",
+            "number_text",
+            "value_unit",
+            "per_text",
+            "value_currency",
+            "date_text",
+            "value_date_precision",
+            "value_rank",
+        )
     )
     sql, params = queryset.query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    decimals: dict[object, Decimal | None] = {None: None}
-    dates: dict[object, datetime.date | None] = {None: None}
+    decimals: dict[str | None, Decimal | None] = {None: None}
+    dates: dict[str | None, datetime.date | None] = {None: None}
 
-    def figure(raw: object) -> Decimal | None:
-        if raw not in decimals:
-            decimals[raw] = raw if isinstance(raw, Decimal) else _decimal(repr(raw))
-        return decimals[raw]
+    def figure(text: str | None) -> Decimal | None:
+        if text not in decimals:
+            decimals[text] = _decimal(text)
+        return decimals[text]
 
-    def day(raw: object) -> datetime.date | None:
-        if raw not in dates:
-            dates[raw] = raw if isinstance(raw, datetime.date) else datetime.date.fromisoformat(raw)
-        return dates[raw]
+    def day(text: str | None) -> datetime.date | None:
+        if text not in dates:
+            dates[text] = datetime.date.fromisoformat(text)
+        return dates[text]
 
     return [
         GroupClaim(pk, kind, text, figure(number), unit, figure(per), currency, day(date), *rest)
