@@ -41,15 +41,16 @@ from __future__ import annotations
 import datetime
 import functools
 import itertools
+import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
-from django.db.models.functions import Substr
+from django.db import IntegrityError, connections, transaction
+from django.db.models import CharField, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -237,6 +238,12 @@ class Cluster:
     family: tuple
     anchor: Value
     claims: list = field(default_factory=list)
+    # Each claim's value, in the same order: drawing them need not compute them again.
+    values: list[Value] = field(default_factory=list)
+
+    def add(self, value: Value, claim: Any) -> None:
+        self.claims.append(claim)
+        self.values.append(value)
 
 
 def _clusters(family: tuple, members: list[tuple[Value, Any]], tolerance: Decimal) -> list:
@@ -248,23 +255,23 @@ def _clusters(family: tuple, members: list[tuple[Value, Any]], tolerance: Decima
         for value, claim in sorted(members, key=lambda m: (-m[0].parts, m[0].date)):
             for cluster in clusters:
                 if dates_agree(cluster.anchor, value):
-                    cluster.claims.append(claim)
+                    cluster.add(value, claim)
                     break
             else:
-                clusters.append(Cluster(family, value, [claim]))
+                clusters.append(Cluster(family, value, [claim], [value]))
         return clusters
     if kind in (ValueKind.TEXT, ValueKind.RANK):
         exact: dict[object, Cluster] = {}
         for value, claim in members:
-            exact.setdefault(value.key, Cluster(family, value)).claims.append(claim)
+            exact.setdefault(value.key, Cluster(family, value)).add(value, claim)
         return list(exact.values())
     # Figures, in ascending order: a value can only join the latest cluster,
     # whose anchor is the largest anchor below it, so each is compared once.
     for value, claim in sorted(members, key=lambda m: m[0].number):
         if clusters and figures_agree(clusters[-1].anchor.number, value.number, tolerance):
-            clusters[-1].claims.append(claim)
+            clusters[-1].add(value, claim)
         else:
-            clusters.append(Cluster(family, value, [claim]))
+            clusters.append(Cluster(family, value, [claim], [value]))
     return clusters
 
 
@@ -335,8 +342,26 @@ def compare(
     """Sort a group's claims into clusters of values that agree."""
     by_family: dict[tuple, list[tuple[Value, Any]]] = {}
     unknown = []
+    # A group states a few values many times: each is reduced once, and equal values
+    # are one object (the plot's bins tell them apart by identity).
+    known: dict[tuple, Value | None] = {}
+    equal: dict[Value, Value] = {}
     for claim in claims:
-        value = value_of(claim)
+        key = (
+            claim.value_kind,
+            claim.value_text,
+            claim.value_number,
+            claim.value_unit,
+            claim.value_per,
+            claim.value_currency,
+            claim.value_date,
+            claim.value_date_precision,
+        )
+        if key in known:
+            value = known[key]
+        else:
+            value = value_of(claim)
+            value = known[key] = value if value is None else equal.setdefault(value, value)
         if value is None:
             unknown.append(claim)
         else:
@@ -599,39 +624,118 @@ class QuoteLabel(NamedTuple):
 
 
 def group_claims(dispute: Dispute) -> list[Claim]:
-    """Every claim of the dispute with what the plot and the resolution form show of it,
-    in two queries: the claims, then their quotes' labels as plain tuples (as
-    ``claim.quoted_in``, by article and position). Hundreds of quotes built as models
-    with their articles took a third of the page's time. ``claims_in_full`` adds what
-    the comparison table shows, for one page of them; ``evidence_to_cite`` what the
-    resolution form offers."""
+    """Every claim of the dispute with the labels of its quotes (as ``claim.quoted_in``),
+    in two queries: the claims, then their quotes' labels as plain tuples. For a
+    small group; the dispute's page reads ``page_claims`` and labels a bounded few."""
     claims = list(
         Claim.objects.filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
         .only("pk", "statement", *VALUE_FIELDS, "value_qualifier")
         .order_by("pk")
     )
-    labels: dict[int, list[QuoteLabel]] = {claim.pk: [] for claim in claims}
-    rows = (
+    label_quotes(
+        claims,
         Appearance.objects.filter(
             claim__subject_id=dispute.subject_id, claim__property_id=dispute.property_id
+        ),
+    )
+    return claims
+
+
+@dataclass(slots=True)
+class GroupClaim:
+    """A claim as the dispute's page reads it: its value, no model instance (a dispute
+    of a million-claim archive holds thousands). ``quoted_in`` is filled for the few
+    the page labels with their sources (``label_quotes``)."""
+
+    pk: int
+    value_kind: str
+    value_text: str
+    value_number: Decimal | None
+    value_unit: str
+    value_per: Decimal | None
+    value_currency: str
+    value_date: datetime.date | None
+    value_date_precision: str
+    value_rank: str
+    quoted_in: list = field(default_factory=list)
+
+
+def page_claims(dispute: Dispute) -> list[GroupClaim]:
+    """Every claim of the dispute, its value only, in one query of plain rows: what
+    comparing, counting and binning them need.
+
+    Read through the cursor, figures and dates as text: making a Decimal or a date
+    per row (Django's converters on SQLite, psycopg's on PostgreSQL) took as long as
+    the query for a group of 2,500 claims, which state a handful of values; each
+    distinct one is converted once here."""
+    queryset = (
+        Claim.objects.filter(subject_id=dispute.subject_id, property_id=dispute.property_id)
+        .order_by("pk")
+        .annotate(
+            number_text=Cast("value_number", CharField()),
+            per_text=Cast("value_per", CharField()),
+            date_text=Cast("value_date", CharField()),
         )
-        .order_by("source_id", "start")
         .values_list(
-            "claim_id",
-            "exact",
-            "start",
-            "source__title",
-            "source__publisher",
-            "source__published_on",
-            "source__published_precision",
+            "pk",
+            "value_kind",
+            "value_text",
+            "number_text",
+            "value_unit",
+            "per_text",
+            "value_currency",
+            "date_text",
+            "value_date_precision",
+            "value_rank",
         )
+    )
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    decimals: dict[str | None, Decimal | None] = {None: None}
+    dates: dict[str | None, datetime.date | None] = {None: None}
+
+    def figure(text: str | None) -> Decimal | None:
+        if text not in decimals:
+            decimals[text] = _decimal(text)
+        return decimals[text]
+
+    def day(text: str | None) -> datetime.date | None:
+        if text not in dates:
+            dates[text] = datetime.date.fromisoformat(text)
+        return dates[text]
+
+    return [
+        GroupClaim(pk, kind, text, figure(number), unit, figure(per), currency, day(date), *rest)
+        for pk, kind, text, number, unit, per, currency, date, *rest in rows
+    ]
+
+
+def label_quotes(claims: Sequence[Any], quotes: QuerySet[Appearance] | None = None) -> None:
+    """Give each of ``claims`` its quotes' words and articles' names and dates as
+    ``claim.quoted_in`` (by article and position), in one query of plain tuples, never
+    the articles' text. ``quotes`` narrows the query (a whole group); by default the
+    claims' own quotes are read."""
+    labels: dict[int, list[QuoteLabel]] = {claim.pk: [] for claim in claims}
+    if not labels:
+        return
+    if quotes is None:
+        quotes = Appearance.objects.filter(claim_id__in=list(labels))
+    rows = quotes.order_by("source_id", "start").values_list(
+        "claim_id",
+        "exact",
+        "start",
+        "source__title",
+        "source__publisher",
+        "source__published_on",
+        "source__published_precision",
     )
     for claim_id, exact, start, *source in rows:
         if claim_id in labels:  # (a claim moved here since the first query: next time)
             labels[claim_id].append(QuoteLabel(exact, start, SourceLabel(*source)))
     for claim in claims:
         claim.quoted_in = labels[claim.pk]
-    return claims
 
 
 def claims_in_full(claims: list[Claim]) -> None:
@@ -653,35 +757,88 @@ def claims_in_full(claims: list[Claim]) -> None:
     )
 
 
-# The start of an excerpt the resolution form shows beside the evidence to cite.
-CITED_EXCERPT = 100
+def labelled_clusters(comparison: Comparison) -> list[tuple[str, Cluster]]:
+    """Groups of agreeing claims named A, B… in the order of their first claim, as the
+    dispute's page names them (its plot, its table and its form)."""
+    clusters = sorted(comparison.clusters, key=lambda c: min(claim.pk for claim in c.claims))
+    return [
+        (string.ascii_uppercase[i] if i < 26 else str(i + 1), cluster)
+        for i, cluster in enumerate(clusters)
+    ]
 
 
-@dataclass(frozen=True)
-class EvidenceToCite:
-    pk: int
-    claim_id: int
-    stance: str
-    name: str
-    excerpt: str
+@dataclass
+class ValueGroup:
+    """The claims of a dispute that state one value (a cluster, labelled A, B…), or,
+    labelled "", those whose value cannot be compared. Its claims are in the order
+    they were added."""
+
+    label: str
+    claims: list
+
+    @property
+    def count(self) -> int:
+        return len(self.claims)
+
+    @property
+    def first(self) -> Any:
+        """The claim that stands for the group in the resolution form: any claim of a
+        cluster designates it (``_preferred``), the first is the steadiest."""
+        return self.claims[0]
+
+    def latest(self, n: int) -> list:
+        return self.claims[: -n - 1 : -1]
+
+    @property
+    def wordings(self) -> list[str]:
+        """How the claims state the value, each wording once, the most frequent first."""
+        counts: dict[str, int] = {}
+        for claim in self.claims:
+            text = claim.value_text or "—"
+            counts[text] = counts.get(text, 0) + 1
+        return sorted(counts, key=lambda text: -counts[text])
+
+    @property
+    def rank(self) -> str:
+        """The rank all of its claims hold, or "" when they differ."""
+        ranks = {claim.value_rank for claim in self.claims}
+        return ranks.pop() if len(ranks) == 1 else ""
 
 
-def evidence_to_cite(dispute: Dispute) -> dict[int, list[EvidenceToCite]]:
-    """Every piece of evidence of the dispute's claims, by claim, with only what the
-    resolution form shows of it: one query of plain rows (a dispute of a few hundred
-    claims has a thousand pieces of evidence, too many to build as models)."""
-    rows = (
-        Evidence.objects.filter(
-            claim__subject_id=dispute.subject_id, claim__property_id=dispute.property_id
-        )
-        .annotate(start=Substr("excerpt", 1, CITED_EXCERPT + 1))
-        .values_list("pk", "claim_id", "stance", "title", "source__title", "url", "start")
-    )
-    by_claim: dict[int, list[EvidenceToCite]] = {}
-    for pk, claim_id, stance, title, source_title, url, excerpt in rows:
-        item = EvidenceToCite(pk, claim_id, stance, title or source_title or url, excerpt)
-        by_claim.setdefault(claim_id, []).append(item)
-    return by_claim
+def value_groups(comparison: Comparison) -> list[ValueGroup]:
+    """The dispute's value groups, A, B… then the claims that cannot be compared."""
+    groups = [
+        ValueGroup(label, sorted(cluster.claims, key=lambda c: c.pk))
+        for label, cluster in labelled_clusters(comparison)
+    ]
+    if comparison.unknown:
+        groups.append(ValueGroup("", sorted(comparison.unknown, key=lambda c: c.pk)))
+    return groups
+
+
+def groups_to_offer(groups: Sequence[ValueGroup], limit: int) -> tuple[list[ValueGroup], int]:
+    """The value groups a resolution may choose from, in their order: all of them, or
+    the ``limit`` with most claims (a preferred one always); and how many are left
+    out. The claims that cannot be compared are no value to choose."""
+    comparable = [g for g in groups if g.label]
+    if len(comparable) <= limit:
+        return comparable, 0
+    largest = sorted(
+        comparable, key=lambda g: (g.rank != ValueRank.PREFERRED, -g.count, g.first.pk)
+    )[:limit]
+    kept = {id(g) for g in largest}
+    return [g for g in comparable if id(g) in kept], len(comparable) - limit
+
+
+def representatives(groups: Sequence[ValueGroup], limit: int) -> list:
+    """At most ``limit`` claims to set side by side: the latest claim of each value
+    group first, so that the values in conflict stand next to each other, then the
+    next latest of each, and so on; in the groups' order within each round."""
+    latest = [group.latest(limit) for group in groups]
+    chosen: list = []
+    for round_ in itertools.zip_longest(*latest):
+        chosen += [claim for claim in round_ if claim is not None]
+    return chosen[:limit]
 
 
 # --- resolving: proposed by one person, confirmed by an editor who did not propose it ---

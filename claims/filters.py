@@ -20,6 +20,7 @@ from claims.languages import language_name
 from claims.models import (
     Appearance,
     Claim,
+    Dispute,
     Source,
     Subject,
     Verdict,
@@ -137,6 +138,14 @@ class ClaimFilter(django_filters.FilterSet):
         widget=forms.HiddenInput,
     )
     article = django_filters.CharFilter(label=_("Article title"), method="filter_article")
+    # The claims of one disagreement (its subject and property) by the dispute's id: the
+    # dispute's page sets a few side by side and links here for all of them.
+    dispute = IdFilter(
+        label=_("Disagreement"),
+        queryset=Dispute.objects.select_related("subject", "property"),
+        method="filter_dispute",
+        widget=forms.HiddenInput,
+    )
     assignee = IdFilter(label=_("Assignee"), queryset=team_members(), empty_label=ANY)
     # Text, not a drop-down: a newsroom's archive holds thousands of subjects.
     subject = django_filters.CharFilter(label=_("Subject"), method="filter_subject")
@@ -258,6 +267,13 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(
             Exists(Appearance.objects.filter(claim=OuterRef("pk"), source=value))
         )
+
+    def filter_dispute(
+        self, queryset: QuerySet[Claim], name: str, value: Dispute | int
+    ) -> QuerySet[Claim]:
+        if not isinstance(value, Dispute):  # an id that names no dispute: no claim
+            return queryset.none()
+        return queryset.filter(subject_id=value.subject_id, property_id=value.property_id)
 
     def filter_article(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return queryset.filter(

@@ -20,7 +20,6 @@ import calendar
 import datetime
 import functools
 import math
-import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,12 +29,12 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from claims import bidi, dates
 from claims.choices import DatePrecision, ValueKind, ValueRank
-from claims.disputes import Cluster, Comparison, Value, value_of
+from claims.disputes import Cluster, Comparison, Value, labelled_clusters, value_of
 
 # The drawing's width in SVG user units; the SVG scales to its container.
 WIDTH = 720
@@ -50,6 +49,14 @@ AXIS_HEIGHT = 40
 LOG_RATIO = 100
 MAX_LABEL = 32
 MAX_QUOTE = 300
+# Past this many claims a dispute's plot draws bins instead of one mark per claim: a
+# mark per value (or per stretch of the axis) sized by how many claims state it, so
+# that the page costs about the same for 3,000 claims as for 300.
+MAX_MARKS = 200
+# The rows a binned axis draws: values first; stretches of the axis when there are more.
+MAX_BINS = 40
+# A bin's dot grows with its share of the axis's largest bin, from a claim's size.
+BIN_RADIUS = (6.0, 14.0)
 
 
 # --- scales --------------------------------------------------------------------------
@@ -204,7 +211,8 @@ class Tick:
 @dataclass
 class Mark:
     """One claim on an axis: a dot, a band (a date known to the year or the month) or
-    a tick (a date known to the day)."""
+    a tick (a date known to the day). On a binned axis, the claims of a bin: ``count``
+    of them, the latest being ``claim_pk``; a "range" spans the figures it holds."""
 
     claim_pk: int
     shape: str
@@ -218,10 +226,16 @@ class Mark:
     rank: str = ValueRank.NORMAL
     group: str = ""
     title: str = ""
+    count: int = 1
+    radius: float = 6.0
 
     @property
     def width(self) -> float:
         return max(round(self.x2 - self.x, 2), 2.0)
+
+    @property
+    def rank_label(self) -> str:
+        return str(ValueRank(self.rank).label) if self.rank else ""
 
     # Positions the template prints as they are (it computes nothing).
     @property
@@ -270,6 +284,8 @@ class Axis:
     kind: str = ""
     # Its place among the plot's axes, from 1: the marks' ids start with it.
     number: int = 1
+    # A mark per bin of claims, not per claim (``MAX_MARKS``).
+    binned: bool = False
 
     @property
     def left(self) -> int:
@@ -308,7 +324,19 @@ def marks_svg(axis: Axis, plot_id: int) -> SafeString:
     for index, mark in enumerate(axis.marks, start=1):
         ident = f"plot-{plot_id}-mark-{index}"
         y = mark.y
-        if mark.shape == "band":
+        count = ""
+        if axis.binned:
+            count = f' data-count="{mark.count}"'
+        if axis.binned and mark.shape in ("range", "band"):
+            # As thick as the bin's dot would be wide: its size says how many claims.
+            height = round(mark.radius * 2 - 4, 2)
+            shape = (
+                f'<rect class="mark-shape" x="{mark.x}" y="{round(y - height / 2, 2)}" '
+                f'width="{mark.width}" height="{height}" rx="{6 if mark.shape == "range" else 2}"/>'
+            )
+        elif axis.binned and mark.shape == "dot":
+            shape = f'<circle class="mark-shape" cx="{mark.x}" cy="{y}" r="{mark.radius}"/>'
+        elif mark.shape == "band":
             shape = (
                 f'<rect class="mark-shape" x="{mark.x}" y="{mark.top}" '
                 f'width="{mark.width}" height="12" rx="2"/>'
@@ -320,13 +348,18 @@ def marks_svg(axis: Axis, plot_id: int) -> SafeString:
         else:
             shape = f'<circle class="mark-shape" cx="{mark.x}" cy="{y}" r="6"/>'
         if mark.rank == ValueRank.PREFERRED:
-            radius = 10 if mark.shape == "dot" else 4
+            radius = (
+                (round(mark.radius + 4, 2) if axis.binned else 10) if mark.shape == "dot" else 4
+            )
             shape += f'<circle class="preferred-ring" cx="{mark.ring_x}" cy="{y}" r="{radius}"/>'
         place = 'dy="-9" text-anchor="middle"' if mark.shape == "dot" else 'dx="6" dy="4"'
+        if axis.binned and mark.shape == "dot":
+            # Beside a dot that may be large, not above it, in the row above.
+            place = f'dx="{round(mark.radius + 4, 2)}" dy="4"'
         parts.append(
             f'<g class="mark mark-{mark.shape} rank-{escape(mark.rank)}" tabindex="0" role="img"'
             f' id="{ident}" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc"'
-            f' data-claim="{mark.claim_pk}" data-group="{escape(mark.group)}">'
+            f' data-claim="{mark.claim_pk}" data-group="{escape(mark.group)}"{count}>'
             f'<title id="{ident}-title">{escape(mark.title)}</title>'
             f'<desc id="{ident}-desc">{escape(bidi.named_controls(mark.quote))}</desc>'
             f'<line class="row-guide" x1="{axis.left}" x2="{axis.right}" y1="{y}" y2="{y}"/>'
@@ -396,16 +429,6 @@ def axis_title(family: tuple) -> str:
     return family[1] or _("Number")
 
 
-def labelled_clusters(comparison: Comparison) -> list[tuple[str, Cluster]]:
-    """Groups of agreeing claims named A, B… in the order of their first claim, as the
-    dispute's table names them."""
-    clusters = sorted(comparison.clusters, key=lambda c: min(claim.pk for claim in c.claims))
-    return [
-        (string.ascii_uppercase[i] if i < 26 else str(i + 1), cluster)
-        for i, cluster in enumerate(clusters)
-    ]
-
-
 def _figure(value: Value) -> float | None:
     if value.number is not None:
         return float(value.number)
@@ -438,36 +461,151 @@ def _figure_band(anchor: float, members: list[float], tolerance: float) -> tuple
     return min(lo, *members), max(hi, *members)
 
 
-def dispute_plot(comparison: Comparison, *, tolerance: Decimal | float) -> DisputePlot:
+def dispute_plot(
+    comparison: Comparison, *, tolerance: Decimal | float, max_marks: int | None = None
+) -> DisputePlot:
     """Each family of comparable values on its own axis; one row per claim, the claims
-    of a group on adjacent rows over their group's band."""
+    of a group on adjacent rows over their group's band. Past ``max_marks`` claims
+    drawn, one row per bin of claims instead (``_bins``), which reads no quote: the
+    claims need no ``quoted_in`` then."""
     tol = float(tolerance)
     by_family: dict[tuple, list[tuple[str, Cluster]]] = {}
     for label, cluster in labelled_clusters(comparison):
         by_family.setdefault(cluster.family, []).append((label, cluster))
+    binned = is_binned(comparison, max_marks)
     axes, not_drawn = [], list(comparison.unknown)
     for family, clusters in by_family.items():
         if family[0] == ValueKind.TEXT:
             not_drawn += [claim for _label, cluster in clusters for claim in cluster.claims]
             continue
-        axes.append(_dispute_axis(family, clusters, tol))
+        axes.append(_dispute_axis(family, clusters, tol, binned=binned))
         axes[-1].number = len(axes)
     return DisputePlot(axes, not_drawn)
 
 
-def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float) -> Axis:
+def is_binned(comparison: Comparison, max_marks: int | None = None) -> bool:
+    """Whether the plot draws bins (past ``MAX_MARKS`` claims drawn; texts are not),
+    and so needs no claim's quotes."""
+    drawn = sum(len(c.claims) for c in comparison.clusters if c.family[0] != ValueKind.TEXT)
+    return drawn > (MAX_MARKS if max_marks is None else max_marks)
+
+
+@dataclass
+class _Bin:
+    group: str
+    rank: str
+    rows: list = field(default_factory=list)
+
+
+_RANK_ORDER = {ValueRank.PREFERRED: 0, ValueRank.NORMAL: 1, ValueRank.SUPERSEDED: 2}
+
+
+def _bins(rows: list[tuple[str, Any, Value]], position: Any) -> list[_Bin]:
+    """The axis's rows gathered into at most about ``MAX_BINS`` bins, each of one rank:
+    the claims of a group stating one value; or, when the values are too many, those
+    of a group within one stretch of the axis; or, with too many groups, all claims
+    within a stretch. ``position`` maps a row to its place on the axis."""
+    width = PLOT_RIGHT - PLOT_LEFT
+
+    def stretch(row: tuple[str, Any, Value]) -> int:
+        return min(int((position(row) - PLOT_LEFT) / width * MAX_BINS), MAX_BINS - 1)
+
+    # Equal values are usually one object (``disputes.compare``): the id of the first
+    # of them stands for a value, and a Value's hash is computed once per object.
+    firsts: dict[Value, int] = {}
+    ids: dict[int, int] = {}
+
+    def value_id(value: Value) -> int:
+        if id(value) not in ids:
+            ids[id(value)] = firsts.setdefault(value, id(value))
+        return ids[id(value)]
+
+    keys = [
+        lambda r: (r[0], value_id(r[2]), r[1].value_rank),
+        lambda r: (r[0], stretch(r), r[1].value_rank),
+        lambda r: ("", stretch(r), r[1].value_rank),
+    ]
+    for key in keys:
+        bins: dict[tuple, _Bin] = {}
+        for row in rows:
+            k = key(row)
+            if k not in bins:
+                bins[k] = _Bin(k[0], row[1].value_rank)
+            bins[k].rows.append(row)
+        if len(bins) <= MAX_BINS * len(_RANK_ORDER) and len({k[:2] for k in bins}) <= MAX_BINS:
+            break
+    if key is keys[-1]:
+        return [bins[k] for k in sorted(bins, key=lambda k: (k[1], _RANK_ORDER.get(k[2], 1)))]
+    return list(bins.values())
+
+
+def _bin_mark(found: _Bin, *, is_date: bool, scale: Scale, largest: int) -> Mark:
+    """One mark for a bin's claims: where its values lie, how many claims state them."""
+    claims = [claim for _g, claim, _v in found.rows]
+    latest = max(claims, key=lambda c: c.pk)
+    counts: dict[str, int] = {}
+    for claim in claims:
+        counts[claim.value_text or "—"] = counts.get(claim.value_text or "—", 0) + 1
+    wordings = sorted(counts, key=lambda text: -counts[text])
+    if is_date:
+        spans = [date_span(c.value_date, c.value_date_precision) for c in claims]
+        x = scale(min(start for start, _end in spans).toordinal())
+        x2 = scale(max(end for _start, end in spans).toordinal())
+        one_day = all(c.value_date_precision == DatePrecision.DAY for c in claims)
+        shape = "tick" if one_day and len({s for s, _e in spans}) == 1 else "band"
+        low, high = min(spans)[0], max(spans)[0]
+        lowest = next(c for c, sp in zip(claims, spans, strict=True) if sp[0] == low)
+        highest = next(c for c, sp in zip(claims, spans, strict=True) if sp[0] == high)
+    else:
+        figures = [_figure(v) for _g, _c, v in found.rows]
+        x, x2 = scale(min(figures)), scale(max(figures))
+        shape = "dot" if min(figures) == max(figures) else "range"
+        lowest = claims[figures.index(min(figures))]
+        highest = claims[figures.index(max(figures))]
+    value = wordings[0]
+    if lowest.value_text != highest.value_text and len(wordings) > 1 and x2 > x:
+        value = f"{lowest.value_text or '—'} – {highest.value_text or '—'}"
+    n = len(claims)
+    label = ngettext("%(count)s claim", "%(count)s claims", n) % {"count": format_number(n)}
+    mark = Mark(
+        claim_pk=latest.pk,
+        shape=shape,
+        x=x,
+        y=0,
+        x2=x2,
+        value=value,
+        label=label,
+        date=_("group %(group)s") % {"group": found.group} if found.group else "",
+        quote=_shorten(" · ".join(wordings[:5]), MAX_QUOTE),
+        rank=found.rank,
+        group=found.group,
+        count=n,
+        radius=round(
+            BIN_RADIUS[0] + (BIN_RADIUS[1] - BIN_RADIUS[0]) * math.sqrt(n / max(largest, 1)), 2
+        ),
+    )
+    parts = [value, label]
+    if found.group:
+        parts.append(mark.date)
+    if note := _rank_note(found.rank):
+        parts.append(note)
+    mark.title = " — ".join(parts)
+    return mark
+
+
+def _dispute_axis(
+    family: tuple, clusters: list[tuple[str, Cluster]], tol: float, *, binned: bool = False
+) -> Axis:
     is_date = family[0] == ValueKind.DATE
     rows: list[tuple[str, Any, Value]] = []
     for label, cluster in clusters:
-        members = [(value_of(claim), claim) for claim in cluster.claims]
+        members = list(zip(cluster.values, cluster.claims, strict=True))
         if is_date:
             members.sort(key=lambda m: (m[0].date, -m[0].parts, m[1].pk))
         else:
             members.sort(key=lambda m: (_figure(m[0]), m[1].pk))
         rows += [(label, claim, value) for value, claim in members]
-    height = TOP + ROW * len(rows) + 8
-    axis = Axis(title=axis_title(family), scale="", ticks=[], axis_y=height, kind=family[0])
-    axis.height = height + AXIS_HEIGHT
+    axis = Axis(title=axis_title(family), scale="", ticks=[], kind=family[0], binned=binned)
     if is_date:
         spans = {
             claim.pk: date_span(claim.value_date, claim.value_date_precision)
@@ -481,9 +619,7 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
     else:
         figures = [_figure(value) for _g, _c, value in rows]
         bands = [
-            _figure_band(
-                _figure(cluster.anchor), [_figure(value_of(c)) for c in cluster.claims], tol
-            )
+            _figure_band(_figure(cluster.anchor), [_figure(v) for v in cluster.values], tol)
             for _label, cluster in clusters
         ]
         extent = figures + [b for band in bands for b in band]
@@ -493,6 +629,50 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
         axis.scale = "log" if log else "linear"
         ticks = log_ticks(lo, hi) if log else linear_ticks(lo, hi)
         axis.ticks = [Tick(scale(t), format_number(t)) for t in ticks]
+    if binned:
+        _draw_bins(axis, rows, scale, is_date=is_date, named=len(clusters) > 1 or len(rows) > 1)
+    else:
+        _draw_claims(
+            axis, rows, scale, spans if is_date else {}, named=len(clusters) > 1 or len(rows) > 1
+        )
+    _draw_group_bands(axis, clusters, scale, is_date=is_date, tol=tol)
+    return axis
+
+
+def _set_height(axis: Axis, rows: int) -> None:
+    axis.axis_y = TOP + ROW * rows + 8
+    axis.height = axis.axis_y + AXIS_HEIGHT
+
+
+def _draw_bins(
+    axis: Axis, rows: list[tuple[str, Any, Value]], scale: Scale, *, is_date: bool, named: bool
+) -> None:
+    if is_date:
+
+        def position(row: tuple[str, Any, Value]) -> float:
+            claim = row[1]
+            return scale(date_span(claim.value_date, claim.value_date_precision)[0].toordinal())
+    else:
+
+        def position(row: tuple[str, Any, Value]) -> float:
+            return scale(_figure(row[2]))
+
+    found = _bins(rows, position)
+    largest = max(len(b.rows) for b in found)
+    _set_height(axis, len(found))
+    for index, one in enumerate(found):
+        mark = _bin_mark(one, is_date=is_date, scale=scale, largest=largest)
+        mark.y = TOP + ROW * index + ROW / 2
+        if not named:
+            mark.group = ""
+        axis.marks.append(mark)
+
+
+def _draw_claims(
+    axis: Axis, rows: list[tuple[str, Any, Value]], scale: Scale, spans: dict, *, named: bool
+) -> None:
+    is_date = bool(spans)
+    _set_height(axis, len(rows))
     for index, (group, claim, value) in enumerate(rows):
         y = TOP + ROW * index + ROW / 2
         who, when, quote = source_of(claim)
@@ -506,7 +686,7 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
             date=when,
             quote=quote,
             rank=claim.value_rank,
-            group=group if len(clusters) > 1 or len(rows) > 1 else "",
+            group=group if named else "",
         )
         if is_date:
             start, end = spans[claim.pk]
@@ -516,6 +696,11 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
             mark.x = mark.x2 = scale(_figure(value))
         mark.title = _mark_title(mark)
         axis.marks.append(mark)
+
+
+def _draw_group_bands(
+    axis: Axis, clusters: list[tuple[str, Cluster]], scale: Scale, *, is_date: bool, tol: float
+) -> None:
     for label, cluster in clusters:
         members = [m for m in axis.marks if m.group == label]
         if len(cluster.claims) < 2 or not members:
@@ -530,7 +715,7 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
             }
         else:
             lo_v, hi_v = _figure_band(
-                _figure(cluster.anchor), [_figure(value_of(c)) for c in cluster.claims], tol
+                _figure(cluster.anchor), [_figure(v) for v in cluster.values], tol
             )
             x, x2 = scale(lo_v) - 4, scale(hi_v) + 4
             title = _("Group %(group)s: within %(tolerance)s %% of each other") % {
@@ -538,7 +723,6 @@ def _dispute_axis(family: tuple, clusters: list[tuple[str, Cluster]], tol: float
                 "tolerance": format_number(round(tol * 100, 2)),
             }
         axis.groups.append(GroupBand(label, x, x2, top, bottom - top, title))
-    return axis
 
 
 # --- small charts of weekly series (the desk's dashboard, a subject's history) ---------

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import disputes, workflow
+from claims import disputes, plots, workflow
 from claims.choices import Agreement, DisputeStatus, Stance, ValueKind, ValueRank
 from claims.models import (
     Claim,
@@ -27,9 +27,9 @@ from claims.models import (
     Subject,
 )
 from claims.roles import REVIEWER
-from claims.views.disputes import COMPARED_PER_PAGE
+from claims.views.disputes import COMPARED
 from claims.workflow import InvalidTransition, NotAllowed
-from tests.factories import make_claim, make_source, make_subject
+from tests.factories import make_claim, make_crowded_dispute, make_source, make_subject
 
 pytestmark = pytest.mark.django_db
 
@@ -827,41 +827,99 @@ def test_detail_query_count_does_not_grow_with_the_claims(
         dispute, by=reviewer, claim=Claim.objects.order_by("pk").first(), note="Registry."
     )
     client.force_login(reviewer)
-    # session, user, groups, the dispute, its claims, their quotes with their
-    # articles' names and dates (the plot, the choice of a claim), the evidence to
-    # cite, a page of the table's claims: their quotes with the articles, their
-    # evidence with sources; its resolutions with who proposed and reviewed them,
-    # the evidence they cite, the header's unread notifications.
+    # session, user, groups, the dispute, its claims' values, the quotes' labels
+    # (articles' names and dates) of the claims drawn, offered or compared, the
+    # table's claims, their quotes with the articles, their evidence with sources;
+    # its resolutions with who proposed and reviewed them, the evidence they cite,
+    # the header's unread notifications.
     with django_assert_num_queries(12):
         response = client.get(dispute.get_absolute_url())
     text = response.text
-    # Every claim drawn and offered; the table compares a page of them.
+    # Every claim drawn, every value group offered (each year is one); the table
+    # compares a few, and offers their evidence to cite.
     assert text.count('class="mark mark-band') == n
     assert text.count('name="supported"') == n + 1
-    assert text.count('name="evidence"') == n
-    assert len(response.context["compared"]) == min(n, COMPARED_PER_PAGE)
+    assert text.count('name="evidence"') == min(n, COMPARED)
+    assert len(response.context["compared"]) == min(n, COMPARED)
 
 
-def test_the_table_is_paged_and_its_pager_swaps_the_table_alone(client, reviewer) -> None:
-    subject = make_subject()
-    source = make_source()
-    claims = [dated_claim(subject, year, source=source) for year in range(2000, 2012)]
-    dispute = Dispute.objects.get()
+@pytest.mark.parametrize("n", [30, 300])
+def test_a_crowded_dispute_costs_the_same_queries_and_markup_at_any_size(
+    client, reviewer, django_assert_num_queries, n
+) -> None:
+    # 300 claims: past plots.MAX_MARKS, the plot draws bins.
+    dispute = make_crowded_dispute(n)
+    disputes.propose_resolution(
+        dispute, by=reviewer, claim=Claim.objects.order_by("pk").first(), note="Registry."
+    )
     client.force_login(reviewer)
-    first = client.get(dispute.get_absolute_url()).text
-    assert first.count('scope="col" id="value-') == COMPARED_PER_PAGE
-    assert f"Claims 1 to {COMPARED_PER_PAGE} of 12." in first
-    assert 'rel="next"' in first and 'hx-target="#values"' in first
-    second = client.get(
-        dispute.get_absolute_url(),
-        {"page": 2},
-        headers={"HX-Request": "true", "HX-Target": "values"},
-    ).text
-    assert second.strip().startswith('<section id="values"')
-    assert second.count('scope="col" id="value-') == 12 - COMPARED_PER_PAGE
-    assert f'id="value-{claims[-1].pk}"' in second
-    assert f"Claims {COMPARED_PER_PAGE + 1} to 12 of 12." in second
-    assert 'class="plot"' not in second
+    # As above: the same twelve queries for 30 claims as for 300.
+    with django_assert_num_queries(12):
+        response = client.get(dispute.get_absolute_url())
+    text = response.text
+    binned = n > plots.MAX_MARKS
+    # Two values (2019 for three claims in five, 2021): one mark per claim, or per value.
+    assert text.count('class="mark mark-band') == (2 if binned else n)
+    if binned:
+        assert re.findall(r'data-count="(\d+)"', text) == [str(n * 3 // 5), str(n * 2 // 5)]
+        assert f"{n} claims, too many to draw one by one" in text
+    # A choice per value group, not per claim; the evidence of the claims compared.
+    assert text.count('name="supported"') == 3
+    assert text.count('name="evidence"') == COMPARED
+    assert text.count('scope="col" id="value-') == COMPARED
+    assert f"and {n - COMPARED} more claims" in text
+    assert len(text) < 60_000
+
+
+def test_the_table_compares_the_latest_of_each_value_and_links_to_the_rest(
+    client, reviewer
+) -> None:
+    dispute = make_crowded_dispute(30)
+    claims = list(Claim.objects.filter(subject=dispute.subject).order_by("pk"))
+    client.force_login(reviewer)
+    page = client.get(dispute.get_absolute_url()).text
+    # Of the 18 claims saying 2019 (group A) and the 12 saying 2021 (B), the latest four
+    # of each, by group.
+    columns = [int(pk) for pk in re.findall(r'scope="col" id="value-(\d+)"', page)]
+    in_2019 = [c.pk for c in claims if c.value_text == "2019"]
+    in_2021 = [c.pk for c in claims if c.value_text == "2021"]
+    assert columns == sorted(in_2019[-4:]) + sorted(in_2021[-4:])
+    assert "The latest claims of each value group: 8 of 30." in page
+    link = f'<a href="{reverse("claim_list")}?dispute={dispute.pk}">and 22 more claims</a>'
+    assert link in page
+    # The claims list, filtered to the dispute: all 30 of them, and only them.
+    listed = client.get(reverse("claim_list"), {"dispute": dispute.pk})
+    assert "30 claims" in listed.text
+    assert f"In the disagreement “{dispute}”" in html_text(listed)
+    shown = {int(pk) for pk in re.findall(r'href="/claims/(\d+)/"', listed.text)}
+    assert shown == {c.pk for c in claims}
+
+
+def test_a_value_group_is_chosen_and_its_claims_preferred(client, reviewer, editor) -> None:
+    dispute = make_crowded_dispute(30)
+    claims = Claim.objects.filter(subject=dispute.subject)
+    first_2021 = claims.filter(value_text="2021").order_by("pk").first()
+    client.force_login(reviewer)
+    page = client.get(dispute.get_absolute_url()).text
+    # One radio per value group: its first claim stands for it.
+    assert f'name="supported" value="{first_2021.pk}"' in page
+    assert "12 claims" in page and "18 claims" in page
+    shown = Evidence.objects.filter(claim__value_text="2021").order_by("-claim_id").first()
+    for_2019 = Evidence.objects.filter(claim__value_text="2019").order_by("-claim_id").first()
+    url = reverse("dispute_resolve", args=[dispute.pk])
+    # Evidence supporting the other value: refused, nothing proposed.
+    refused = client.post(url, {"supported": str(first_2021.pk), "evidence": [str(for_2019.pk)]})
+    assert "supports a value this resolution supersedes" in html_text(refused)
+    assert not DisputeResolution.objects.exists()
+    client.post(url, {"supported": str(first_2021.pk), "evidence": [str(shown.pk)]})
+    proposal = DisputeResolution.objects.get()
+    disputes.confirm_resolution(proposal, by=editor)
+    assert set(claims.filter(value_text="2021").values_list("value_rank", flat=True)) == {
+        ValueRank.PREFERRED
+    }
+    assert set(claims.filter(value_text="2019").values_list("value_rank", flat=True)) == {
+        ValueRank.SUPERSEDED
+    }
 
 
 def test_detail_htmx_renders_the_same_partial(client, founding, reviewer) -> None:
@@ -998,3 +1056,45 @@ def test_tolerance_from_the_page(client, detected, reviewer) -> None:
     # Dates have no tolerance to set.
     founding = group("DeepSeek", "founding-date")
     assert 'id="tolerance-form"' not in client.get(founding.get_absolute_url()).text
+
+
+def test_value_groups_and_the_claims_set_side_by_side() -> None:
+    rows = [date(2019, precision="year")._replace(pk=pk) for pk in range(1, 7)]
+    rows += [date(2021, precision="year")._replace(pk=pk, value_text="2021") for pk in (7, 8)]
+    rows += [row("text", value_text="")._replace(pk=9)]
+    groups = disputes.value_groups(disputes.compare(rows))
+    assert [(g.label, g.count, g.first.pk) for g in groups] == [
+        ("A", 6, 1),
+        ("B", 2, 7),
+        ("", 1, 9),
+    ]
+    assert groups[1].wordings == ["2021"]
+    # The latest of each group first, in turn, so that each value is compared.
+    assert [c.pk for c in disputes.representatives(groups, 5)] == [6, 8, 9, 5, 7]
+    assert [c.pk for c in disputes.representatives(groups, 2)] == [6, 8]
+
+
+def test_the_form_offers_the_largest_value_groups_and_the_preferred_one() -> None:
+    rows = [row("rank", value_number=Decimal(n % 5 + 1))._replace(pk=n) for n in range(1, 51)]
+    rows += [row("rank", value_number=Decimal(9), value_rank=ValueRank.PREFERRED)._replace(pk=51)]
+    groups = disputes.value_groups(disputes.compare(rows))
+    offered, left_out = disputes.groups_to_offer(groups, 3)
+    # Six groups: the five ranks of ten claims each, and the preferred 9 of one claim.
+    assert left_out == 3
+    assert [g.count for g in offered] == [10, 10, 1]
+    assert offered[-1].rank == ValueRank.PREFERRED
+    assert disputes.groups_to_offer(groups, 6) == ([g for g in groups if g.label], 0)
+
+
+def test_a_crowded_dispute_in_french(client, reviewer) -> None:
+    dispute = make_crowded_dispute(300)
+    client.force_login(reviewer)
+    page = html_text(client.get(dispute.get_absolute_url(), headers={"accept-language": "fr"}))
+    assert "300 affirmations, trop pour les dessiner une à une" in page
+    assert "180 affirmations" in page and "groupe A" in page
+    assert "Les dernières affirmations de chaque groupe de valeurs\u00a0: 8 sur 300." in page
+    assert "et 292 autres affirmations" in page
+    listed = client.get(
+        reverse("claim_list"), {"dispute": dispute.pk}, headers={"accept-language": "fr"}
+    )
+    assert f"Dans le désaccord «\u00a0{dispute.subject} · " in html_text(listed)

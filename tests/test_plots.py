@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -195,3 +196,95 @@ def test_a_subject_s_history_draws_its_latest_quotes_only(deepseek) -> None:
     # The families quoted most, and how many more there were.
     charts, left_out = plots.history_charts(everything, max_charts=1)
     assert len(charts) == 1 and left_out > 0
+
+
+def figure_rows(numbers: list[str], **fields) -> list[disputes.ClaimRow]:
+    """Claims' values without the database: what drawing bins reads."""
+    rows = []
+    for pk, number in enumerate(numbers, start=1):
+        values = {
+            "pk": pk,
+            "subject_id": 1,
+            "property_id": 1,
+            "value_kind": "money",
+            "value_text": f"{number} USD",
+            "value_number": Decimal(number),
+            "value_unit": "",
+            "value_per": None,
+            "value_currency": "USD",
+            "value_date": None,
+            "value_date_precision": "",
+            "value_rank": ValueRank.NORMAL,
+        }
+        values.update(fields)
+        rows.append(disputes.ClaimRow(**values))
+    return rows
+
+
+def test_past_max_marks_a_mark_per_value_sized_by_its_claims() -> None:
+    # 150 claims say 100, 60 say 104 (they agree: group A), 30 say 300 (group B).
+    rows = figure_rows(["100"] * 150 + ["104"] * 60 + ["300"] * 30)
+    comparison = disputes.compare(rows, tolerance=Decimal("0.05"))
+    assert plots.is_binned(comparison)
+    [axis] = plots.dispute_plot(comparison, tolerance=Decimal("0.05")).axes
+    assert axis.binned
+    assert [(m.value, m.count, m.group, m.shape) for m in axis.marks] == [
+        ("100 USD", 150, "A", "dot"),
+        ("104 USD", 60, "A", "dot"),
+        ("300 USD", 30, "B", "dot"),
+    ]
+    big, middle, small = axis.marks
+    assert big.radius == plots.BIN_RADIUS[1] > middle.radius > small.radius > plots.BIN_RADIUS[0]
+    assert big.x < middle.x < small.x
+    assert big.label == "150 claims" and big.date == "group A"
+    assert big.title == "100 USD — 150 claims — group A"
+    # The latest claim stands for its bin; the band still spans its group.
+    assert big.claim_pk == 150
+    band = axis.groups[0]
+    assert band.label == "A" and band.x < big.x < middle.x < band.x2
+    svg = axis.marks_svg
+    assert svg.count('data-count="') == 3 and f'r="{big.radius}"' in svg
+    # Under the limit, one mark per claim as before.
+    assert not plots.is_binned(comparison, max_marks=240)
+
+
+def test_too_many_values_are_binned_by_stretches_of_the_axis() -> None:
+    # 1,000 different figures, most in groups of their own: at most MAX_BINS rows.
+    rows = figure_rows([str(n) for n in range(100, 1100)])
+    comparison = disputes.compare(rows, tolerance=Decimal("0.001"))
+    [axis] = plots.dispute_plot(comparison, tolerance=Decimal("0.001")).axes
+    assert len(axis.marks) <= plots.MAX_BINS
+    assert sum(m.count for m in axis.marks) == 1000
+    # Each bin spans its figures, left to right, and says which they are.
+    assert all(m.shape == "range" for m in axis.marks)
+    assert [m.x for m in axis.marks] == sorted(m.x for m in axis.marks)
+    assert axis.scale == "linear" and axis.marks[0].value.startswith("100 USD – ")
+    # A bar as thick as the bin's dot would be wide: the largest the thickest.
+    heights = [float(h) for h in re.findall(r'height="([\d.]+)" rx="6"', axis.marks_svg)]
+    assert len(heights) == len(axis.marks) and max(heights) == plots.BIN_RADIUS[1] * 2 - 4
+
+
+def test_bins_keep_ranks_apart(db) -> None:
+    rows = figure_rows(["100"] * 150) + figure_rows(["100"] * 60, value_rank="preferred")
+    rows = [row._replace(pk=pk) for pk, row in enumerate(rows, start=1)]
+    [axis] = plots.dispute_plot(disputes.compare(rows), tolerance=Decimal("0.05")).axes
+    assert [(m.count, m.rank) for m in axis.marks] == [(150, "normal"), (60, "preferred")]
+    assert "preferred" in axis.marks[1].title
+    assert axis.marks_svg.count('class="preferred-ring"') == 1
+
+
+def test_texts_are_not_drawn_so_do_not_count_towards_the_bins() -> None:
+    texts = [
+        disputes.ClaimRow(**{**row._asdict(), "value_kind": "text", "value_text": f"Lyon {n}"})
+        for n, row in enumerate(figure_rows(["1"] * 150), start=1)
+    ]
+    rows = figure_rows(["100"] * 100) + texts
+    # As the page reads them (GroupClaim: no quotes but those it labels).
+    rows = [
+        disputes.GroupClaim(pk, *[getattr(row, f) for f in disputes.GroupClaim.__slots__[1:-1]])
+        for pk, row in enumerate(rows, start=1)
+    ]
+    comparison = disputes.compare(rows)
+    assert not plots.is_binned(comparison)
+    [axis] = plots.dispute_plot(comparison, tolerance=Decimal("0.05")).axes
+    assert not axis.binned and len(axis.marks) == 100

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape  # Django's escape, without its lazy-string wrapper: thousands of calls
+from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -13,20 +15,37 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from claims import bidi, disputes, plots, workflow
-from claims.choices import Agreement, DisputeStatus, Stance
+from claims.choices import Agreement, DisputeStatus, Stance, ValueRank
 from claims.forms import MAX_TEXT
 from claims.models import Claim, Dispute, DisputeResolution, Evidence, ResolutionStatus
 from claims.views.access import editor_required, reviewer_required
 
 SUPPORTED_OTHER = "other"
-# Claims compared side by side per page of the dispute's table (the plot shows them all).
-COMPARED_PER_PAGE = 8
+# Claims compared side by side in the dispute's table: the latest of each value group;
+# the claims list (filtered to the dispute) has them all.
+COMPARED = 8
+# Value groups the resolution form offers at most (the largest), and per group how
+# many wordings of its value and sources of its latest claims it names.
+MAX_GROUP_CHOICES = 50
+CHOICE_WORDINGS = 3
+CHOICE_SOURCES = 2
+# The start of an excerpt the resolution form shows beside the evidence to cite.
+CITED_EXCERPT = 100
+
+
+class EvidenceToCite(NamedTuple):
+    pk: int
+    claim_id: int
+    stance: str
+    name: str
+    excerpt: str
 
 
 class DisputeListForm(forms.Form):
@@ -142,26 +161,33 @@ def dispute_list(request: HttpRequest) -> HttpResponse:
 
 
 def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) -> dict:
-    """Everything the dispute page shows; views pass bound forms to show their errors."""
-    claims = list(disputes.group_claims(dispute))
+    """Everything the dispute page shows; views pass bound forms to show their errors.
+
+    Its cost is bounded whatever the dispute's size: every claim's value is read as a
+    plain row (to compare, count and bin them), but only a bounded few are shown in
+    full: the table's ``COMPARED`` claims, the plot's claims when it draws one mark per
+    claim (``plots.MAX_MARKS`` at most) and the latest of each value group offered.
+    """
+    claims = disputes.page_claims(dispute)
     comparison = disputes.compare(claims, tolerance=dispute.tolerance)
-    # Claims that agree stand next to each other, labelled A, B…; a claim whose
-    # value cannot be compared has no group.
-    clusters = plots.labelled_clusters(comparison)
-    columns: list[Claim] = []
-    for label, cluster in clusters:
-        for claim in sorted(cluster.claims, key=lambda c: c.pk):
-            claim.value_group = label
-            columns.append(claim)
-    for claim in comparison.unknown:
-        claim.value_group = ""
-        columns.append(claim)
-    # The plot draws every claim; the table compares them a page at a time, with
-    # their quotes in context (which read the articles).
-    page = Paginator(columns, COMPARED_PER_PAGE).get_page(request.GET.get("page"))
-    compared = list(page.object_list)
+    groups = disputes.value_groups(comparison)
+    offered, left_out = disputes.groups_to_offer(groups, MAX_GROUP_CHOICES)
+    shown = disputes.representatives(groups, COMPARED)
+    labelled = {c.pk: c for c in shown}
+    for group in offered:
+        labelled.update((c.pk, c) for c in group.latest(CHOICE_SOURCES))
+    if not plots.is_binned(comparison):
+        labelled.update((c.pk, c) for c in claims)
+    disputes.label_quotes(list(labelled.values()))
+    # The table: a few claims in full, by value group as the plot orders them, with
+    # their quotes in context (which read the articles) and their evidence.
+    order = {c.pk: (index, c.pk) for index, g in enumerate(groups) for c in g.claims}
+    label_of = {c.pk: g.label for g in groups for c in g.claims}
+    compared = sorted(Claim.objects.filter(pk__in=[c.pk for c in shown]), key=lambda c: order[c.pk])
+    for claim in compared:
+        claim.value_group = label_of[claim.pk]
     disputes.claims_in_full(compared)
-    evidence = disputes.evidence_to_cite(dispute)
+    evidence = _evidence_to_cite(compared)
     resolutions = list(
         dispute.resolutions.select_related(
             "proposed_by", "reviewed_by", "supported_claim"
@@ -179,11 +205,13 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
         "review_form": ReviewResolutionForm(),
         "has_evidence": bool(evidence),
         "dispute": dispute,
-        "claims": columns,
+        "claim_count": len(claims),
         "compared": compared,
-        "compared_page": page,
+        "more_claims": len(claims) - len(compared),
+        "more_url": f"{reverse('claim_list')}?{urlencode({'dispute': dispute.pk})}",
         "plot": plots.dispute_plot(comparison, tolerance=dispute.tolerance),
-        "group_count": len(clusters),
+        "group_count": len(comparison.clusters),
+        "groups_left_out": left_out,
         "is_numeric": comparison.is_numeric,
         "can_resolve": dispute.agreement != Agreement.CORROBORATION,
         "is_resolved": dispute.status == DisputeStatus.RESOLVED,
@@ -195,11 +223,30 @@ def dispute_page_context(request: HttpRequest, dispute: Dispute, **overrides) ->
     }
     context.update(overrides)
     form = context["resolve_form"]
-    context["supported_choices"] = supported_choices(columns, form["supported"].value())
+    context["supported_choices"] = supported_choices(offered, form["supported"].value())
     context["evidence_choices"] = evidence_choices(
-        columns, evidence, form["evidence"].value() or []
+        compared, evidence, form["evidence"].value() or []
     )
     return context
+
+
+def _evidence_to_cite(claims: list[Claim]) -> dict[int, list[EvidenceToCite]]:
+    """The evidence of the claims the table shows (``claims_in_full`` read it), by claim,
+    with what the resolution form shows of each piece."""
+    return {
+        claim.pk: [
+            EvidenceToCite(
+                item.pk,
+                claim.pk,
+                item.stance,
+                item.title or (item.source.title if item.source_id else "") or item.url,
+                item.excerpt[: CITED_EXCERPT + 1],
+            )
+            for item in claim.evidence_items
+        ]
+        for claim in claims
+        if claim.evidence_items
+    }
 
 
 def _cut(text: str, limit: int) -> str:
@@ -207,26 +254,46 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def supported_choices(claims: list[Claim], chosen: str | None) -> SafeString:
-    """The resolution form's choice of a claim, one per claim of the dispute: built here
-    rather than in a template loop, which spends milliseconds on a few hundred claims."""
+def supported_choices(groups: list[disputes.ValueGroup], chosen: str | None) -> SafeString:
+    """The resolution form's choice of a value group, one per group: its first claim
+    stands for it (the claims agreeing with it become preferred). Each says how the
+    claims state the value, how many there are, and where the latest were read."""
     parts = []
-    for claim in claims:
-        checked = " checked" if chosen == str(claim.pk) else ""
-        sources = "; ".join(_cut(a.source.title, 60) for a in claim.quoted_in)
+    for group in groups:
+        pk = group.first.pk
+        checked = " checked" if chosen == str(pk) else ""
+        wordings = " / ".join(escape(text) for text in group.wordings[:CHOICE_WORDINGS])
+        if len(group.wordings) > CHOICE_WORDINGS:
+            wordings += " …"
+        count = ngettext("%(count)s claim", "%(count)s claims", group.count) % {
+            "count": plots.format_number(group.count)
+        }
+        sources = []
+        for claim in group.latest(CHOICE_SOURCES):
+            sources += [_cut(q.source.title, 60) for q in claim.quoted_in[:1]]
+            if not claim.quoted_in:
+                sources.append(_("no source yet"))
+        rank = ""
+        if group.rank in (ValueRank.PREFERRED, ValueRank.SUPERSEDED):
+            rank = (
+                f' <span class="badge rank-{group.rank}">'
+                f"{escape(str(ValueRank(group.rank).label))}</span>"
+            )
+        more = " …" if group.count > CHOICE_SOURCES else ""
         parts.append(
-            f'<div class="choice"><input type="radio" name="supported" value="{claim.pk}"'
-            f' id="supported-{claim.pk}"{checked}><label for="supported-{claim.pk}">'
-            f'{escape(claim.value_text or "—")} <span class="muted">— '
-            f"{escape(sources or claim.statement)}</span></label></div>"
+            f'<div class="choice"><input type="radio" name="supported" value="{pk}"'
+            f' id="supported-{pk}"{checked}><label for="supported-{pk}">'
+            f"<strong>{escape(group.label)}</strong> {wordings}{rank}"
+            f' <span class="muted">— {escape(count)}: {escape("; ".join(sources))}{more}'
+            "</span></label></div>"
         )
     return mark_safe("\n".join(parts))
 
 
 def evidence_choices(
-    claims: list[Claim], evidence: dict[int, list[disputes.EvidenceToCite]], cited: list[str]
+    claims: list[Claim], evidence: dict[int, list[EvidenceToCite]], cited: list[str]
 ) -> SafeString:
-    """The resolution form's evidence to cite: every piece of every claim's evidence."""
+    """The resolution form's evidence to cite: every piece of evidence of the claims shown."""
     colon = escape(_(":"))
     stances = {stance.value: escape(str(stance.label)) for stance in Stance}
     parts = []
@@ -252,10 +319,9 @@ def evidence_choices(
 @reviewer_required
 def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = _get_dispute(pk)
-    template = "claims/dispute_detail.html"
-    if request.htmx:
-        # The table's pager swaps the table alone; the forms swap the whole dispute.
-        template += "#values" if request.htmx.target == "values" else "#dispute"
+    template = (
+        "claims/dispute_detail.html#dispute" if request.htmx else "claims/dispute_detail.html"
+    )
     return render(request, template, dispute_page_context(request, dispute))
 
 

@@ -154,3 +154,72 @@ def test_an_editors_resolution_needs_the_other_editor(
         expect(edna.locator(".sent-back")).to_contain_text("Which of the two?")
     price.refresh_from_db()
     assert price.status == "open"
+
+
+def test_a_dispute_of_hundreds_of_claims_resolved_by_value_group(
+    page: Page, browser: Browser, live_server, reviewer: User, editor: User
+) -> None:
+    from claims.choices import ValueRank
+    from claims.views.disputes import COMPARED
+    from tests.factories import make_crowded_dispute
+
+    # 300 claims (past plots.MAX_MARKS): 180 say 2019 (group A), 120 say 2021 (B).
+    dispute = make_crowded_dispute(300)
+    claims = Claim.objects.filter(subject=dispute.subject)
+    log_in(page, reviewer, PASSWORD)
+    page.goto(dispute.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Valmont · founding date")
+
+    # The plot draws a mark per value, sized by its claims, with the numbers in a table.
+    plot = page.locator("#plot")
+    expect(plot).to_contain_text("300 claims, too many to draw one by one")
+    marks = plot.locator(".mark")
+    expect(marks).to_have_count(2)
+    assert [m.get_attribute("data-count") for m in marks.all()] == ["180", "120"]
+    expect(marks.locator(".mark-label")).to_have_text(["180 claims", "120 claims"])
+    expect(marks.nth(0).locator("title")).to_have_text("2019 — 180 claims — group A")
+    expect(plot.locator("table tbody tr")).to_have_count(2)
+    marks.nth(1).focus()
+    expect(plot.locator(".plot-quote")).to_contain_text("2021 — 120 claims")
+    screenshot(page, "dispute-crowded")
+
+    # The table compares the latest claims of each value; the others are in the list.
+    table = page.locator("#values table.comparison")
+    expect(table.locator("thead th")).to_have_count(COMPARED)
+    more = page.get_by_role("link", name=f"and {300 - COMPARED} more claims")
+    more.click()
+    expect(page).to_have_url(re.compile(rf"/claims/\?dispute={dispute.pk}$"))
+    expect(page.locator(".result-count")).to_have_text("300 claims")
+    expect(page.locator(".chosen-article")).to_contain_text(
+        "In the disagreement “Valmont · founding date”"
+    )
+    screenshot(page, "dispute-crowded-claims-list")
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Valmont · founding date")
+
+    # A value group is chosen, not a claim: two radios and "None of them".
+    form = page.locator("#resolve-form")
+    expect(form.locator('input[name="supported"]')).to_have_count(3)
+    expect(form.locator('input[name="evidence"]')).to_have_count(COMPARED)
+    form.get_by_role("radio", name=re.compile(r"^B 2021 — 120 claims")).check()
+    form.get_by_role("checkbox", name=re.compile(r"2021: Registry extract")).first.check()
+    form.get_by_role("button", name="Propose this resolution").click()
+    expect(page.get_by_role("status")).to_contain_text("Resolution proposed.")
+    expect(page.locator("#pending-resolution")).to_contain_text("Registry extract")
+    assert set(claims.values_list("value_rank", flat=True)) == {ValueRank.NORMAL}
+
+    # A second person, an editor, confirms: the 120 claims of 2021 become preferred.
+    with browser_tab(browser, live_server.url) as eddie:
+        log_in(eddie, editor, PASSWORD)
+        eddie.goto(dispute.get_absolute_url())
+        eddie.get_by_role("button", name="Confirm and resolve").click()
+        expect(eddie.get_by_role("status")).to_contain_text("Dispute resolved")
+        ranked = eddie.locator("#plot .mark")
+        expect(ranked.nth(0)).to_have_class(re.compile(r"\brank-superseded\b"))
+        expect(ranked.nth(1)).to_have_class(re.compile(r"\brank-preferred\b"))
+        screenshot(eddie, "dispute-crowded-resolved")
+    ranks = {
+        year: set(claims.filter(value_text=year).values_list("value_rank", flat=True))
+        for year in ("2019", "2021")
+    }
+    assert ranks == {"2019": {ValueRank.SUPERSEDED}, "2021": {ValueRank.PREFERRED}}
