@@ -14,7 +14,7 @@ from django.db.models import Count
 
 from claims import tally
 from claims.choices import ClaimStatus, Rating
-from claims.models import Claim, ClaimTally, Property
+from claims.models import Claim, ClaimTally, GroupTally, Property
 from tests.conftest import restore_migration_data
 from tests.factories import make_claim, make_subject
 
@@ -148,3 +148,43 @@ def test_a_fold_under_way_elsewhere_is_left_to_it() -> None:
     tally.fold()
     assert ClaimTally.objects.count() == 2
     assert tally.claims_by_status_and_rating() == counted()
+
+
+def by_property(subject_id: int) -> dict[int, int]:
+    return dict(
+        Claim.objects.filter(subject_id=subject_id)
+        .order_by()
+        .values_list("property_id")
+        .annotate(n=Count("*"))
+    )
+
+
+def test_a_subjects_claims_are_counted_per_property_whatever_moves_them(monkeypatch) -> None:
+    one, other = make_subject(), make_subject()
+    founding = Property.objects.get(code="founding-date")
+    price = Property.objects.get(code="employee-count")
+    Claim.objects.bulk_create(
+        Claim(statement=f"Claim {i}.", subject=one, property=founding if i % 2 else price)
+        for i in range(10)
+    )
+    assert tally.claims_by_property(one.pk) == by_property(one.pk) == {founding.pk: 5, price.pk: 5}
+
+    # Moved to another subject (a merge), to another property, deleted.
+    Claim.objects.filter(statement__in=["Claim 0.", "Claim 1."]).update(subject=other)
+    moved = Claim.objects.get(statement="Claim 2.")
+    moved.property = founding
+    moved.save()
+    Claim.objects.filter(statement="Claim 3.").delete()
+    assert by_property(one.pk) == {founding.pk: 4, price.pk: 3}
+    assert tally.claims_by_property(one.pk) == by_property(one.pk)
+    assert tally.claims_by_property(other.pk) == by_property(other.pk)
+
+    # Folding one subject leaves one row per property, and the other subject's rows alone.
+    others = GroupTally.objects.filter(subject_id=other.pk).count()
+    monkeypatch.setattr(tally, "GROUP_FOLD_AFTER", 0)
+    assert tally.claims_by_property(one.pk) == by_property(one.pk)
+    assert GroupTally.objects.filter(subject_id=one.pk).count() == 2
+    assert GroupTally.objects.filter(subject_id=other.pk).count() == others
+    tally.fold()
+    assert GroupTally.objects.count() == 4
+    assert tally.claims_by_property(other.pk) == by_property(other.pk)
