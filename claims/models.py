@@ -426,6 +426,19 @@ VALUE_FIELDS = (
 )
 
 
+class KnownCountPaginator(Paginator):
+    """A paginator told how many rows there are (``PublicCheckFilter.tallied``), which
+    counts them only when it is not (``known`` is None)."""
+
+    def __init__(self, object_list, per_page: int, *, known: int | None) -> None:
+        super().__init__(object_list, per_page)
+        self.known = known
+
+    @functools.cached_property
+    def count(self) -> int:
+        return Paginator.count.func(self) if self.known is None else self.known
+
+
 class BoundedPaginator(Paginator):
     """A paginator that counts up to ``bound`` and no further: a search matching half a
     million claims costs the count of ten thousand. ``more`` says the count stopped."""
@@ -496,7 +509,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
                 per_page,
                 bound=bound,
                 counted=counted_ids,
-                newest_first=searched,
+                # PostgreSQL finds a search's claims through its GIN index, in no order:
+                # counting them newest first walked the claims backwards testing each
+                # ("parametres" at a million claims: 72 ms, against 19 ms unordered).
+                newest_first=searched and connections[self.db].vendor != "postgresql",
                 known=known,
             )
         page = paginator.get_page(number)
