@@ -21,6 +21,7 @@ from django.utils.http import http_date
 
 from claims import publishing, workflow
 from claims.choices import DatePrecision, Rating, Stance
+from claims.filters import PublicCheckFilter
 from claims.models import Claim, Source, Verdict
 from claims.views.public import INDEX_PAGE_SIZE
 from tests.claimreview_schema import assert_valid_claimreview
@@ -314,6 +315,32 @@ def test_the_index_pages_filters_and_searches(client: Client, many_checks: list[
     assert "q=check&amp;page=2" in paged
 
 
+def test_the_index_counts_from_the_claims_tallied_by_status_and_rating(
+    client: Client, many_checks: list[Claim], django_assert_max_num_queries
+) -> None:
+    def counted(query: dict[str, str]) -> int | None:
+        return PublicCheckFilter(query, queryset=publishing.public_checks()).tallied()
+
+    def shown(query: dict[str, str]) -> int:
+        return len(PublicCheckFilter(query, queryset=publishing.public_checks()).qs)
+
+    make_claim(statement="Still in research.")
+    assert counted({}) == shown({}) == 25
+    assert counted({"rating": Rating.TRUE}) == shown({"rating": Rating.TRUE}) == 5
+    # A search or a language is counted the usual way.
+    assert counted({"q": "check"}) is None
+    assert counted({"language": "en"}) is None
+    # A published claim without an approval time is not in the index, nor in its count.
+    Claim.objects.filter(pk=many_checks[0].pk).update(verdict_approved_at=None)
+    assert counted({}) == shown({}) == 24
+    assert counted({"rating": Rating.TRUE}) == shown({"rating": Rating.TRUE}) == 4
+    assert counted({"rating": Rating.FALSE}) == shown({"rating": Rating.FALSE}) == 20
+    # The pages go by that count: the last one is full of what it says.
+    last = client.get(reverse("public_check_list"), {"page": 2}).text
+    assert "24 fact-checks" in last
+    assert last.count('class="check-item"') == 24 - INDEX_PAGE_SIZE
+
+
 def test_the_index_puts_the_latest_verdict_first(
     client: Client, many_checks: list[Claim], reviewer: User, editor: User
 ) -> None:
@@ -355,9 +382,10 @@ def test_the_index_costs_the_same_queries_for_any_number(
     for i in range(n):
         publish(make_claim(statement=f"Claim {i}."), Rating.FALSE, by=reviewer, editor=editor)
     # 1. the languages articles are written in  2. whether a published check quotes
-    # each (one language here)  3. the count  4. the page's checks  5. their quotes
-    # with their articles  6. their approved verdicts
-    with django_assert_num_queries(6):
+    # each (one language here)  3. the claims tallied by status and rating  4. whether
+    # any published claim lacks an approval time  5. the page's checks  6. their quotes
+    # with their articles  7. their approved verdicts
+    with django_assert_num_queries(7):
         response = client.get(reverse("public_check_list"))
     assert response.status_code == 200
 

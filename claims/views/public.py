@@ -16,7 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,7 +28,7 @@ from django.views.decorators.http import require_safe
 
 from claims import exports, publishing
 from claims.filters import PublicCheckFilter
-from claims.models import Claim
+from claims.models import Claim, KnownCountPaginator
 from claims.templatetags.claimreview import json_ld_script
 
 ATOM = "application/atom+xml"
@@ -100,7 +99,8 @@ def check_list(request: HttpRequest) -> HttpResponse:
     check_filter = PublicCheckFilter(request.GET, queryset=publishing.public_checks())
     # A filter that makes no sense is said so above an empty list, not half applied.
     checks = check_filter.qs if check_filter.is_valid() else Claim.objects.none()
-    page = Paginator(checks, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = KnownCountPaginator(checks, INDEX_PAGE_SIZE, known=check_filter.tallied())
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
