@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db import connections
 from django.db.models import Func, QuerySet, TextField
 from django.db.models.expressions import F
 
@@ -332,11 +333,23 @@ def database_lines(
         .values_list("export_line", flat=True)
         .iterator(chunk_size=chunk_size)
     )
-    block: list[str] = []
-    for text in lines:
-        block.append(text)
-        if len(block) == chunk_size:
+    connection = connections[queryset.db]
+    # Not in parallel: workers that each run the lines' subqueries and hand wide rows
+    # back took twice as long (10,000 claims of a million: 1.18 s, against 0.61 s).
+    with connection.cursor() as cursor:
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
+    try:
+        block: list[str] = []
+        for text in lines:
+            block.append(text)
+            if len(block) == chunk_size:
+                yield "".join(block)
+                block.clear()
+        if block:
             yield "".join(block)
-            block.clear()
-    if block:
-        yield "".join(block)
+    finally:
+        # The connection outlives the request: put the setting back, whether the
+        # download finished or was abandoned.
+        if connection.connection is not None and connection.is_usable():
+            with connection.cursor() as cursor:
+                cursor.execute("RESET max_parallel_workers_per_gather")

@@ -533,9 +533,16 @@ def csv_lines(
             time_zone=timezone.get_current_timezone_name(),
             chunk_size=chunk_size,
         )
-        return itertools.chain([_header_line(header, bom=bom)], blocks)
+        return _after(_header_line(header, bom=bom), blocks)
     chunks = export_chunks(queryset, base_url=base_url, chunk_size=chunk_size)
     return _blocks(header, chunks, bom=bom)
+
+
+def _after(first: str, blocks: Iterator[str]) -> Iterator[str]:
+    # A generator, not itertools.chain: closing it (a download abandoned) closes
+    # ``blocks`` too, which then puts its connection's settings back.
+    yield first
+    yield from blocks
 
 
 def _header_line(header: list[str], *, bom: bool) -> str:

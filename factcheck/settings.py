@@ -176,6 +176,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     # SQLite connections are cheap; reusing them across threads is not allowed.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: PostgreSQL compiles any plan it costs above 100,000, which
+    # here means the CSV export's query (2.1 s of compiling for 2.9 s of work on
+    # 10,000 claims) and never a query long enough to gain from it.
+    server_options = DATABASES["default"].setdefault("OPTIONS", {})
+    server_options["options"] = f"{server_options.get('options', '')} -c jit=off".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
