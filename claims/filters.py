@@ -234,12 +234,9 @@ class ClaimFilter(django_filters.FilterSet):
         }
         if not narrowing <= {"status", "rating"}:
             return None
-        status = self.form.cleaned_data.get("status")
-        rating = self.form.cleaned_data.get("rating")
-        return sum(
-            n
-            for (claim_status, claim_rating), n in tally.claims_by_status_and_rating().items()
-            if (not status or claim_status == status) and (not rating or claim_rating == rating)
+        return tally.claims_counted(
+            status=self.form.cleaned_data.get("status") or "",
+            rating=self.form.cleaned_data.get("rating") or "",
         )
 
     def counted(self) -> QuerySet[Claim]:
@@ -336,12 +333,8 @@ class PublicCheckFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         if data.get("q") or data.get("language"):
             return None
-        rating = data.get("rating")
-        published = sum(
-            n
-            for (status, claim_rating), n in tally.claims_by_status_and_rating().items()
-            if status == ClaimStatus.PUBLISHED and (not rating or claim_rating == rating)
-        )
+        rating = data.get("rating") or ""
+        published = tally.claims_counted(status=ClaimStatus.PUBLISHED, rating=rating)
         unstamped = Claim.objects.filter(
             status=ClaimStatus.PUBLISHED, verdict_approved_at__isnull=True
         )

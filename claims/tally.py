@@ -94,6 +94,15 @@ def claims_by_status_and_rating(*, using: str = "default") -> dict[tuple[str, st
     return counts
 
 
+def claims_counted(*, status: str = "", rating: str = "", using: str = "default") -> int:
+    """The number of claims of this status and this rating (either left empty: any)."""
+    return sum(
+        n
+        for (claim_status, claim_rating), n in claims_by_status_and_rating(using=using).items()
+        if (not status or claim_status == status) and (not rating or claim_rating == rating)
+    )
+
+
 def claims_by_property(subject_id: int, *, using: str = "default") -> dict[int, int]:
     """The number of a subject's claims of each property, left out when none."""
     counts, piled = _sums(GroupTally, ("property_id",), using, subject_id=subject_id)
