@@ -25,6 +25,7 @@ from django.db.models import Func, QuerySet, TextField
 from django.db.models.expressions import F
 
 from claims.choices import RATING_SCALE, DatePrecision, Stance, ValueKind
+from claims.exports import FORMULA_TRIGGERS, MINUS_SIGNS, NUMBER_KINDS, RISKY_STARTS
 from claims.models import (
     Appearance,
     Claim,
@@ -58,23 +59,31 @@ FORMULA_STARTS = (
 )
 
 
-def expand(characters: str) -> set[str]:
-    """The characters of a bracket expression such as ``INVISIBLE`` ("a-c" is a, b, c;
-    an escaped "\\-" is the hyphen itself)."""
-    found: set[str] = set()
+def _ranges(characters: str) -> list[tuple[str, str]]:
+    """A bracket expression such as ``INVISIBLE`` as (first, last) ranges: "a-c" is one,
+    a lone character or an escaped "\\-" (the hyphen itself) is its own."""
+    ranges = []
     n = 0
     while n < len(characters):
-        char = characters[n]
-        if char == "\\":
-            found.add(characters[n + 1])
+        if characters[n] == "\\":
+            ranges.append((characters[n + 1], characters[n + 1]))
             n += 2
         elif characters[n + 1 : n + 2] == "-" and n + 2 < len(characters):
-            found.update(chr(code) for code in range(ord(char), ord(characters[n + 2]) + 1))
+            ranges.append((characters[n], characters[n + 2]))
             n += 3
         else:
-            found.add(char)
+            ranges.append((characters[n], characters[n]))
             n += 1
-    return found
+    return ranges
+
+
+def expand(characters: str) -> set[str]:
+    """The characters of a bracket expression such as ``INVISIBLE``."""
+    return {
+        chr(code)
+        for first, last in _ranges(characters)
+        for code in range(ord(first), ord(last) + 1)
+    }
 
 
 def _regex_class(characters: str) -> str:
@@ -85,20 +94,11 @@ def _regex_class(characters: str) -> str:
         code = ord(char)
         return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
-    out = []
-    n = 0
-    while n < len(characters):
-        char = characters[n]
-        if char == "\\":
-            out.append(escape(characters[n + 1]))
-            n += 2
-        elif characters[n + 1 : n + 2] == "-" and n + 2 < len(characters):
-            out.append(f"{escape(char)}-{escape(characters[n + 2])}")
-            n += 3
-        else:
-            out.append(escape(char))
-            n += 1
-    return "[" + "".join(out) + "]"
+    parts = [
+        escape(first) if first == last else f"{escape(first)}-{escape(last)}"
+        for first, last in _ranges(characters)
+    ]
+    return "[" + "".join(parts) + "]"
 
 
 # ``exports.neutralise`` adds an apostrophe to a cell that starts like a formula, or
@@ -108,14 +108,12 @@ NEEDS_APOSTROPHE = (
 )
 # The first characters worth running that expression for: the ASCII ones it can
 # match, and anything outside ASCII (``ascii()`` gives a code point).
-_RISKY_ASCII = ", ".join(str(ord(char)) for char in sorted("'\t\r+-=@"))
+_RISKY_ASCII = ", ".join(str(ord(char)) for char in sorted(RISKY_STARTS))
 
 
 def derived_formula_characters() -> tuple[set[str], set[str]]:
     """``INVISIBLE`` and ``FORMULA_STARTS`` as this Python's unicodedata has them (slow:
     every code point; for the tests)."""
-    from claims.exports import FORMULA_TRIGGERS, MINUS_SIGNS
-
     invisible, starts = set(), set(FORMULA_TRIGGERS | MINUS_SIGNS)
     for code in range(128, 0x110000):
         char = chr(code)
@@ -164,14 +162,7 @@ def _number(value: str) -> str:
 
 
 def _normalised_value(claim: str) -> str:
-    kinds = {
-        ValueKind.QUANTITY,
-        ValueKind.MONEY,
-        ValueKind.PERCENTAGE,
-        ValueKind.DURATION,
-        ValueKind.RANK,
-    }
-    numbers = ", ".join(_literal(kind) for kind in sorted(kinds))
+    numbers = ", ".join(_literal(kind) for kind in sorted(NUMBER_KINDS))
     day = f"{claim}.value_date"
     return (
         f"CASE WHEN {claim}.value_kind = {_literal(ValueKind.DATE)} THEN"

@@ -57,7 +57,6 @@ from claims.choices import (
     Stance,
     ValueKind,
 )
-from claims.csv_sql import database_lines
 from claims.models import (
     Appearance,
     Claim,
@@ -527,6 +526,9 @@ def csv_lines(
     if in_database is None:
         in_database = connections[queryset.db].vendor == "postgresql"
     if in_database:
+        # Imported here: claims.csv_sql writes this module's rules in SQL, and imports them.
+        from claims.csv_sql import database_lines
+
         blocks = database_lines(
             queryset,
             claim_url_parts=_claim_url_parts(base_url),
