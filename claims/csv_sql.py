@@ -15,6 +15,7 @@ ends records with a bare LF where RFC 4180 (and the Python writer) use CRLF.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -330,13 +331,7 @@ def database_lines(
     with connection.cursor() as cursor:
         cursor.execute("SET max_parallel_workers_per_gather = 0")
     try:
-        block: list[str] = []
-        for text in lines:
-            block.append(text)
-            if len(block) == chunk_size:
-                yield "".join(block)
-                block.clear()
-        if block:
+        for block in itertools.batched(lines, chunk_size):
             yield "".join(block)
     finally:
         # The connection outlives the request: put the setting back, whether the
