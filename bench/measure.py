@@ -202,7 +202,19 @@ def pages(reviewer, admin, runs: int) -> list[dict[str, Any]]:
     if url_exists("public_check_list"):
         # The public side: what readers, search engines and aggregators fetch.
         public_page = reverse("public_check", args=[busy_claim.pk])
-        workbench.append(("public index", reverse("public_check_list"), "list", 50, plain))
+        public_index = reverse("public_check_list")
+        workbench.append(("public index", public_index, "list", 50, plain))
+        # A reader's search: by the words of published statements only.
+        workbench.append(
+            (
+                "public index, search “parametres”",
+                f"{public_index}?q=parametres",
+                "list",
+                100,
+                searched,
+            )
+        )
+        workbench.append(("public index, search “p”", f"{public_index}?q=p", "list", 100, searched))
         workbench.append(("public check page", public_page, "public", 50, change_page))
     # The pages with a plot: the dispute with the most claims (its values drawn), the
     # subject with the most claims (its history), the dashboard (the desk's weeks).

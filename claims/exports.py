@@ -585,7 +585,7 @@ def published_claims(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]
     return (
         base.filter(status=ClaimStatus.PUBLISHED)
         .select_related("subject", "property")
-        .defer("search_text")
+        .defer("search_text", "public_text")
         .prefetch_related(
             _appearances_prefetch(),
             Prefetch("verdicts", queryset=approved, to_attr="approved_verdicts"),

@@ -121,7 +121,54 @@ class OrderingFilter(django_filters.OrderingFilter):
         return label.desc() if param.startswith("-") else label.asc()
 
 
-class ClaimFilter(django_filters.FilterSet):
+class WordSearch:
+    """A FilterSet's search (its ``q``): ``search.search`` over ``search_index``.
+
+    On SQLite the search is measured once (``search.share``), so that the page and its
+    count each go the quickest way: claim by claim in the list's order, or through the
+    index.
+    """
+
+    search_index: search.Index = search.CLAIMS
+    # On SQLite, how common the search is (see ``search.share``), once it has run.
+    search_share: float | None = None
+    _count_by_index = False
+
+    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        index = self.search_index
+        terms = search.terms(value)
+        if not terms or connections[queryset.db].vendor != "sqlite":
+            return search.search(queryset, value, index=index)
+        if self.search_share is None:
+            self.search_share = search.share(terms, queryset.db, index)
+        common = self.search_share >= search.COMMON_SHARE and not self._count_by_index
+        return search.search(queryset, value, common=common, index=index)
+
+    def searched(self) -> bool:
+        """Whether a search narrows the list (it is then counted up to a bound)."""
+        return self.is_valid() and bool(search.terms(self.form.cleaned_data.get("q") or ""))
+
+    def counted(self) -> QuerySet[Claim]:
+        """The same claims as ``qs``, as they are quickest to count.
+
+        A fairly common search (1 to 10 % of the claims) pages quickest claim by claim
+        in the list's order, but counts quickest through the index: reading claims
+        until a thousand match would read a hundred thousand of them.
+        """
+        queryset = self.qs  # runs the search, which measures its share
+        share = self.search_share
+        if not self.is_valid() or share is None:
+            return queryset
+        if not search.COMMON_SHARE <= share < search.DENSE_SHARE:
+            return queryset
+        self._count_by_index = True
+        try:
+            return self.filter_queryset(self.queryset.all())
+        finally:
+            self._count_by_index = False
+
+
+class ClaimFilter(WordSearch, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ClaimStatus.choices, empty_label=ANY
@@ -207,19 +254,6 @@ class ClaimFilter(django_filters.FilterSet):
             ordering.append("-pk")
         return queryset.order_by(*ordering)
 
-    # On SQLite, how common the search is (see ``search.share``), once it has run.
-    search_share: float | None = None
-    _count_by_index = False
-
-    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        terms = search.terms(value)
-        if not terms or connections[queryset.db].vendor != "sqlite":
-            return search.search(queryset, value)
-        if self.search_share is None:
-            self.search_share = search.share(terms, queryset.db)
-        common = self.search_share >= search.COMMON_SHARE and not self._count_by_index
-        return search.search(queryset, value, common=common)
-
     def tallied(self) -> int | None:
         """How many claims the list holds, from the counts the database keeps by status
         and rating, when nothing else narrows it; None otherwise (it is then counted)."""
@@ -238,25 +272,6 @@ class ClaimFilter(django_filters.FilterSet):
             status=self.form.cleaned_data.get("status") or "",
             rating=self.form.cleaned_data.get("rating") or "",
         )
-
-    def counted(self) -> QuerySet[Claim]:
-        """The same claims as ``qs``, as they are quickest to count.
-
-        A fairly common search (1 to 10 % of the claims) pages quickest claim by claim
-        in the list's order, but counts quickest through the index: reading claims
-        until a thousand match would read a hundred thousand of them.
-        """
-        queryset = self.qs  # runs the search, which measures its share
-        share = self.search_share
-        if not self.is_valid() or share is None:
-            return queryset
-        if not search.COMMON_SHARE <= share < search.DENSE_SHARE:
-            return queryset
-        self._count_by_index = True
-        try:
-            return self.filter_queryset(self.queryset.all())
-        finally:
-            self._count_by_index = False
 
     def filter_source(
         self, queryset: QuerySet[Claim], name: str, value: Source | int
@@ -297,8 +312,14 @@ class ClaimFilter(django_filters.FilterSet):
         )
 
 
-class PublicCheckFilter(django_filters.FilterSet):
-    """Which published checks: the public index, its Atom feed and the JSON feed share it."""
+class PublicCheckFilter(WordSearch, django_filters.FilterSet):
+    """Which published checks: the public index, its Atom feed and the JSON feed share it.
+
+    Its search reads the words of statements alone (``search.PUBLIC``), never the
+    workbench's, which hold internal evidence and notes.
+    """
+
+    search_index = search.PUBLIC
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     rating = django_filters.ChoiceFilter(
@@ -314,9 +335,6 @@ class PublicCheckFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = ["q", "rating", "language"]
-
-    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        return publishing.search(queryset, value)
 
     def filter_language(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         quoted = Appearance.objects.filter(claim=OuterRef("pk"), source__language=value)

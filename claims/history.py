@@ -23,7 +23,15 @@ from claims.dates import format_date, format_datetime
 from claims.models import Appearance, Claim, Comment, Evidence, Property, Source, Subject, Verdict
 
 # Bookkeeping that changes on every save and says nothing to a reader.
-IGNORED_FIELDS = {"id", "version", "updated_at", "created_at", "search_text", "verdict_approved_at"}
+IGNORED_FIELDS = {
+    "id",
+    "version",
+    "updated_at",
+    "created_at",
+    "search_text",
+    "public_text",
+    "verdict_approved_at",
+}
 
 # What names each object in the list, read off the record without touching its relations.
 OBJECT_LABELS = {

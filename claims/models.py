@@ -525,7 +525,7 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         """Everything a list row shows, fetched in a constant number of queries."""
         return (
             self.select_related("subject", "property", "assignee")
-            .defer("search_text", "not_checkable_reason")
+            .defer("search_text", "public_text", "not_checkable_reason")
             .annotate(is_disputed=disputed_claims())
             .order_by(*Claim._meta.ordering)
         )
@@ -625,6 +625,10 @@ class Claim(models.Model):
     # case without accents, so that "parametres" finds "paramètres" on SQLite and
     # PostgreSQL. Indexed outside the model by migration 0007 (see claims/search.py).
     search_text = models.TextField(blank=True, editable=False)
+    # The words of the statement and short statement alone, folded the same way: what the
+    # public index's search finds a published check by (migration 0027 indexes them for
+    # published claims only). Kept apart from ``search_text``, which holds internal notes.
+    public_text = models.TextField(blank=True, default="", editable=False)
     # When the verdict in force was approved, kept here by the workflow so that the public
     # index sorts published checks from an index, not from a subquery per claim (which
     # took minutes at 100,000 claims on SQLite).
@@ -635,9 +639,10 @@ class Claim(models.Model):
     objects = ClaimQuerySet.as_manager()
 
     # Every version of every field, whoever saved it and by whatever path (pages,
-    # API, admin); the search text is derived, so it is left out.
+    # API, admin); the search texts are derived, so they are left out.
     history = HistoricalRecords(
-        excluded_fields=["search_text", "verdict_approved_at"], get_user=history_user
+        excluded_fields=["search_text", "public_text", "verdict_approved_at"],
+        get_user=history_user,
     )
 
     get_status_display = choice_display(ClaimStatus, "status")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -93,19 +93,6 @@ def language_choices() -> list[tuple[str, str]]:
             name = code
         choices.append((code, name))
     return choices
-
-
-def search(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """Published checks whose wording contains every word of the query.
-
-    Not the workbench's search: its index holds internal evidence and notes, and
-    a public search that matched on them would tell what they say.
-    """
-    for word in query.split():
-        queryset = queryset.filter(
-            Q(statement__icontains=word) | Q(short_statement__icontains=word)
-        )
-    return queryset
 
 
 def public_url(claim: Claim, request: HttpRequest | None = None) -> str:

@@ -25,6 +25,10 @@ What a query finds:
 
 Other databases have no index: there each term is a substring test, as it was before
 migration 0007.
+
+The public index's search (``PUBLIC``) is the same search over ``public_text``, the words
+of a claim's statement and short statement alone: the workbench's text holds internal
+evidence and notes, which a reader's search must not be able to tell apart.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import BooleanField, Prefetch, Q, QuerySet
@@ -48,6 +53,32 @@ FTS_TABLE = "claims_claim_fts"
 # it finds what the FTS5 table finds), and its GIN index.
 VECTOR_COLUMN = "search_vector"
 TEXT_SEARCH_CONFIG = "simple"
+
+# The public index's FTS5 table (migration 0027): published claims' ``public_text``.
+PUBLIC_FTS_TABLE = "claims_claim_public_fts"
+
+
+@dataclass(frozen=True)
+class Index:
+    """A column of folded words and what indexes it on each database."""
+
+    column: str
+    # SQLite: the FTS5 table over the column.
+    fts_table: str
+    # PostgreSQL: the tsvector its GIN index holds, as the index writes it.
+    vector: str
+    # The claims the index holds (SQL), which ``share`` samples.
+    holds: str = ""
+
+
+CLAIMS = Index("search_text", FTS_TABLE, VECTOR_COLUMN)
+# Published claims only (a partial index on each database): the only ones a reader searches.
+PUBLIC = Index(
+    "public_text",
+    PUBLIC_FTS_TABLE,
+    f"to_tsvector('{TEXT_SEARCH_CONFIG}'::regconfig, public_text)",
+    holds="status = 'published'",
+)
 
 # Runs of letters and digits: the words both databases index.
 WORD = re.compile(r"\w+")
@@ -80,6 +111,11 @@ def document_parts(
     return parts
 
 
+def public_document(statement: str, short_statement: str) -> str:
+    """The words a reader finds a published check by: its statement and short form."""
+    return " ".join(words(f"{statement} {short_statement}"))
+
+
 def document(claim: Claim) -> str:
     """The words a claim is found by; expects the prefetches of ``refresh``."""
     parts = document_parts(
@@ -94,7 +130,8 @@ def document(claim: Claim) -> str:
 
 
 def refresh(claim_ids: Iterable[int]) -> None:
-    """Rebuild the search text of these claims, a batch of queries per 500 claims."""
+    """Rebuild the search texts of these claims (the workbench's and the public one),
+    a batch of queries per 500 claims."""
     ids = sorted(set(claim_ids))
     for offset in range(0, len(ids), BATCH):
         claims = list(
@@ -111,7 +148,8 @@ def refresh(claim_ids: Iterable[int]) -> None:
         )
         for claim in claims:
             claim.search_text = document(claim)
-        Claim.objects.bulk_update(claims, ["search_text"])
+            claim.public_text = public_document(claim.statement, claim.short_statement)
+        Claim.objects.bulk_update(claims, ["search_text", "public_text"])
 
 
 def refresh_all() -> None:
@@ -123,13 +161,21 @@ def terms(query: str) -> list[list[str]]:
     return [found for piece in fold(query).split() if (found := WORD.findall(piece))]
 
 
-def search(queryset: QuerySet[Claim], query: str, *, common: bool | None = None) -> QuerySet[Claim]:
+def search(
+    queryset: QuerySet[Claim],
+    query: str,
+    *,
+    common: bool | None = None,
+    index: Index = CLAIMS,
+) -> QuerySet[Claim]:
     """Claims matching every term of the query, whatever its accents and case.
 
     The match is a condition on ``queryset``, so it combines with any other filter,
     order and slice (the paginator's count included). On SQLite, a query common in
     the archive is tested claim by claim rather than through the index (``common``
     forces one way; by default ``is_common`` decides): the same claims are found.
+    ``index`` says which words: the workbench's (``CLAIMS``) or the public ones
+    (``PUBLIC``, whose indexes hold published claims only: ``queryset`` must be those).
     """
     if not query.strip():
         return queryset
@@ -139,34 +185,35 @@ def search(queryset: QuerySet[Claim], query: str, *, common: bool | None = None)
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite":
         if common is None:
-            common = is_common(query_terms, queryset.db)
+            common = is_common(query_terms, queryset.db, index)
         if common:
             # Found in many claims: each row read in the list's order is tested, and a
             # page stops at its fiftieth match. The index would first gather every
             # match (470,000 at a million claims for a word in half of them, seconds
             # for a one-letter prefix) to sort them.
-            return queryset.filter(_like_condition(query_terms))
+            return queryset.filter(_like_condition(query_terms, index))
         return queryset.filter(
             pk__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                f"SELECT rowid FROM {index.fts_table} WHERE {index.fts_table} MATCH %s",
                 [fts5_query(query_terms)],
             )
         )
     if vendor == "postgresql":
-        # The column exists on PostgreSQL only, so it is named in SQL, and unqualified:
-        # the claims table is the only one with it, and Django renames that table (U0)
-        # when this queryset becomes a subquery of another. No subquery here, unlike
-        # SQLite: PostgreSQL then plans a join of the table with itself.
+        # Named in SQL (the workbench's column exists on PostgreSQL only; the public one
+        # is an index's expression), and unqualified: the claims table is the only one
+        # with these columns, and Django renames that table (U0) when this queryset
+        # becomes a subquery of another. No subquery here, unlike SQLite: PostgreSQL
+        # then plans a join of the table with itself.
         return queryset.filter(
             RawSQL(
-                f"{VECTOR_COLUMN} @@ to_tsquery('{TEXT_SEARCH_CONFIG}'::regconfig, %s)",
+                f"{index.vector} @@ to_tsquery('{TEXT_SEARCH_CONFIG}'::regconfig, %s)",
                 [tsquery(query_terms)],
                 output_field=BooleanField(),
             )
         )
     condition = Q()
     for term in query_terms:
-        condition &= Q(search_text__contains=" ".join(term))
+        condition &= Q(**{f"{index.column}__contains": " ".join(term)})
     return queryset.filter(condition)
 
 
@@ -178,20 +225,20 @@ COMMON_SAMPLE = 2000
 COMMON_SHARE = 0.01
 
 
-def _like_condition(query_terms: list[list[str]]) -> RawSQL:
-    """Each term as the start of a word of ``search_text`` (words joined by single
+def _like_condition(query_terms: list[list[str]], index: Index = CLAIMS) -> RawSQL:
+    """Each term as the start of a word of the index's column (words joined by single
     spaces): what the FTS5 phrase query matches. The column is unqualified, as on
     PostgreSQL, so that it holds when Django renames the table in a subquery."""
-    sql, patterns = _like_sql(query_terms)
+    sql, patterns = _like_sql(query_terms, index)
     return RawSQL(sql, patterns, output_field=BooleanField())
 
 
-def _like_sql(query_terms: list[list[str]]) -> tuple[str, list[str]]:
+def _like_sql(query_terms: list[list[str]], index: Index = CLAIMS) -> tuple[str, list[str]]:
     patterns = []
     for term in query_terms:
         escaped = " ".join(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         patterns.append(f"% {escaped}%")
-    sql = " AND ".join("(' ' || search_text) LIKE %s ESCAPE '\\'" for _ in patterns)
+    sql = " AND ".join(f"(' ' || {index.column}) LIKE %s ESCAPE '\\'" for _ in patterns)
     return f"({sql})", patterns
 
 
@@ -200,24 +247,26 @@ def _like_sql(query_terms: list[list[str]]) -> tuple[str, list[str]]:
 DENSE_SHARE = 0.10
 
 
-def share(query_terms: list[list[str]], using: str = "default") -> float:
-    """The share of the newest claims the query matches, up to ``DENSE_SHARE``."""
-    condition, patterns = _like_sql(query_terms)
+def share(query_terms: list[list[str]], using: str = "default", index: Index = CLAIMS) -> float:
+    """The share of the newest claims (of those the index holds) the query matches, up
+    to ``DENSE_SHARE``."""
+    condition, patterns = _like_sql(query_terms, index)
     most = max(1, math.ceil(COMMON_SAMPLE * max(DENSE_SHARE, COMMON_SHARE)))
     table = Claim._meta.db_table
+    where = f" WHERE {index.holds}" if index.holds else ""
     with connections[using].cursor() as cursor:
         # The newest claims by id: the end of the table, read in its own order.
         cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM (SELECT search_text FROM {table}"
+            f"SELECT count(*) FROM (SELECT 1 FROM (SELECT {index.column} FROM {table}{where}"
             f" ORDER BY id DESC LIMIT %s) WHERE {condition} LIMIT %s)",
             [COMMON_SAMPLE, *patterns, most],
         )
         return cursor.fetchone()[0] / COMMON_SAMPLE
 
 
-def is_common(query_terms: list[list[str]], using: str = "default") -> bool:
+def is_common(query_terms: list[list[str]], using: str = "default", index: Index = CLAIMS) -> bool:
     """Whether the query matches at least ``COMMON_SHARE`` of the newest claims."""
-    return share(query_terms, using) >= COMMON_SHARE
+    return share(query_terms, using, index) >= COMMON_SHARE
 
 
 def fts5_query(query_terms: list[list[str]]) -> str:

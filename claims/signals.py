@@ -13,8 +13,8 @@ from django.dispatch import receiver
 from claims import disputes, search
 from claims.models import Appearance, Claim, Evidence, Subject, SubjectAlias
 
-# The claim's own fields that its search text is made of.
-SEARCHED_CLAIM_FIELDS = {"statement", "value_text", "subject", "subject_id"}
+# The claim's own fields that its search texts are made of.
+SEARCHED_CLAIM_FIELDS = {"statement", "short_statement", "value_text", "subject", "subject_id"}
 
 
 @receiver(post_save, sender=Claim)

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -531,23 +530,3 @@ def test_in_french_no_word_of_the_public_side_is_left_in_english(
     assert "<title>Vérifications de Factcheck newsroom</title>" in feed
     assert "— faux</title>" in feed
     assert 'xml:lang="fr"' in feed
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm's index (migration 0026)")
-def test_a_public_search_has_a_trigram_index_of_published_wordings(
-    many_checks: list[Claim],
-) -> None:
-    searched = PublicCheckFilter({"q": "check 07"}, queryset=publishing.public_checks()).qs
-    assert [claim.statement for claim in searched] == [many_checks[7].statement]
-    # The index is on the very expressions Django's icontains compares, for published
-    # claims, the only ones searched. (That the planner takes it is measured, not
-    # tested: on 25 claims it rightly reads the table.)
-    sql, _params = searched.order_by().values("pk").query.sql_with_params()
-    assert 'UPPER("claims_claim"."statement"::text) LIKE UPPER(' in sql
-    assert 'UPPER("claims_claim"."short_statement"::text) LIKE UPPER(' in sql
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_get_indexdef('claim_public_words'::regclass)")
-        (definition,) = cursor.fetchone()
-    assert "USING gin (upper(statement) gin_trgm_ops" in definition
-    assert "upper((short_statement)::text) gin_trgm_ops" in definition
-    assert definition.endswith("WHERE ((status)::text = 'published'::text)")

@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
+from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,7 +29,7 @@ from django.views.decorators.http import require_safe
 
 from claims import exports, publishing
 from claims.filters import PublicCheckFilter
-from claims.models import Claim, KnownCountPaginator
+from claims.models import BoundedPaginator, Claim, KnownCountPaginator
 from claims.templatetags.claimreview import json_ld_script
 
 ATOM = "application/atom+xml"
@@ -99,7 +100,18 @@ def check_list(request: HttpRequest) -> HttpResponse:
     check_filter = PublicCheckFilter(request.GET, queryset=publishing.public_checks())
     # A filter that makes no sense is said so above an empty list, not half applied.
     checks = check_filter.qs if check_filter.is_valid() else Claim.objects.none()
-    paginator = KnownCountPaginator(checks, INDEX_PAGE_SIZE, known=check_filter.tallied())
+    if check_filter.searched():
+        # Counted up to a bound, as the workbench's search is: "more than 1,000" says as
+        # much as 200,000 and costs what counting 1,000 does.
+        paginator = BoundedPaginator(
+            checks,
+            INDEX_PAGE_SIZE,
+            bound=settings.FACTCHECK_SEARCH_COUNT_BOUND,
+            counted=check_filter.counted(),
+            newest_first=connections[checks.db].vendor != "postgresql",
+        )
+    else:
+        paginator = KnownCountPaginator(checks, INDEX_PAGE_SIZE, known=check_filter.tallied())
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -173,6 +173,54 @@ def test_a_reader_filters_searches_and_pages_through_the_index(
     expect(page.locator("main")).to_contain_text("Rationale 07.")
 
 
+def test_a_reader_finds_a_check_by_its_words_without_their_accents(
+    page: Page, deepseek, reviewer: User, editor: User, settings, axe_source: str
+) -> None:
+    settings.FACTCHECK_SEARCH_COUNT_BOUND = INDEX_PAGE_SIZE + 1
+    statements = [f"Le budget de la ville {i:02d} a doublé en 2024." for i in range(24)]
+    statements.append("Le modèle de DeepSeek compte 671 milliards de paramètres.")
+    for statement in statements:
+        claim = make_claim(statement=statement)
+        verdict = workflow.propose_verdict(
+            claim, by=reviewer, rating=Rating.FALSE, rationale="Selon le registre."
+        )
+        workflow.approve_verdict(verdict, by=editor)
+    page.set_viewport_size(LAPTOP)
+    page.goto("/checks/")
+    items = page.locator(".check-item")
+    status = page.get_by_role("status")
+
+    # Typed without accents, as on a phone: the accented word is found.
+    page.get_by_label("Search").fill("parametres deepseek")
+    page.get_by_role("button", name="Filter").click()
+    expect(status).to_have_text("1 fact-check")
+    expect(items).to_have_count(1)
+    assert_no_serious_violations(page, axe_source)
+    screenshot(page, "publishing-index-search")
+    page.get_by_role("link", name=statements[-1]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(statements[-1])
+    page.go_back()
+
+    # One letter: every word starting with it, counted up to the bound, paged.
+    page.get_by_label("Search").fill("b")
+    page.get_by_role("button", name="Filter").click()
+    expect(status).to_have_text(f"More than {INDEX_PAGE_SIZE + 1} fact-checks")
+    expect(page.locator(".pagination")).to_contain_text("Page 1 of more than 2")
+    expect(items).to_have_count(INDEX_PAGE_SIZE)
+    page.get_by_role("link", name="Next").click()
+    expect(page).to_have_url(re.compile(r"q=b&.*page=2"))
+    # Paged as far as counted: the bound's last check.
+    expect(items).to_have_count(1)
+    page.get_by_role("link", name="Previous").click()
+    expect(items).to_have_count(INDEX_PAGE_SIZE)
+    # The middle of a word is not a word: nothing, said so.
+    page.get_by_label("Search").fill("arametres")
+    page.get_by_role("button", name="Filter").click()
+    expect(items).to_have_count(0)
+    expect(page.locator(".check-list")).to_have_text("No fact-check matches.")
+    expect(status).to_have_text("0 fact-checks")
+
+
 def test_the_public_side_works_without_javascript(
     browser: Browser, live_server, many_checks: list[Claim]
 ) -> None:

@@ -1201,6 +1201,7 @@ class Generator:
             "verdict_approved_at",
             "version",
             "search_text",
+            "public_text",
         )
         rows = [
             (
@@ -1222,6 +1223,7 @@ class Generator:
                 at(p.verdict_approved_at) if p.verdict_approved_at else None,
                 p.version,
                 self.search_text(p),
+                self.search_words.document([p.statement]),
             )
             for p in plans
         ]
