@@ -249,7 +249,10 @@ def test_the_migration_fills_the_words_of_the_claims_already_there() -> None:
         subject = apps.get_model("claims", "Subject").objects.create(
             name="DeepSeek", normalised_name="deepseek"
         )
-        prop = apps.get_model("claims", "Property").objects.get(code="founding-date")
+        # Made here if need be: a transactional test may find the vocabulary flushed.
+        prop, _made = apps.get_model("claims", "Property").objects.get_or_create(
+            code="founding-date", defaults={"label": "founding date"}
+        )
         old_claim = apps.get_model("claims", "Claim").objects
         published = old_claim.create(
             statement="DeepSeek a été fondée en 2023.",
