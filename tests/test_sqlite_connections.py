@@ -1,8 +1,9 @@
-"""SQLite as the server uses it: a connection per request, in several processes, while others write.
+"""SQLite as the server uses it: connections in several processes, while others write.
 
-Each gunicorn worker opens a connection for a request with the options of
-``settings.SQLITE_OPTIONS`` and closes it after; several workers do so at once
-while reviewers commit. Two processes of four threads do exactly that here for
+Each gunicorn thread opens a connection with the options of ``settings.SQLITE_OPTIONS``
+and keeps it for ``DJANGO_CONN_MAX_AGE`` seconds, then opens another; several workers do
+so at once while reviewers commit. The harshest case is a connection per operation, and
+two processes of four threads do exactly that here for
 four seconds (one thread in four writing, the others reading) on a file of some
 megabytes, with the app's own options, and no operation may fail. With
 memory-mapped reads (``PRAGMA mmap_size``) SQLite 3.40 failed thousands of them in that time with
