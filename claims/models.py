@@ -439,6 +439,16 @@ class KnownCountPaginator(Paginator):
         return Paginator.count.func(self) if self.known is None else self.known
 
 
+def search_counted_newest_first(using: str) -> bool:
+    """Whether a search's matches are counted newest first (``BoundedPaginator``).
+
+    PostgreSQL finds a search's claims through its GIN index, in no order: counting them
+    newest first walked the claims backwards testing each ("parametres" at a million
+    claims: 72 ms, against 19 ms unordered).
+    """
+    return connections[using].vendor != "postgresql"
+
+
 class BoundedPaginator(Paginator):
     """A paginator that counts up to ``bound`` and no further: a search matching half a
     million claims costs the count of ten thousand. ``more`` says the count stopped."""
@@ -509,10 +519,7 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
                 per_page,
                 bound=bound,
                 counted=counted_ids,
-                # PostgreSQL finds a search's claims through its GIN index, in no order:
-                # counting them newest first walked the claims backwards testing each
-                # ("parametres" at a million claims: 72 ms, against 19 ms unordered).
-                newest_first=searched and connections[self.db].vendor != "postgresql",
+                newest_first=searched and search_counted_newest_first(self.db),
                 known=known,
             )
         page = paginator.get_page(number)

@@ -48,7 +48,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.for_list())
     # A search is counted up to a bound: "more than 1,000" says as much as 480,000, and
     # costs what counting 1,000 does; any other list, up to a larger one.
-    searched = bool(request.GET.get("q", "").strip())
+    searched = claim_filter.searched()
     page = claim_filter.qs.paginate(
         request.GET.get("page"),
         settings.FACTCHECK_PAGE_SIZE,

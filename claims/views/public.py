@@ -16,7 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,7 +28,12 @@ from django.views.decorators.http import require_safe
 
 from claims import exports, publishing
 from claims.filters import PublicCheckFilter
-from claims.models import BoundedPaginator, Claim, KnownCountPaginator
+from claims.models import (
+    BoundedPaginator,
+    Claim,
+    KnownCountPaginator,
+    search_counted_newest_first,
+)
 from claims.templatetags.claimreview import json_ld_script
 
 ATOM = "application/atom+xml"
@@ -108,7 +112,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
             INDEX_PAGE_SIZE,
             bound=settings.FACTCHECK_SEARCH_COUNT_BOUND,
             counted=check_filter.counted(),
-            newest_first=connections[checks.db].vendor != "postgresql",
+            newest_first=search_counted_newest_first(checks.db),
         )
     else:
         paginator = KnownCountPaginator(checks, INDEX_PAGE_SIZE, known=check_filter.tallied())
