@@ -15,7 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from claims import dates, publishing, search, tally
 from claims.choices import ClaimStatus, Rating, ValueKind
-from claims.forms import team_members
+from claims.forms import ReadChoiceField, team_members
 from claims.languages import language_name
 from claims.models import (
     Appearance,
@@ -34,7 +34,7 @@ from claims.models import (
 ID_MIN, ID_MAX = -(2**63), 2**63 - 1
 
 
-class IdField(forms.ModelChoiceField):
+class IdField(ReadChoiceField):
     """A record by id: the record when it exists, the bare id when it does not.
 
     An id that names nothing is a valid question with no answer (no claim is

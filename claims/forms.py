@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,25 @@ class WebURLField(forms.CharField):
 
     def to_python(self, value: str | None) -> str:
         return clean_web_url(super().to_python(value))
+
+
+class ReadChoices(ModelChoiceIterator):
+    """A model choice field's choices read in one plain query, as a list's rows are.
+
+    Django reads them with ``QuerySet.iterator()``, which on PostgreSQL declares a
+    server-side cursor WITH HOLD (DECLARE, FETCH, CLOSE, the result materialised at
+    commit) for the dozen people of a select, on every list and claim page.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class ReadChoiceField(forms.ModelChoiceField):
+    iterator = ReadChoices
 
 
 def team_members() -> QuerySet:
@@ -173,7 +193,7 @@ class StatusForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = ReadChoiceField(
         label=_("Assignee"), queryset=team_members(), required=False, empty_label=_("nobody")
     )
 
@@ -183,7 +203,7 @@ class BulkForm(forms.Form):
 
     claims = forms.TypedMultipleChoiceField(coerce=int, choices=[], label=_("Claims"))
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
-    assignee = forms.ModelChoiceField(
+    assignee = ReadChoiceField(
         label=_("Assignee"), queryset=team_members(), required=False, empty_label=_("nobody")
     )
     status = forms.ChoiceField(
