@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's form widget templates, found by FORM_RENDERER below.
+    "django.forms",
     "django_filters",
     "django_htmx",
     "rest_framework",
@@ -150,6 +152,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets rendered by the project's template engine, so that templates/django/forms
+# can replace one of Django's widget templates (the select, for speed).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
