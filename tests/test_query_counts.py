@@ -212,3 +212,14 @@ def test_claim_page_query_count_is_flat(client, reviewer, django_assert_num_quer
     text = response.text
     assert f"{counts['supports']} support" in text
     assert f"{counts['refutes']} refute" in text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner setting")
+def test_postgresql_costs_random_reads_as_cached_storage_does(db) -> None:
+    # At the default (4), a page of the list hashed every subject and every open
+    # disagreement to join its 50 rows (1.38 ms at 100,000 claims; 0.27 at 1.1).
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
