@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -42,7 +44,7 @@ class ReadChoices(ModelChoiceIterator):
     commit) for the dozen people of a select, on every list and claim page.
     """
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         for obj in self.queryset:
