@@ -21,7 +21,7 @@ def sort_header(
     """A column heading that sorts the list by ``key``, and the other way when it already does.
 
     ``current_ordering`` in the context is the list's sort as it stands ("-updated"
-    by default); ``target`` is the element htmx swaps, empty for a plain link.
+    by default); ``target`` the element whose content htmx replaces, empty for a plain link.
     """
     current = context.get("current_ordering", "")
     if current == key:
