@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect
 
@@ -223,3 +225,44 @@ def test_a_dispute_of_hundreds_of_claims_resolved_by_value_group(
         for year in ("2019", "2021")
     }
     assert ranks == {"2019": {ValueRank.SUPERSEDED}, "2021": {ValueRank.PREFERRED}}
+
+
+@pytest.fixture(params=[True, False], ids=["htmx", "no JavaScript"])
+def tab(request, browser: Browser, live_server) -> Iterator[Page]:
+    with browser_tab(browser, live_server.url, java_script_enabled=request.param) as page:
+        yield page
+
+
+def test_the_disagreements_list_pages_forward_and_back_keeping_what_it_shows(
+    tab: Page, deepseek, reviewer: User, settings
+) -> None:
+    settings.FACTCHECK_PAGE_SIZE = 1
+    disputes.refresh_all()
+    everything = disputes.to_show(disputes.SHOW_ALL).count()
+    assert everything >= 3
+    page = tab
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/disputes/")
+    pager = page.locator(".pagination")
+    expect(pager).to_contain_text("Page 1 of 2")  # the two open conflicts, one a page
+    first = page.locator("table.disputes tbody th a").inner_text()
+    page.get_by_role("link", name="Next").click()
+    expect(pager).to_contain_text("Page 2 of 2")
+    expect(page).to_have_url(re.compile(r"page=2"))
+    second = page.locator("table.disputes tbody th a").inner_text()
+    assert {first, second} == {"DeepSeek · founding date", "DeepSeek-R1 · price"}
+    expect(page.get_by_role("link", name="Next")).to_have_count(0)
+    page.get_by_role("link", name="Previous").click()
+    expect(pager).to_contain_text("Page 1 of 2")
+    expect(page.locator("table.disputes tbody th a")).to_have_text(first)
+
+    # Another choice starts at its first page; the pager keeps the choice.
+    page.get_by_label("Show").select_option(label="All")
+    page.get_by_role("button", name="Show").click()  # htmx has sent it already; a form needs it
+    expect(page).to_have_url(re.compile(r"show=all"))
+    expect(pager).to_contain_text(f"Page 1 of {everything}")
+    page.get_by_role("link", name="Next").click()
+    expect(pager).to_contain_text(f"Page 2 of {everything}")
+    expect(page).to_have_url(re.compile(r"show=all.*page=2"))
+    expect(page.get_by_label("Show")).to_have_value("all")
+    screenshot(page, "disputes-all-page-2")
