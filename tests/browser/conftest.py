@@ -7,6 +7,7 @@ launch /usr/bin/chromium (installed by `make test`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from tests.conftest import restore_migration_data
 
@@ -116,3 +117,49 @@ def screenshot(page: Page, name: str) -> None:
         page.screenshot(
             path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True, caret="initial"
         )
+
+
+class HeldAnswers:
+    """The htmx answers of the list at ``path``, held until the test lets each through.
+
+    A held answer is one still on its way over a slow network while the person goes on
+    clicking; the test chooses the order in which they land. ``let_through`` returns once
+    htmx has dealt with the answer (swapped it or dropped it), counted by its
+    ``htmx:beforeSwap``: it is sent on the part the answer is for, which stays on the page.
+    """
+
+    def __init__(self, page: Page, path: str) -> None:
+        self.page = page
+        self.routes: list[Route] = []
+        page.evaluate(
+            "() => { window.heldAnswersLanded = 0;"
+            " document.addEventListener('htmx:beforeSwap',"
+            " () => { window.heldAnswersLanded += 1; }); }"
+        )
+        page.route(re.compile(re.escape(path) + r"\?"), self._route)
+
+    def _route(self, route: Route) -> None:
+        if route.request.headers.get("hx-request"):
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def wait_for(self, count: int) -> None:
+        """Until ``count`` requests are held (the browser sends them on its own time)."""
+        for _ in range(100):
+            if len(self.routes) >= count:
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"{count} requests expected, {len(self.routes)} sent")
+
+    def let_through(self, index: int) -> None:
+        landed = self._landed()
+        self.routes[index].continue_()
+        for _ in range(100):
+            if self._landed() > landed:
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"answer {index} let through, never dealt with")
+
+    def _landed(self) -> int:
+        return self.page.evaluate("() => window.heldAnswersLanded")

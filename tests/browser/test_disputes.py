@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from claims import disputes
 from claims.models import Claim, Dispute, DisputeResolution, Evidence
-from tests.browser.conftest import browser_tab, log_in, screenshot
+from tests.browser.conftest import HeldAnswers, browser_tab, log_in, screenshot
 from tests.conftest import PASSWORD
 
 FOUNDED_MAY_2023 = "DeepSeek was founded in May 2023."
@@ -266,3 +266,39 @@ def test_the_disagreements_list_pages_forward_and_back_keeping_what_it_shows(
     expect(page).to_have_url(re.compile(r"show=all.*page=2"))
     expect(page.get_by_label("Show")).to_have_value("all")
     screenshot(page, "disputes-all-page-2")
+
+
+def test_an_answer_asked_before_the_last_click_does_not_undo_it(
+    page: Page, deepseek, reviewer: User, settings
+) -> None:
+    """Choosing what to show sends the form, and so does the Show button after it; Next,
+    clicked once the first answer has landed, is sent while the button's is on its way.
+    When Next's answer comes back first, the button's, older, must not put page 1 back
+    over page 2 (it did, in a CI run)."""
+    settings.FACTCHECK_PAGE_SIZE = 1
+    disputes.refresh_all()
+    everything = disputes.to_show(disputes.SHOW_ALL).count()
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/disputes/")
+    pager = page.locator(".pagination")
+    expect(pager).to_contain_text("Page 1 of 2")
+    held = HeldAnswers(page, "/disputes/")
+    page.get_by_label("Show").select_option(label="All")
+    page.get_by_role("button", name="Show").click()
+    held.wait_for(1)  # the button's request waits for the first answer
+    held.let_through(0)
+    expect(pager).to_contain_text(f"Page 1 of {everything}")
+    held.wait_for(2)
+    page.get_by_role("link", name="Next").click()
+    held.wait_for(3)
+    held.let_through(2)
+    expect(pager).to_contain_text(f"Page 2 of {everything}")
+    second = page.locator("table.disputes tbody th a").inner_text()
+    held.let_through(1)  # the button's answer: page 1, asked before Next
+    expect(pager).to_contain_text(f"Page 2 of {everything}")
+    expect(page.locator("table.disputes tbody th a")).to_have_text(second)
+    expect(page).to_have_url(re.compile(r"show=all.*page=2"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"show=all$"))
+    expect(pager).to_contain_text(f"Page 1 of {everything}")
+    screenshot(page, "disputes-stale-answer-dropped")
