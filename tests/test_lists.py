@@ -166,3 +166,17 @@ def test_a_rows_date_element_is_what_the_date_filters_write(language, settings) 
         by_element = Template("{% load lists %}{{ moment|short_date_element }}").render(context)
     assert by_element == by_filters
     assert "2026-03-29T01:30:00+01:00" in by_element
+
+
+@pytest.mark.parametrize("name", ["claim_list", "dispute_list"])
+def test_a_list_says_its_answer_depends_on_whether_htmx_asked(
+    client, reviewer, deepseek, name
+) -> None:
+    """htmx is answered with the results alone, at the address it then pushes: a browser
+    not told so shows them bare, as the page, when the person comes Back to it."""
+    client.force_login(reviewer)
+    whole = client.get(reverse(name))
+    part = client.get(reverse(name), headers={"HX-Request": "true"})
+    assert b"<html" in whole.content and b"<html" not in part.content
+    for response in (whole, part):
+        assert "HX-Request" in response["Vary"]

@@ -301,4 +301,5 @@ def test_an_answer_asked_before_the_last_click_does_not_undo_it(
     page.go_back()
     expect(page).to_have_url(re.compile(r"show=all$"))
     expect(pager).to_contain_text(f"Page 1 of {everything}")
-    screenshot(page, "disputes-stale-answer-dropped")
+    expect(page.get_by_label("Show")).to_have_value("all")  # not the choice first loaded
+    screenshot(page, "disputes-back-to-all")

@@ -94,6 +94,82 @@ def test_each_header_sorts_both_ways_and_the_pager_keeps_the_filters(
     expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
 
 
+def test_back_and_forward_show_each_list_as_it_was_under_its_own_form(
+    tab: Page, deepseek, reviewer: User, settings
+) -> None:
+    """Back from a page of the list, and Back from a claim opened from it, show the list
+    as it was, whole, under a form that says what it holds. With htmx, Back showed the
+    list under the form as first loaded (no filter chosen), and Back from a claim showed
+    the list's results alone, without the page around them (the browser had kept htmx's
+    answer as the page at that address)."""
+    settings.FACTCHECK_PAGE_SIZE = 4
+    page = tab
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/claims/")
+    count = page.locator(".result-count")
+    page.get_by_label("Search").fill("DeepSeek")
+    page.locator("#id_status").select_option(label="new")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"q=DeepSeek.*status=new"))
+    page.wait_for_timeout(500)  # the search's own answer, 300 ms after the last key
+    page.wait_for_load_state("networkidle")
+    filtered = count.inner_text()
+    page.locator("table.claims thead th a", has_text="Statement").click()
+    expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
+    first_page = rows(page)
+    page.get_by_role("link", name="Next").click()
+    expect(page.locator(".pagination")).to_contain_text("Page 2 of")
+    second_page = rows(page)
+    assert second_page and not set(second_page) & set(first_page)
+
+    def shows(claims: list[str], number: int) -> None:
+        expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+        expect(page.get_by_label("Search")).to_have_value("DeepSeek")
+        expect(page.locator("#id_status")).to_have_value("new")
+        expect(count).to_have_text(filtered)
+        expect(heading(page, "Statement")).to_have_attribute("aria-sort", "ascending")
+        expect(page.locator(".pagination")).to_contain_text(f"Page {number} of")
+        expect(page.locator("table.claims tbody td.statement a")).to_have_text(claims)
+
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"page=2"))
+    shows(first_page, 1)
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"ordering=statement.*page=2"))
+    shows(second_page, 2)
+
+    page.locator("table.claims tbody td.statement a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(second_page[0])
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"q=DeepSeek.*status=new.*ordering=statement.*page=2"))
+    shows(second_page, 2)
+    screenshot(page, "claims-back-from-a-claim")
+
+
+def test_back_to_a_list_htmx_kept_no_copy_of_loads_it_whole(
+    page: Page, deepseek, reviewer: User, settings
+) -> None:
+    """htmx keeps copies of the last ten pages it moved from; Back past them (or after
+    the browser's storage was cleared) asked the server for the page as htmx asks for a
+    list's results, and showed the results alone, without the page around them."""
+    settings.FACTCHECK_PAGE_SIZE = 4
+    log_in(page, reviewer, PASSWORD)
+    page.goto("/claims/")
+    page.locator("#id_status").select_option(label="new")
+    expect(page).to_have_url(re.compile(r"status=new"))
+    page.get_by_role("link", name="Next").click()
+    expect(page.locator(".pagination")).to_contain_text("Page 2 of")
+    page.evaluate("() => sessionStorage.removeItem('htmx-history-cache')")
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"page=2"))
+    # The page shown until the answer comes has the header too: look once page 1 is shown.
+    expect(page.locator(".pagination")).to_contain_text("Page 1 of")
+    expect(page.locator("table.claims tbody tr")).to_have_count(4)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    expect(page.locator("#id_status")).to_have_value("new")
+    screenshot(page, "claims-back-without-a-copy")
+
+
 def page_to_the_bound(page: Page, last: int, url: str) -> set[str]:
     """Click Next from page 1 to page ``last`` of a list counted up to a bound; each page
     shows claims no earlier page showed, and the URL keeps ``url`` (a pattern) with the
