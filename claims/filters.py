@@ -8,6 +8,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +60,13 @@ class IdFilter(django_filters.ModelChoiceFilter):
 
 
 class AnyChoiceField(django_filters.fields.ChoiceField):
-    """Offers the choices it knows, takes any value: an unknown one matches nothing."""
+    """Offers the choices it knows, takes any value: an unknown one matches nothing.
+
+    Any value but one holding NUL, which a text field refuses too (PostgreSQL cannot
+    compare with it, and the API's schema says so).
+    """
+
+    default_validators = [ProhibitNullCharactersValidator()]
 
     def valid_value(self, value: Any) -> bool:
         return True

@@ -363,6 +363,7 @@ BAD_INPUT = [
     ({"ordering": "statement,password"}, "ordering"),
     ({"q": "nul\x00"}, "q"),
     ({"subject": "nul\x00"}, "subject"),
+    ({"language": "f\x00r"}, "language"),  # any language may be asked for, not any text
 ]
 
 
