@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route, sync_playwright
 
 from tests.conftest import restore_migration_data
 
@@ -151,6 +151,16 @@ class HeldAnswers:
                 return
             self.page.wait_for_timeout(50)
         raise AssertionError(f"{count} requests expected, {len(self.routes)} sent")
+
+    def send_the_form_twice(self, choose: Callable[[], object], button: Locator) -> None:
+        """A choice sends the list's form (its ``change``) and ``button`` sends it again,
+        queued by htmx behind the first: the first answer lands (answer 0), the second
+        is held (answer 1), as when the person clicks on before it comes back."""
+        choose()
+        button.click()
+        self.wait_for(1)  # the button's request waits for the first answer
+        self.let_through(0)
+        self.wait_for(2)
 
     def let_through(self, index: int) -> None:
         landed = self._landed()
